@@ -1,0 +1,103 @@
+/** The `docker` program: global flags, then the command (or `network`/`container` group) handler. */
+import { hostOf } from '../world';
+import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
+import { dockerExec } from './exec-cli';
+import { dockerInspect } from './inspect-cli';
+import { dockerRestart, dockerRm, dockerStart, dockerStop } from './lifecycle-cli';
+import {
+  dockerCommit,
+  dockerImages,
+  dockerLogs,
+  dockerPort,
+  dockerPull,
+  dockerVersion,
+} from './misc-cli';
+import { NETWORK_COMMANDS } from './network-cli';
+import { dockerPs } from './ps-cli';
+import { dockerCreate, dockerRun } from './run-cli';
+
+/** A docker command handler: `args` are the words after the command path. */
+export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
+
+const COMMANDS: Readonly<Record<string, DockerHandler>> = {
+  run: dockerRun,
+  create: dockerCreate,
+  start: dockerStart,
+  stop: dockerStop,
+  restart: dockerRestart,
+  rm: dockerRm,
+  ps: dockerPs,
+  inspect: dockerInspect,
+  port: dockerPort,
+  logs: dockerLogs,
+  images: dockerImages,
+  commit: dockerCommit,
+  exec: dockerExec,
+  version: dockerVersion,
+  pull: dockerPull,
+};
+
+/** `docker container ls`, `docker image ls`: the management-command spellings of the same handlers. */
+const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
+  ls: 'ps',
+  list: 'ps',
+  run: 'run',
+  create: 'create',
+  start: 'start',
+  stop: 'stop',
+  restart: 'restart',
+  rm: 'rm',
+  remove: 'rm',
+  inspect: 'inspect',
+  port: 'port',
+  logs: 'logs',
+  commit: 'commit',
+  exec: 'exec',
+};
+
+const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
+
+const NEEDS_NO_DAEMON = new Set(['version']);
+
+export function docker(p: Process): ProcessResult {
+  const argv = p.argv.slice(1);
+  const first = argv[0];
+  if (first === undefined || first === '--help')
+    return output(
+      p.world,
+      'Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n',
+    );
+  if (first === '-v' || first === '--version') return output(p.world, VERSION_LINE);
+  if (first.startsWith('-')) return flagError(p.world, 'docker', `unknown flag: ${first}`);
+  let name = first;
+  let rest = argv.slice(1);
+  let path = `docker ${first}`;
+  if (first === 'network') {
+    const sub = rest[0];
+    const handler = sub === undefined ? undefined : NETWORK_COMMANDS[sub];
+    if (!handler)
+      return groupUsage(p.world, 'docker network', sub !== undefined && sub !== '--help');
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return handler(p, rest.slice(1), `docker network ${sub}`);
+  }
+  if (first === 'container' || first === 'image') {
+    const sub = rest[0] ?? '';
+    const alias =
+      first === 'container' ? CONTAINER_ALIASES[sub] : sub === 'ls' ? 'images' : undefined;
+    if (!alias)
+      return failure(
+        p.world,
+        `docker: '${first} ${sub}' is not a docker command.\nSee 'docker --help'`,
+      );
+    name = alias;
+    rest = rest.slice(1);
+    path = `docker ${first} ${sub}`;
+  }
+  const handler = COMMANDS[name];
+  if (!handler)
+    return failure(p.world, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
+  if (!NEEDS_NO_DAEMON.has(name) && !hostOf(p.world, p.place.host).docker.running)
+    return failure(p.world, CANNOT_CONNECT);
+  return handler(p, rest, path);
+}

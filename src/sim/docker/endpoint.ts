@@ -1,0 +1,121 @@
+/**
+ * Joining and leaving a network, as libnetwork's bridge driver does it: allocate the lowest free
+ * address, create a veth pair (host end `vethXXXXXXX` enslaved to the bridge, container end
+ * renamed `ethN`), address it, and point the default route at the right gateway.
+ */
+import type { Draft } from 'immer';
+import type { Container, Ipv4, Network } from '../model';
+import { allocateAddress, isNetworkOrBroadcast, subnetContains } from '../net/ipam';
+import { macFromIp } from '../net/ipv4';
+import {
+  createVethPair,
+  deleteLink,
+  draftLink,
+  findLink,
+  randomMac,
+  type HostDraft,
+} from '../net/kernel';
+import { err, ok, type Result } from '../result';
+import type { Ctx } from '../shell/process';
+
+/** Every address taken on a network: its gateway and its joined endpoints. */
+export function takenAddresses(h: HostDraft, n: Network): Set<Ipv4> {
+  const taken = new Set<Ipv4>(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
+  for (const c of Object.values(h.docker.containers))
+    for (const e of c.endpoints) if (e.networkId === n.id && e.joined?.ip) taken.add(e.joined.ip);
+  return taken;
+}
+
+function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {
+  const pool = n.ipam.config[0];
+  if (!pool) return err(`no IPv4 pool on network ${n.name}`);
+  const taken = takenAddresses(h, n);
+  if (requested) {
+    if (!subnetContains(pool.subnet, requested) || isNetworkOrBroadcast(pool.subnet, requested))
+      return err(`no configured subnet or ip-range contain the IP address ${requested}`);
+    if (taken.has(requested)) return err('Address already in use');
+    return ok(requested);
+  }
+  return allocateAddress(pool.subnet, taken, pool.ipRange);
+}
+
+export function joinEndpoint(
+  h: HostDraft,
+  c: Draft<Container>,
+  index: number,
+  ctx: Ctx,
+): Result<void> {
+  const ep = c.endpoints[index];
+  if (!ep) throw new Error('no such endpoint');
+  const n =
+    h.docker.networks[ep.networkId] ??
+    Object.values(h.docker.networks).find((x) => x.name === ep.networkName);
+  if (!n) return err(`network ${ep.networkName} not found`);
+  ep.networkId = n.id;
+  const endpointId = ctx.rng.hex(64);
+  if (n.driver !== 'bridge') {
+    // host and none: an endpoint without an interface of its own.
+    ep.joined = { endpointId, ip: '', prefix: 0, gateway: '', mac: '', ifindex: 0 };
+    return ok(undefined);
+  }
+  const netns = c.netns;
+  if (!netns) throw new Error('joining without a sandbox');
+  const ip = pickAddress(h, n, ep.ipv4Requested);
+  if (!ip.ok) return ip;
+  const pool = n.ipam.config[0]!;
+  const prefix = Number(pool.subnet.split('/')[1]);
+  const mac = macFromIp(ip.value);
+  const eth = `eth${c.nextEthIndex}`;
+  c.nextEthIndex += 1;
+  const pair = createVethPair(
+    h,
+    { netns: 'host', name: `veth${ctx.rng.hex(7)}`, mac: randomMac(ctx.rng) },
+    { netns, name: eth, mac },
+  );
+  const bridge = findLink(h, 'host', n.bridge as string);
+  const hostEnd = draftLink(h, 'host', pair.a)!;
+  hostEnd.up = true;
+  if (bridge) hostEnd.master = bridge.ifindex;
+  hostEnd.mtu = bridge?.mtu ?? 1500;
+  const ctrEnd = draftLink(h, netns, pair.b)!;
+  ctrEnd.up = true;
+  ctrEnd.mtu = hostEnd.mtu;
+  ctrEnd.addresses = [{ ip: ip.value, prefix }];
+  ep.joined = {
+    endpointId,
+    ip: ip.value,
+    prefix,
+    gateway: pool.gateway ?? '',
+    mac,
+    ifindex: pair.b,
+  };
+  setDefaultRoute(h, c);
+  return ok(undefined);
+}
+
+export function leaveEndpoint(h: HostDraft, c: Draft<Container>, index: number): void {
+  const ep = c.endpoints[index];
+  if (!ep?.joined) return;
+  if (ep.joined.ifindex && c.netns) deleteLink(h, c.netns, ep.joined.ifindex);
+  delete ep.joined;
+  setDefaultRoute(h, c);
+}
+
+/**
+ * libnetwork picks the gateway endpoint by sorting the sandbox's endpoints: internal networks
+ * last, then by network name; the first one with a gateway owns the default route.
+ */
+function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
+  const ns = c.netns ? h.netns[c.netns] : undefined;
+  if (!ns || c.netns === 'host') return;
+  const candidates = c.endpoints
+    .filter((e) => e.joined?.gateway)
+    .map((e) => ({ e, n: h.docker.networks[e.networkId]! }))
+    .filter(({ n }) => n && !n.internal)
+    .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
+  ns.routes = ns.routes.filter((r) => r.dst !== 'default');
+  const best = candidates[0];
+  if (!best?.e.joined) return;
+  const dev = draftLink(h, ns.id, best.e.joined.ifindex)?.name;
+  if (dev) ns.routes.unshift({ dst: 'default', via: best.e.joined.gateway, dev });
+}

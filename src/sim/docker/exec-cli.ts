@@ -1,0 +1,5 @@
+import type { DockerHandler } from './cli';
+import { failure } from '../shell/process';
+
+export const dockerExec: DockerHandler = (p, _args, path) =>
+  failure(p.world, `${path}: not simulated yet`);

@@ -1,0 +1,286 @@
+/**
+ * The registry this lab can pull from: common official images with the facts that matter for
+ * networking — default command, exposed ports, and which tools are on the PATH (slim Debian
+ * images have no `ip` or `ping`; busybox and alpine have busybox's applets).
+ */
+import type { Image, ImageFlavour } from '../model';
+
+const BUSYBOX_APPLETS = [
+  'sh',
+  'ash',
+  'ip',
+  'ping',
+  'ifconfig',
+  'route',
+  'arp',
+  'wget',
+  'nslookup',
+  'netstat',
+  'traceroute',
+  'nc',
+  'telnet',
+  'hostname',
+  'cat',
+  'echo',
+  'env',
+  'ls',
+  'ps',
+  'sleep',
+  'top',
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'true',
+  'false',
+  'uname',
+  'id',
+  'whoami',
+  'date',
+  'mkdir',
+  'rm',
+  'touch',
+  'vi',
+  'ping6',
+  'brctl',
+];
+const DEBIAN_BASE = [
+  'sh',
+  'bash',
+  'cat',
+  'echo',
+  'env',
+  'ls',
+  'hostname',
+  'sleep',
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'true',
+  'false',
+  'uname',
+  'id',
+  'whoami',
+  'date',
+  'mkdir',
+  'rm',
+  'touch',
+  'apt',
+  'apt-get',
+  'dpkg',
+];
+const CENTOS_BASE = [
+  'sh',
+  'bash',
+  'cat',
+  'echo',
+  'env',
+  'ls',
+  'hostname',
+  'sleep',
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'true',
+  'false',
+  'uname',
+  'id',
+  'whoami',
+  'date',
+  'mkdir',
+  'rm',
+  'touch',
+  'yum',
+  'rpm',
+  'ps',
+  'curl',
+];
+
+interface CatalogEntry {
+  readonly repo: string;
+  readonly tags: readonly string[];
+  readonly flavour: ImageFlavour;
+  readonly cmd: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly exposedPorts?: readonly string[];
+  readonly env?: readonly string[];
+  readonly workingDir?: string;
+  readonly extraTools?: readonly string[];
+  /** MB, as `docker images` shows it. */
+  readonly sizeMb: number;
+  readonly stopExitCode: number;
+}
+
+const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const CATALOG: readonly CatalogEntry[] = [
+  {
+    repo: 'busybox',
+    tags: ['latest', '1.36'],
+    flavour: 'busybox',
+    cmd: ['sh'],
+    sizeMb: 4.27,
+    stopExitCode: 137,
+  },
+  {
+    repo: 'alpine',
+    tags: ['latest', '3.21', '3.20'],
+    flavour: 'alpine',
+    cmd: ['/bin/sh'],
+    sizeMb: 7.83,
+    extraTools: ['apk'],
+    stopExitCode: 137,
+  },
+  {
+    repo: 'ubuntu',
+    tags: ['latest', '24.04', '22.04'],
+    flavour: 'debian',
+    cmd: ['/bin/bash'],
+    sizeMb: 78.1,
+    stopExitCode: 137,
+  },
+  {
+    repo: 'debian',
+    tags: ['latest', 'bookworm', '12'],
+    flavour: 'debian',
+    cmd: ['bash'],
+    sizeMb: 117,
+    stopExitCode: 137,
+  },
+  {
+    repo: 'centos',
+    tags: ['latest', '7'],
+    flavour: 'centos',
+    cmd: ['/bin/bash'],
+    sizeMb: 204,
+    extraTools: ['ip', 'ping'],
+    stopExitCode: 137,
+  },
+  {
+    repo: 'nginx',
+    tags: ['latest', '1.27', '1.22.1', 'alpine'],
+    flavour: 'debian',
+    entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'],
+    exposedPorts: ['80/tcp'],
+    extraTools: ['curl', 'nginx'],
+    sizeMb: 192,
+    stopExitCode: 0,
+  },
+  {
+    repo: 'tomcat',
+    tags: ['latest', '9.0', '10.1', '11.0'],
+    flavour: 'debian',
+    cmd: ['catalina.sh', 'run'],
+    exposedPorts: ['8080/tcp'],
+    workingDir: '/usr/local/tomcat',
+    extraTools: ['catalina.sh', 'java', 'curl'],
+    env: ['CATALINA_HOME=/usr/local/tomcat'],
+    sizeMb: 468,
+    stopExitCode: 143,
+  },
+  {
+    repo: 'redis',
+    tags: ['latest', '7', '7.4'],
+    flavour: 'debian',
+    entrypoint: ['docker-entrypoint.sh'],
+    cmd: ['redis-server'],
+    exposedPorts: ['6379/tcp'],
+    workingDir: '/data',
+    extraTools: ['redis-server', 'redis-cli'],
+    sizeMb: 117,
+    stopExitCode: 0,
+  },
+  {
+    repo: 'mysql',
+    tags: ['latest', '8.0', '5.7'],
+    flavour: 'centos',
+    entrypoint: ['docker-entrypoint.sh'],
+    cmd: ['mysqld'],
+    exposedPorts: ['3306/tcp', '33060/tcp'],
+    extraTools: ['mysqld', 'mysql'],
+    sizeMb: 501,
+    stopExitCode: 0,
+  },
+  {
+    repo: 'wordpress',
+    tags: ['latest', 'php7.4'],
+    flavour: 'debian',
+    entrypoint: ['docker-entrypoint.sh'],
+    cmd: ['apache2-foreground'],
+    exposedPorts: ['80/tcp'],
+    workingDir: '/var/www/html',
+    extraTools: ['curl', 'apache2-foreground'],
+    sizeMb: 616,
+    stopExitCode: 0,
+  },
+  {
+    repo: 'httpd',
+    tags: ['latest', '2.4'],
+    flavour: 'debian',
+    cmd: ['httpd-foreground'],
+    exposedPorts: ['80/tcp'],
+    workingDir: '/usr/local/apache2',
+    extraTools: ['httpd-foreground'],
+    sizeMb: 148,
+    stopExitCode: 0,
+  },
+];
+
+function toolsOf(e: CatalogEntry): string[] {
+  const base =
+    e.flavour === 'busybox' || e.flavour === 'alpine'
+      ? BUSYBOX_APPLETS
+      : e.flavour === 'centos'
+        ? CENTOS_BASE
+        : DEBIAN_BASE;
+  return [...new Set([...base, ...(e.extraTools ?? [])])];
+}
+
+/** `nginx` -> `{repo: 'nginx', tag: 'latest'}`; `nginx:1.22.1`; `library/nginx`. */
+export function parseImageRef(ref: string): { repo: string; tag: string } {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const hasTag = colon > slash;
+  const repo = (hasTag ? ref.slice(0, colon) : ref).replace(/^(docker\.io\/)?library\//, '');
+  return { repo, tag: hasTag ? ref.slice(colon + 1) : 'latest' };
+}
+
+/** Reference pattern docker accepts (distribution/reference, lowercase only). */
+export function isValidImageRef(ref: string): boolean {
+  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(
+    ref,
+  );
+}
+
+/** The image a registry would serve for this reference, if the lab knows it. */
+export function registryImage(
+  repo: string,
+  tag: string,
+  idHex: (n: number) => string,
+  now: number,
+): Image | undefined {
+  const e = CATALOG.find((x) => x.repo === repo);
+  if (!e || !e.tags.includes(tag)) return undefined;
+  return {
+    id: idHex(64),
+    repo,
+    tag,
+    created: now - 86_400_000 * (14 + (e.sizeMb % 20)),
+    size: Math.round(e.sizeMb * 1_000_000),
+    cmd: e.cmd,
+    entrypoint: e.entrypoint ?? null,
+    exposedPorts: e.exposedPorts ?? [],
+    env: [PATH_ENV, ...(e.env ?? [])],
+    workingDir: e.workingDir ?? '',
+    tools: toolsOf(e),
+    flavour: e.flavour,
+    stopExitCode: e.stopExitCode,
+  };
+}
+
+export function knownRepos(): readonly string[] {
+  return CATALOG.map((e) => e.repo);
+}

@@ -1,0 +1,108 @@
+/**
+ * Published ports: host ports bound at start (explicit `-p`, or ephemeral ones from 32768 for
+ * `-P` and `-p 80`), and the DNAT / ACCEPT / hairpin MASQUERADE rules each one owns (moby v27
+ * port_mapping_linux.go, iptables backend).
+ */
+import { castDraft, type Draft } from 'immer';
+import type { Container, IptablesRule, PortMapping } from '../model';
+import type { HostDraft } from '../net/kernel';
+import { err, ok, type Result } from '../result';
+import { removeRulesOwnedBy } from './bridge-rules';
+
+const EPHEMERAL_FIRST = 32768;
+const EPHEMERAL_LAST = 60999;
+
+export const containerOwner = (id: string): string => `ctr:${id}`;
+
+function boundPorts(h: HostDraft): PortMapping[] {
+  return Object.values(h.docker.containers).flatMap((c) => c.ports);
+}
+
+const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) =>
+  a.hostPort === hostPort &&
+  a.proto === proto &&
+  (a.hostIp === hostIp || a.hostIp === '0.0.0.0' || hostIp === '0.0.0.0');
+
+/** The endpoint that gives the container its external connectivity (the default route's). */
+function gatewayEndpoint(h: HostDraft, c: Draft<Container>) {
+  return c.endpoints
+    .filter((e) => e.joined?.ip)
+    .map((e) => ({ e, n: h.docker.networks[e.networkId]! }))
+    .filter(({ n }) => n && !n.internal)
+    .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0))[0];
+}
+
+function portRules(m: PortMapping, ip: string, bridge: string, owner: string): IptablesRule[] {
+  const r = (table: IptablesRule['table'], chain: string, spec: string): IptablesRule => ({
+    table,
+    chain,
+    spec,
+    owner,
+    packets: 0,
+    bytes: 0,
+  });
+  const dst = m.hostIp === '0.0.0.0' ? '' : `-d ${m.hostIp}/32 `;
+  const p = `-p ${m.proto} -m ${m.proto}`;
+  return [
+    r(
+      'nat',
+      'POSTROUTING',
+      `-s ${ip}/32 -d ${ip}/32 ${p} --dport ${m.containerPort} -j MASQUERADE`,
+    ),
+    r(
+      'nat',
+      'DOCKER',
+      `${dst}! -i ${bridge} ${p} --dport ${m.hostPort} -j DNAT --to-destination ${ip}:${m.containerPort}`,
+    ),
+    r(
+      'filter',
+      'DOCKER',
+      `-d ${ip}/32 ! -i ${bridge} -o ${bridge} ${p} --dport ${m.containerPort} -j ACCEPT`,
+    ),
+  ];
+}
+
+export function bindPorts(h: HostDraft, c: Draft<Container>): Result<void> {
+  const mode = c.hostConfig.networkMode;
+  if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return ok(undefined);
+  const gw = gatewayEndpoint(h, c);
+  if (!gw?.e.joined) return ok(undefined);
+  const explicit = c.hostConfig.portBindings;
+  const wanted = [
+    ...explicit,
+    ...(c.hostConfig.publishAllPorts
+      ? c.config.exposedPorts
+          .filter((p) => !explicit.some((b) => b.containerPort === p))
+          .map((p) => ({ containerPort: p, hostIp: '', hostPort: '' }))
+      : []),
+  ];
+  const taken = boundPorts(h);
+  const mappings: PortMapping[] = [];
+  for (const b of wanted) {
+    const [port, proto = 'tcp'] = b.containerPort.split('/');
+    const hostIp = b.hostIp || '0.0.0.0';
+    let hostPort = Number(b.hostPort);
+    if (!b.hostPort) {
+      let candidate = h.docker.nextEphemeralPort;
+      while ([...taken, ...mappings].some((m) => clash(m, hostIp, candidate, proto)))
+        candidate = candidate >= EPHEMERAL_LAST ? EPHEMERAL_FIRST : candidate + 1;
+      hostPort = candidate;
+      h.docker.nextEphemeralPort = candidate >= EPHEMERAL_LAST ? EPHEMERAL_FIRST : candidate + 1;
+    } else if ([...taken, ...mappings].some((m) => clash(m, hostIp, hostPort, proto))) {
+      return err(
+        `driver failed programming external connectivity on endpoint ${c.name} (${gw.e.joined.endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`,
+      );
+    }
+    mappings.push({ containerPort: Number(port), proto: proto as 'tcp' | 'udp', hostIp, hostPort });
+  }
+  c.ports = castDraft(mappings);
+  const rules = h.iptables.rules as IptablesRule[];
+  for (const m of mappings)
+    rules.push(...portRules(m, gw.e.joined.ip, gw.n.bridge as string, containerOwner(c.id)));
+  return ok(undefined);
+}
+
+export function releasePorts(h: HostDraft, c: Draft<Container>): void {
+  c.ports = [];
+  removeRulesOwnedBy(h, containerOwner(c.id));
+}

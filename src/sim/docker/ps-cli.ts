@@ -1,0 +1,5 @@
+import type { DockerHandler } from './cli';
+import { failure } from '../shell/process';
+
+export const dockerPs: DockerHandler = (p, _args, path) =>
+  failure(p.world, `${path}: not simulated yet`);

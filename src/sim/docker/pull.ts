@@ -1,0 +1,53 @@
+/**
+ * Resolving an image reference: the daemon's local images first, then the lab's registry, with the
+ * progress lines `docker run` writes to stderr while it pulls (a TTY's final frame of each line).
+ */
+import { castDraft } from 'immer';
+import type { Image } from '../model';
+import type { HostDraft } from '../net/kernel';
+import type { Ctx } from '../shell/process';
+import { parseImageRef, registryImage } from './images';
+
+export function findLocalImage(
+  images: Readonly<Record<string, Image>>,
+  ref: string,
+): Image | undefined {
+  const { repo, tag } = parseImageRef(ref);
+  return (
+    Object.values(images).find((i) => i.repo === repo && i.tag === tag) ??
+    (/^[0-9a-f]{4,64}$/.test(ref)
+      ? Object.values(images).find((i) => i.id.startsWith(ref))
+      : undefined)
+  );
+}
+
+const familiar = (repo: string) => (repo.includes('/') ? repo : `library/${repo}`);
+
+/** Pulls `ref` into the daemon unless present; returns the image and what the pull printed. */
+export type PullResult =
+  | { readonly ok: true; readonly image: Image; readonly progress: string }
+  | { readonly ok: false; readonly progress: string; readonly error: string };
+
+export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
+  const local = findLocalImage(h.docker.images, ref);
+  if (local) return { ok: true, image: local, progress: '' };
+  const { repo, tag } = parseImageRef(ref);
+  const head = `Unable to find image '${repo}:${tag}' locally\n`;
+  const image = registryImage(repo, tag, (n) => ctx.rng.hex(n), ctx.now);
+  if (!image) {
+    const known = registryImage(repo, 'latest', (n) => ctx.rng.hex(n), ctx.now);
+    const reason = known
+      ? `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`
+      : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+    return { ok: false, progress: head, error: reason };
+  }
+  h.docker.images[image.id] = castDraft(image);
+  const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
+  const progress =
+    head +
+    `${tag}: Pulling from ${familiar(repo)}\n` +
+    Array.from({ length: layers }, () => `${ctx.rng.hex(12)}: Pull complete \n`).join('') +
+    `Digest: sha256:${ctx.rng.hex(64)}\n` +
+    `Status: Downloaded newer image for ${repo}:${tag}\n`;
+  return { ok: true, image, progress };
+}

@@ -1,0 +1,139 @@
+/**
+ * `docker create` and `docker run`. Run = create, then start, then whatever the main process does:
+ * a shell with `-it` takes over the terminal, a one-off command prints its output and exits, a
+ * service keeps running.
+ */
+import type { Container, World } from '../model';
+import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { hostOf, updateHost } from '../world';
+import type { DockerHandler } from './cli';
+import { checkArgs, flagError, runError } from './cli-errors';
+import { checkSettings, createContainer, networkModeOf } from './create';
+import { startContainer, stopContainer } from './containers';
+import { ensureImage } from './pull';
+import { parseRunArgs, type RunOptions } from './run-options';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
+const LONG_RUNNING = new Set([
+  'nginx',
+  'catalina.sh',
+  'redis-server',
+  'mysqld',
+  'docker-entrypoint.sh',
+  'apache2-foreground',
+  'httpd-foreground',
+  'java',
+  'top',
+  'sleep',
+  'tail',
+]);
+
+export type MainProcess = 'shell' | 'service' | 'oneshot';
+
+/** What the container's PID 1 will do: wait on its terminal, serve forever, or run and exit. */
+export function mainProcessKind(c: Container): MainProcess {
+  const prog = c.path.slice(c.path.lastIndexOf('/') + 1);
+  if (SHELLS.has(prog) && c.args.length === 0) return 'shell';
+  if (prog === 'ping' && !c.args.includes('-c')) return 'service';
+  return LONG_RUNNING.has(prog) ? 'service' : 'oneshot';
+}
+
+type Created =
+  { world: World; container: Container; options: RunOptions; stderr: string } | ProcessResult;
+
+function create(p: Process, args: readonly string[], path: string): Created {
+  const parsed = parseRunArgs(args);
+  if (parsed.kind === 'flag-error') return flagError(p.world, path, parsed.error);
+  if (parsed.kind === 'usage') return checkArgs(p.world, path, [], { atLeast: 1 })!;
+  if (parsed.kind === 'run-error') return runError(p.world, path, parsed.error);
+  const o: RunOptions = parsed.options;
+  const mode = networkModeOf(o.network);
+  const settings = checkSettings(o, mode);
+  if (!settings.ok) return runError(p.world, path, `Error response from daemon: ${settings.error}`);
+  let stderr = '';
+  if (mode.kind === 'host' && (o.publish.length || o.publishAll))
+    stderr += 'WARNING: Published ports are discarded when using host network mode\n';
+  let progress = '';
+  const r = updateHost(p.world, p.place.host, (h) => {
+    const pulled = ensureImage(h, o.image, p.ctx);
+    progress = pulled.progress;
+    if (!pulled.ok) return { ok: false, error: pulled.error };
+    return createContainer(h, o, pulled.image, p.ctx);
+  });
+  if (!r.ok) {
+    const failed = runError(p.world, path, `Error response from daemon: ${r.error}`);
+    return { ...failed, stderr: stderr + progress + failed.stderr };
+  }
+  return { world: r.world, container: r.value, options: o, stderr: stderr + progress };
+}
+
+export const dockerCreate: DockerHandler = (p, args, path) => {
+  const c = create(p, args, path);
+  if (!('container' in c)) return c;
+  return output(c.world, `${c.container.id}\n`, c.stderr);
+};
+
+/** Runs the container's own command inside it and stops the container with its exit code. */
+function runOneShot(p: Process, world: World, c: Container): ProcessResult {
+  const r = p.spawn(world, { host: p.place.host, containerId: c.id }, [c.path, ...c.args], {
+    via: 'exec',
+    tty: c.config.tty,
+  });
+  const code = r.exitCode === 126 ? 127 : r.exitCode;
+  const stopped = updateHost(r.world, p.place.host, (h) => {
+    stopContainer(h, c.id, code, p.ctx);
+    return { ok: true, value: undefined };
+  });
+  return { ...r, world: stopped.ok ? stopped.world : r.world, exitCode: code };
+}
+
+export const dockerRun: DockerHandler = (p, args, path) => {
+  const created = create(p, args, path);
+  if (!('container' in created)) return created;
+  const { container: c, stderr } = created;
+  const detached = created.options.detach;
+  const idLine = detached ? `${c.id}\n` : '';
+  const started = updateHost(created.world, p.place.host, (h) => startContainer(h, c.id, p.ctx));
+  if (!started.ok) {
+    const failed = runError(created.world, path, `Error response from daemon: ${started.error}`);
+    return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
+  }
+  let world = started.world;
+  const running = hostOf(world, p.place.host).docker.containers[c.id]!;
+  const kind = mainProcessKind(running);
+  if (kind === 'shell') {
+    if (!c.config.openStdin && !c.config.tty) return finish(p, world, c, 0, idLine, stderr);
+    if (!detached && c.config.openStdin && c.config.tty) {
+      world = {
+        ...world,
+        terminal: {
+          ...world.terminal,
+          shells: [...world.terminal.shells, { containerId: c.id, program: c.path, main: true }],
+        },
+      };
+    }
+    return output(world, idLine, stderr);
+  }
+  if (kind === 'oneshot') {
+    const r = runOneShot(p, world, running);
+    if (detached) return output(r.world, idLine, stderr, 0);
+    return { ...r, stderr: stderr + r.stderr };
+  }
+  return output(world, idLine, stderr);
+};
+
+/** A main process that ends at once (sh with no input): the container exits with `code`. */
+function finish(
+  p: Process,
+  world: World,
+  c: Container,
+  code: number,
+  stdout: string,
+  stderr: string,
+): ProcessResult {
+  const r = updateHost(world, p.place.host, (h) => {
+    stopContainer(h, c.id, code, p.ctx);
+    return { ok: true, value: undefined };
+  });
+  return r.ok ? output(r.world, stdout, stderr, code) : failure(world, r.error);
+}

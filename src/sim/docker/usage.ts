@@ -1,0 +1,85 @@
+/** `Usage:` lines and one-line descriptions of the docker commands the lab knows (docker-cli 27.5). */
+export interface CommandUsage {
+  readonly use: string;
+  readonly short: string;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandUsage>> = {
+  'docker run': {
+    use: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    short: 'Create and run a new container from an image',
+  },
+  'docker create': {
+    use: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    short: 'Create a new container',
+  },
+  'docker start': {
+    use: 'docker start [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Start one or more stopped containers',
+  },
+  'docker stop': {
+    use: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Stop one or more running containers',
+  },
+  'docker restart': {
+    use: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Restart one or more containers',
+  },
+  'docker rm': {
+    use: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Remove one or more containers',
+  },
+  'docker ps': { use: 'docker ps [OPTIONS]', short: 'List containers' },
+  'docker inspect': {
+    use: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
+    short: 'Return low-level information on Docker objects',
+  },
+  'docker port': {
+    use: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
+    short: 'List port mappings or a specific mapping for the container',
+  },
+  'docker logs': { use: 'docker logs [OPTIONS] CONTAINER', short: 'Fetch the logs of a container' },
+  'docker images': { use: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', short: 'List images' },
+  'docker commit': {
+    use: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+    short: "Create a new image from a container's changes",
+  },
+  'docker exec': {
+    use: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+    short: 'Execute a command in a running container',
+  },
+  'docker version': {
+    use: 'docker version [OPTIONS]',
+    short: 'Show the Docker version information',
+  },
+  'docker pull': {
+    use: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]',
+    short: 'Download an image from a registry',
+  },
+  'docker network': { use: 'docker network COMMAND', short: 'Manage networks' },
+  'docker network connect': {
+    use: 'docker network connect [OPTIONS] NETWORK CONTAINER',
+    short: 'Connect a container to a network',
+  },
+  'docker network create': {
+    use: 'docker network create [OPTIONS] NETWORK',
+    short: 'Create a network',
+  },
+  'docker network disconnect': {
+    use: 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
+    short: 'Disconnect a container from a network',
+  },
+  'docker network inspect': {
+    use: 'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
+    short: 'Display detailed information on one or more networks',
+  },
+  'docker network ls': { use: 'docker network ls [OPTIONS]', short: 'List networks' },
+  'docker network prune': {
+    use: 'docker network prune [OPTIONS]',
+    short: 'Remove all unused networks',
+  },
+  'docker network rm': {
+    use: 'docker network rm NETWORK [NETWORK...]',
+    short: 'Remove one or more networks',
+  },
+};

@@ -1,0 +1,374 @@
+// Recursive-descent parser for the Go template subset. It follows the token handling of
+// go/src/text/template/parse/parse.go (three-token lookahead, variable scoping, error wording) so
+// that parse errors read like Go's: `template: :1: unexpected "}" in operand`.
+import {
+  nodeString,
+  type ArgNode,
+  type CommandNode,
+  type ListNode,
+  type NumberNode,
+  type PipeNode,
+  type TemplateNode,
+  type VariableNode,
+} from './go-template-ast';
+import { describeItem, lex, type Item, type ItemType } from './go-template-lex';
+import { goQuote, goUnquote } from './go-template-strconv';
+
+export type ParseResult = { ok: true; root: ListNode } | { ok: false; error: string };
+
+/** Deeper nesting (parentheses or if/range/with) is refused: the evaluator recurses per level. */
+export const MAX_NESTING = 200;
+const MAX_PIPELINE_COMMANDS = 1000;
+
+class ParseError extends Error {}
+
+type EndMarker = { kind: 'end' | 'else'; pos: number };
+
+const OPERAND_START: ReadonlySet<ItemType> = new Set<ItemType>([
+  'bool',
+  'charConstant',
+  'complex',
+  'dot',
+  'field',
+  'identifier',
+  'number',
+  'nil',
+  'rawString',
+  'string',
+  'variable',
+  'leftParen',
+]);
+const GO_INT = /^[+-]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/;
+const GO_FLOAT = /^[+-]?([0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)([eE][+-]?[0-9][0-9_]*)?$/;
+const INT64_LIMIT = 2 ** 63;
+
+function parseNumber(item: Item): NumberNode | string {
+  const text = item.val;
+  const base = { kind: 'number', pos: item.pos, text } as const;
+  if (item.type === 'charConstant') {
+    try {
+      const cp = goUnquote(text).codePointAt(0) ?? 0;
+      return { ...base, value: cp, isInt: true };
+    } catch {
+      return `malformed character constant: ${text}`;
+    }
+  }
+  const clean = text.replaceAll('_', '');
+  if (GO_INT.test(text)) {
+    const negative = clean.startsWith('-');
+    const unsigned = clean.replace(/^[+-]/, '');
+    const literal = /^0[0-7]+$/.test(unsigned) ? '0o' + unsigned.slice(1) : unsigned;
+    const value = Number(BigInt(literal)) * (negative ? -1 : 1);
+    if (Math.abs(value) >= INT64_LIMIT) return `integer overflow: ${text}`;
+    return { ...base, value: value === 0 ? 0 : value, isInt: true };
+  }
+  if (item.type === 'number' && GO_FLOAT.test(text)) {
+    const value = Number(clean);
+    if (!/[.eEpP]/.test(text)) return `integer overflow: ${text}`;
+    if (!Number.isFinite(value)) return `illegal number syntax: ${goQuote(text)}`;
+    return { ...base, value, isInt: Number.isInteger(value) && Math.abs(value) < INT64_LIMIT };
+  }
+  return `illegal number syntax: ${goQuote(text)}`;
+}
+
+/** Parses `source`; `functions` are the names callable in it (Go checks them at parse time). */
+export function parseTemplate(source: string, functions: ReadonlySet<string>): ParseResult {
+  const items = lex(source);
+  const lastItem = items[items.length - 1] ?? { type: 'eof', pos: 0, val: '' };
+  let index = 0;
+  const token: Item[] = [lastItem, lastItem, lastItem];
+  let peekCount = 0;
+  const vars: string[] = ['$'];
+  let rangeDepth = 0;
+  let depth = 0;
+  let actionPos = -1;
+
+  const lineOf = (pos: number): number => source.slice(0, pos).split('\n').length;
+  const errorf = (message: string): never => {
+    throw new ParseError(`template: :${lineOf(token[0]?.pos ?? 0)}: ${message}`);
+  };
+  const next = (): Item => {
+    if (peekCount > 0) peekCount--;
+    else token[0] = items[index++] ?? lastItem;
+    return token[peekCount] ?? lastItem;
+  };
+  const backup = (): void => {
+    peekCount++;
+  };
+  const peek = (): Item => {
+    if (peekCount > 0) return token[peekCount - 1] ?? lastItem;
+    peekCount = 1;
+    token[0] = items[index++] ?? lastItem;
+    return token[0];
+  };
+  const nextNonSpace = (): Item => {
+    let t = next();
+    while (t.type === 'space') t = next();
+    return t;
+  };
+  const peekNonSpace = (): Item => {
+    const t = nextNonSpace();
+    backup();
+    return t;
+  };
+  const unexpected = (t: Item, context: string): never => {
+    if (t.type === 'error') {
+      let extra = '';
+      if (actionPos >= 0 && lineOf(actionPos) !== lineOf(t.pos)) {
+        extra = ` in action started at :${lineOf(actionPos)}`;
+        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
+      }
+      return errorf(t.val + extra);
+    }
+    return errorf(`unexpected ${describeItem(t)} in ${context}`);
+  };
+  const expect = (type: ItemType, context: string): Item => {
+    const t = nextNonSpace();
+    return t.type === type ? t : unexpected(t, context);
+  };
+  const newVariable = (pos: number, name: string): VariableNode => ({
+    kind: 'variable',
+    pos,
+    ident: name.split('.'),
+  });
+  const enter = (message: string): void => {
+    if (++depth > MAX_NESTING) errorf(message);
+  };
+
+  const term = (): ArgNode | undefined => {
+    const t = nextNonSpace();
+    switch (t.type) {
+      case 'identifier':
+        if (!functions.has(t.val)) errorf(`function ${goQuote(t.val)} not defined`);
+        return { kind: 'identifier', pos: t.pos, name: t.val };
+      case 'dot':
+        return { kind: 'dot', pos: t.pos };
+      case 'nil':
+        return { kind: 'nil', pos: t.pos };
+      case 'variable':
+        if (!vars.includes(t.val)) errorf(`undefined variable ${goQuote(t.val)}`);
+        return newVariable(t.pos, t.val);
+      case 'field':
+        return { kind: 'field', pos: t.pos, ident: t.val.slice(1).split('.') };
+      case 'bool':
+        return { kind: 'bool', pos: t.pos, value: t.val === 'true' };
+      case 'charConstant':
+      case 'complex':
+      case 'number': {
+        const n = parseNumber(t);
+        return typeof n === 'string' ? errorf(n) : n;
+      }
+      case 'leftParen': {
+        enter('max expression depth exceeded');
+        const p = pipeline('parenthesized pipeline', 'rightParen');
+        depth--;
+        return p;
+      }
+      case 'string':
+      case 'rawString': {
+        let text = '';
+        try {
+          text = goUnquote(t.val);
+        } catch {
+          errorf('invalid syntax');
+        }
+        return { kind: 'string', pos: t.pos, quoted: t.val, text };
+      }
+    }
+    backup();
+    return undefined;
+  };
+
+  const operand = (): ArgNode | undefined => {
+    const node = term();
+    if (!node || peek().type !== 'field') return node;
+    const pos = peek().pos;
+    const fields: string[] = [];
+    while (peek().type === 'field') fields.push(next().val.slice(1));
+    switch (node.kind) {
+      case 'field':
+        return { kind: 'field', pos, ident: [...node.ident, ...fields] };
+      case 'variable':
+        return { kind: 'variable', pos, ident: [...node.ident, ...fields] };
+      case 'bool':
+      case 'string':
+      case 'number':
+      case 'nil':
+      case 'dot':
+        return errorf(`unexpected . after term ${goQuote(nodeString(node))}`);
+      default:
+        return { kind: 'chain', pos, node, field: fields };
+    }
+  };
+
+  const command = (): CommandNode => {
+    const pos = peekNonSpace().pos;
+    const args: ArgNode[] = [];
+    for (;;) {
+      peekNonSpace();
+      const op = operand();
+      if (op) args.push(op);
+      const t = next();
+      if (t.type === 'space') continue;
+      if (t.type === 'rightDelim' || t.type === 'rightParen') backup();
+      else if (t.type !== 'pipe') unexpected(t, 'operand');
+      break;
+    }
+    if (args.length === 0) errorf('empty command');
+    return { kind: 'command', pos, args };
+  };
+
+  const pipeline = (context: string, end: ItemType): PipeNode => {
+    const pos = peekNonSpace().pos;
+    const decl: VariableNode[] = [];
+    let isAssign = false;
+    for (;;) {
+      const v = peekNonSpace();
+      if (v.type !== 'variable') break;
+      next();
+      const afterVariable = peek();
+      const following = peekNonSpace();
+      if (following.type === 'assign' || following.type === 'declare') {
+        isAssign = following.type === 'assign';
+        nextNonSpace();
+        decl.push(newVariable(v.pos, v.val));
+        vars.push(v.val);
+      } else if (following.type === 'char' && following.val === ',') {
+        nextNonSpace();
+        decl.push(newVariable(v.pos, v.val));
+        vars.push(v.val);
+        if (context === 'range' && decl.length < 2) {
+          const t = peekNonSpace().type;
+          if (t === 'variable' || t === 'rightDelim' || t === 'rightParen') continue;
+          errorf('range can only initialize variables');
+        }
+        errorf(`too many declarations in ${context}`);
+      } else if (afterVariable.type === 'space') {
+        // Push back the variable and the space after it: "$x foo" is a command, not a declaration.
+        token[1] = afterVariable;
+        token[2] = v;
+        peekCount = 3;
+      } else {
+        token[1] = v;
+        peekCount = 2;
+      }
+      break;
+    }
+    const cmds: CommandNode[] = [];
+    const pipe = (): PipeNode => ({ kind: 'pipe', pos, isAssign, decl, cmds });
+    for (;;) {
+      const t = nextNonSpace();
+      if (t.type === end) {
+        if (cmds.length === 0) errorf(`missing value for ${context}`);
+        cmds.slice(1).forEach((c, i) => {
+          const first = c.args[0]?.kind;
+          if (
+            first === 'bool' ||
+            first === 'dot' ||
+            first === 'nil' ||
+            first === 'number' ||
+            first === 'string'
+          ) {
+            errorf(`non executable command in pipeline stage ${i + 2}`);
+          }
+        });
+        return pipe();
+      }
+      if (!OPERAND_START.has(t.type)) unexpected(t, context);
+      backup();
+      cmds.push(command());
+      if (cmds.length > MAX_PIPELINE_COMMANDS) errorf('pipeline too long');
+    }
+  };
+
+  const control = (kind: 'if' | 'range' | 'with'): TemplateNode => {
+    enter('max nesting depth exceeded');
+    const savedVars = vars.length;
+    const pipe = pipeline(kind, 'rightDelim');
+    if (kind === 'range') rangeDepth++;
+    const [list, end] = itemList();
+    if (kind === 'range') rangeDepth--;
+    let elseList: ListNode | undefined;
+    if (end.kind === 'else') {
+      // "{{else if x}}" / "{{else with x}}" nest a new control that shares this {{end}}.
+      if ((kind === 'if' || kind === 'with') && peek().type === kind) {
+        next();
+        elseList = { kind: 'list', pos: end.pos, nodes: [control(kind)] };
+      } else {
+        const [rest, close] = itemList();
+        if (close.kind !== 'end') errorf(`expected end; found {{${close.kind}}}`);
+        elseList = rest;
+      }
+    }
+    vars.length = savedVars;
+    depth--;
+    return { kind, pos: pipe.pos, pipe, list, elseList };
+  };
+
+  const loopControl = (t: Item, kind: 'break' | 'continue'): TemplateNode => {
+    const close = nextNonSpace();
+    if (close.type !== 'rightDelim') unexpected(close, `{{${kind}}}`);
+    if (rangeDepth === 0) errorf(`{{${kind}}} outside {{range}}`);
+    return { kind, pos: t.pos };
+  };
+
+  const action = (): TemplateNode | EndMarker => {
+    const t = nextNonSpace();
+    switch (t.type) {
+      case 'break':
+      case 'continue':
+        return loopControl(t, t.type);
+      case 'else': {
+        const p = peekNonSpace();
+        if (p.type === 'if' || p.type === 'with') return { kind: 'else', pos: p.pos };
+        return { kind: 'else', pos: expect('rightDelim', 'else').pos };
+      }
+      case 'end':
+        return { kind: 'end', pos: expect('rightDelim', 'end').pos };
+      case 'if':
+      case 'range':
+      case 'with':
+        return control(t.type);
+    }
+    backup();
+    const pos = peek().pos;
+    return { kind: 'action', pos, pipe: pipeline('command', 'rightDelim') };
+  };
+
+  const textOrAction = (): TemplateNode | EndMarker => {
+    const t = nextNonSpace();
+    if (t.type === 'text') return { kind: 'text', pos: t.pos, text: t.val };
+    if (t.type !== 'leftDelim') return unexpected(t, 'input');
+    actionPos = t.pos;
+    try {
+      return action();
+    } finally {
+      actionPos = -1;
+    }
+  };
+
+  function itemList(): [ListNode, EndMarker] {
+    const nodes: TemplateNode[] = [];
+    const list: ListNode = { kind: 'list', pos: peekNonSpace().pos, nodes };
+    while (peekNonSpace().type !== 'eof') {
+      const n = textOrAction();
+      if (n.kind === 'end' || n.kind === 'else') return [list, n];
+      nodes.push(n);
+    }
+    return errorf('unexpected EOF');
+  }
+
+  try {
+    const nodes: TemplateNode[] = [];
+    const root: ListNode = { kind: 'list', pos: peek().pos, nodes };
+    while (peek().type !== 'eof') {
+      const n = textOrAction();
+      if (n.kind === 'end' || n.kind === 'else') errorf(`unexpected {{${n.kind}}}`);
+      else nodes.push(n);
+    }
+    return { ok: true, root };
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The simulation core's public surface; other layers import only this file.
+ * A lab is `lines.reduce(runLine, createWorld(seed))`: the scenario is the command log.
+ */
+import type { World } from './model';
+import { runLine } from './shell/run-line';
+import type { Output } from './shell/process';
+import { createWorld, DEFAULT_SEED } from './world';
+
+export type * from './model';
+export type { Output } from './shell/process';
+export { createWorld, DEFAULT_SEED } from './world';
+export { runLine } from './shell/run-line';
+export { prompt } from './shell/prompt';
+
+/** One executed line, as the terminal shows it. */
+export interface TranscriptEntry extends Output {
+  readonly command: string;
+}
+
+/** Replays a command log in a fresh world. */
+export function replay(
+  lines: readonly string[],
+  seed: number = DEFAULT_SEED,
+): { world: World; transcript: TranscriptEntry[] } {
+  let world = createWorld(seed);
+  const transcript: TranscriptEntry[] = [];
+  for (const command of lines) {
+    const r = runLine(world, command);
+    world = r.world;
+    transcript.push({ command, ...r.output });
+  }
+  return { world, transcript };
+}

@@ -1,0 +1,132 @@
+/**
+ * The kernel's device operations on one host, over an immer draft: creating links and veth
+ * pairs, moving them between namespaces, enslaving them to bridges. Docker's plumbing and the
+ * learner's own `ip link …` commands both go through here, so both show up the same way.
+ */
+import { castDraft, type Draft } from 'immer';
+import type { Host, Link, LinkKind, Netns } from '../model';
+import type { Rng } from '../rng';
+
+export type HostDraft = Draft<Host>;
+
+/** A random unicast, locally administered MAC, as the kernel gives a new veth. */
+export function randomMac(rng: Rng): string {
+  const bytes = Array.from({ length: 6 }, () => rng.int(0, 255));
+  bytes[0] = ((bytes[0] as number) & 0xfe) | 0x02;
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+export function loopback(): Link {
+  return {
+    ifindex: 1,
+    name: 'lo',
+    kind: 'loopback',
+    mac: '00:00:00:00:00:00',
+    mtu: 65536,
+    up: true,
+    addresses: [{ ip: '127.0.0.1', prefix: 8 }],
+  };
+}
+
+export function createNetns(h: HostDraft, id: string, extra: Partial<Netns> = {}): void {
+  h.netns[id] = castDraft({ id, links: [loopback()], routes: [], ...extra });
+}
+
+export function deleteNetns(h: HostDraft, id: string): void {
+  const ns = h.netns[id];
+  if (!ns) return;
+  // Destroying a namespace destroys its veth ends, and with them their peers.
+  for (const l of ns.links) if (l.peer) removeLinkOnly(h, l.peer.netns, l.peer.ifindex);
+  delete h.netns[id];
+}
+
+export function findLink(h: Host | HostDraft, netns: string, name: string): Link | undefined {
+  return h.netns[netns]?.links.find((l) => l.name === name);
+}
+
+export function linkByIndex(h: Host, netns: string, ifindex: number): Link | undefined {
+  return h.netns[netns]?.links.find((l) => l.ifindex === ifindex);
+}
+
+/** The same lookup on a draft, for changing the link in place. */
+export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
+  return h.netns[netns]?.links.find((l) => l.ifindex === ifindex);
+}
+
+export function addLink(
+  h: HostDraft,
+  netns: string,
+  link: Omit<Link, 'ifindex'> & { kind: LinkKind },
+): number {
+  const ifindex = h.nextIfindex++;
+  const ns = h.netns[netns];
+  if (!ns) throw new Error(`no netns ${netns}`);
+  ns.links.push(castDraft({ ...link, ifindex }));
+  return ifindex;
+}
+
+/** `ip link add A type veth peer name B`: the kernel registers the peer first, so B gets N, A N+1. */
+export function createVethPair(
+  h: HostDraft,
+  a: { netns: string; name: string; mac: string },
+  b: { netns: string; name: string; mac: string },
+): { a: number; b: number } {
+  const bIndex = addLink(h, b.netns, {
+    name: b.name,
+    kind: 'veth',
+    mac: b.mac,
+    mtu: 1500,
+    up: false,
+    addresses: [],
+  });
+  const aIndex = addLink(h, a.netns, {
+    name: a.name,
+    kind: 'veth',
+    mac: a.mac,
+    mtu: 1500,
+    up: false,
+    addresses: [],
+  });
+  const la = draftLink(h, a.netns, aIndex)!;
+  const lb = draftLink(h, b.netns, bIndex)!;
+  la.peer = { netns: b.netns, ifindex: bIndex };
+  lb.peer = { netns: a.netns, ifindex: aIndex };
+  return { a: aIndex, b: bIndex };
+}
+
+function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
+  const ns = h.netns[netns];
+  if (!ns) return;
+  const i = ns.links.findIndex((l) => l.ifindex === ifindex);
+  if (i >= 0) ns.links.splice(i, 1);
+  // Routes through a vanished device vanish with it.
+  const names = new Set(ns.links.map((l) => l.name));
+  ns.routes = ns.routes.filter((r) => names.has(r.dev));
+  for (const l of ns.links) if (l.master === ifindex) delete l.master;
+}
+
+/** Deleting either end of a veth pair deletes both. */
+export function deleteLink(h: HostDraft, netns: string, ifindex: number): void {
+  const link = draftLink(h, netns, ifindex);
+  if (!link) return;
+  const peer = link.peer ? { ...link.peer } : undefined;
+  removeLinkOnly(h, netns, ifindex);
+  if (peer) removeLinkOnly(h, peer.netns, peer.ifindex);
+}
+
+/** `ip link set X netns N`: the device keeps its index but leaves its addresses and master behind. */
+export function moveLink(h: HostDraft, from: string, ifindex: number, to: string): void {
+  const src = h.netns[from];
+  const dst = h.netns[to];
+  const link = src?.links.find((l) => l.ifindex === ifindex);
+  if (!src || !dst || !link) return;
+  const moved: Link = { ...link, addresses: [], up: false };
+  delete (moved as { master?: number }).master;
+  removeLinkOnly(h, from, ifindex);
+  dst.links.push(castDraft(moved));
+  dst.links.sort((x, y) => x.ifindex - y.ifindex);
+  if (link.peer) {
+    const peer = draftLink(h, link.peer.netns, link.peer.ifindex);
+    if (peer) peer.peer = { netns: to, ifindex };
+  }
+}

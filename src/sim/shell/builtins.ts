@@ -1,0 +1,40 @@
+/** Shell builtins: they run in the shell itself, so they exist in every container. */
+import type { World } from '../model';
+import { hostOf, updateHost } from '../world';
+import { stopContainer } from '../docker/containers';
+import { output, type Program } from './process';
+
+/** Leaving a shell; if it was the container's main process, the container stops with its code. */
+const exit: Program = (p) => {
+  const code = Number(p.argv[1] ?? 0) & 255;
+  const shells = p.world.terminal.shells;
+  const top = shells.at(-1);
+  if (!top) return output(p.world, '', '', code);
+  let world: World = { ...p.world, terminal: { ...p.world.terminal, shells: shells.slice(0, -1) } };
+  if (top.main && hostOf(world).docker.containers[top.containerId]) {
+    const r = updateHost(world, world.terminal.host, (h) => {
+      stopContainer(h, top.containerId, code, p.ctx);
+      return { ok: true, value: undefined };
+    });
+    if (r.ok) world = r.world;
+  }
+  return output(world, 'exit\n', '', code);
+};
+
+const echo: Program = (p) => {
+  const args = p.argv.slice(1);
+  const noNewline = args[0] === '-n';
+  const text = (noNewline ? args.slice(1) : args).join(' ');
+  return output(p.world, noNewline ? text : `${text}\n`);
+};
+
+export const BUILTINS: Readonly<Record<string, Program>> = {
+  exit,
+  logout: exit,
+  echo,
+  true: (p) => output(p.world),
+  false: (p) => output(p.world, '', '', 1),
+  cd: (p) => output(p.world),
+  export: (p) => output(p.world),
+  ':': (p) => output(p.world),
+};

@@ -1,0 +1,57 @@
+/** How a program runs in the simulation: a pure function from a process to a new world and output. */
+import type { World } from '../model';
+import type { Rng } from '../rng';
+
+export interface Output {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** Per-line determinism: the generator and the clock every program of that line shares. */
+export interface Ctx {
+  readonly rng: Rng;
+  /** Simulated wall clock, ms since the epoch. */
+  readonly now: number;
+}
+
+/** Where a process runs: a host's root namespace, or inside a container. */
+export interface Place {
+  readonly host: string;
+  readonly containerId?: string;
+}
+
+export interface Process {
+  readonly world: World;
+  readonly place: Place;
+  readonly argv: readonly string[];
+  readonly stdin: string;
+  /** Attached to a terminal (`docker exec -it`, the lab's own prompt). */
+  readonly tty: boolean;
+  readonly ctx: Ctx;
+  /** Starts another program (`docker exec X ip addr`, `docker run --rm busybox ping …`). */
+  readonly spawn: Spawn;
+}
+
+export interface ProcessResult extends Output {
+  readonly world: World;
+}
+
+export type Spawn = (
+  world: World,
+  place: Place,
+  argv: readonly string[],
+  opts: { readonly stdin?: string; readonly tty?: boolean; readonly via: 'exec' | 'shell' },
+) => ProcessResult;
+
+export type Program = (p: Process) => ProcessResult;
+
+export const output = (world: World, stdout = '', stderr = '', exitCode = 0): ProcessResult => ({
+  world,
+  stdout,
+  stderr,
+  exitCode,
+});
+
+export const failure = (world: World, stderr: string, exitCode = 1): ProcessResult =>
+  output(world, '', stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode);

@@ -1,0 +1,11 @@
+/** Every program the lab can run, by name. Whether a container has it is the image's business. */
+import { docker } from '../docker/cli';
+import { LINUX_PROGRAMS } from '../linux/programs';
+import type { Program } from './process';
+
+export { BUILTINS } from './builtins';
+
+export const PROGRAMS: Readonly<Record<string, Program>> = {
+  docker,
+  ...LINUX_PROGRAMS,
+};

@@ -1,0 +1,16 @@
+/** The prompt the terminal shows: CentOS bash on the host, bash or busybox sh in a container. */
+import type { World } from '../model';
+import { hostOf } from '../world';
+
+export function prompt(world: World): string {
+  const h = hostOf(world);
+  const top = world.terminal.shells.at(-1);
+  if (!top) return `[root@${h.hostname} ~]# `;
+  const c = h.docker.containers[top.containerId];
+  const image = c ? h.docker.images[c.imageId] : undefined;
+  const cwd = c?.config.workingDir || '/';
+  if (!top.program.endsWith('bash')) return `${cwd === '/' ? '/' : cwd} # `;
+  if (image?.flavour === 'centos')
+    return `[root@${c?.config.hostname ?? ''} ${cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1)}]# `;
+  return `root@${c?.config.hostname ?? ''}:${cwd}# `;
+}

@@ -1,0 +1,84 @@
+/**
+ * Starting a program somewhere: on the host, or inside a container, where only the image's
+ * tools (plus what was installed since) exist. A missing program fails the way the caller would
+ * see it: the shell's `command not found`, or runc's error through `docker exec`.
+ */
+import type { World } from '../model';
+import { hostOf } from '../world';
+import type { Ctx, Place, ProcessResult, Spawn } from './process';
+import { BUILTINS, PROGRAMS } from './programs';
+
+export function currentPlace(world: World): Place {
+  const top = world.terminal.shells.at(-1);
+  return top
+    ? { host: world.terminal.host, containerId: top.containerId }
+    : { host: world.terminal.host };
+}
+
+/** The name of the shell a line runs in, for its error messages (`bash`, or busybox `sh`). */
+export function shellOf(world: World): string {
+  const top = world.terminal.shells.at(-1);
+  if (!top) return 'bash';
+  return top.program.endsWith('bash') ? 'bash' : 'sh';
+}
+
+/** Programs on the PATH of a container: its image's, plus packages installed into it. */
+export function containerTools(world: World, place: Place): ReadonlySet<string> | null {
+  if (!place.containerId) return null;
+  const h = hostOf(world, place.host);
+  const c = h.docker.containers[place.containerId];
+  if (!c) return new Set();
+  const image = h.docker.images[c.imageId];
+  return new Set([...(image?.tools ?? []), ...c.installed]);
+}
+
+const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+export function spawnWith(ctx: Ctx): Spawn {
+  return (world, place, argv, opts) => spawn(world, place, argv, opts, ctx);
+}
+
+export function spawn(
+  world: World,
+  place: Place,
+  argv: readonly string[],
+  opts: { readonly stdin?: string; readonly tty?: boolean; readonly via: 'exec' | 'shell' },
+  ctx: Ctx,
+): ProcessResult {
+  const name = argv[0] ?? '';
+  const prog = basename(name);
+  const tools = containerTools(world, place);
+  const builtin = opts.via === 'shell' ? BUILTINS[prog] : undefined;
+  const program = builtin ?? PROGRAMS[prog];
+  const present = builtin !== undefined || tools === null || tools.has(prog);
+  if (!program || !present) {
+    if (opts.via === 'exec')
+      return {
+        world,
+        stdout: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`,
+        stderr: '',
+        exitCode: 126,
+      };
+    const shell = shellOf(world);
+    return {
+      world,
+      stdout: '',
+      stderr: shell === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
+      exitCode: 127,
+    };
+  }
+  try {
+    return program({
+      world,
+      place,
+      argv,
+      stdin: opts.stdin ?? '',
+      tty: opts.tty ?? false,
+      ctx,
+      spawn: spawnWith(ctx),
+    });
+  } catch (e) {
+    // A bug must never take the lab down: report it and keep the previous world.
+    return { world, stdout: '', stderr: `internal error in ${prog}: ${String(e)}\n`, exitCode: 1 };
+  }
+}
