@@ -125,6 +125,11 @@ export interface Daemon {
   readonly networks: Readonly<Record<string, Network>>;
   readonly containers: Readonly<Record<string, Container>>;
   readonly images: Readonly<Record<string, Image>>;
+  /**
+   * IPAM's record of addresses handed to endpoints, per network id (the gateway not included),
+   * kept apart from the endpoints as libnetwork keeps its bitmap.
+   */
+  readonly ipamAllocations: Readonly<Record<string, readonly Ipv4[]>>;
   /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
   readonly nextEphemeralPort: number;
   readonly bridgeConfig: DefaultBridgeConfig;
@@ -171,6 +176,11 @@ export interface IpamPoolConfig {
   readonly gateway?: Ipv4;
   /** Whether the user gave --subnet (needed for --ip) or the pool came from the defaults. */
   readonly userSubnet: boolean;
+  /**
+   * The daemon picked `gateway` for a --subnet given without --gateway. `network inspect` then
+   * shows only the Subnet, because it echoes the user's request (moby buildIpamResources).
+   */
+  readonly gatewayImplicit?: boolean;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
@@ -201,6 +211,13 @@ export interface Container {
   readonly ports: readonly PortMapping[];
   /** libnetwork names interfaces eth0, eth1, … from a per-sandbox counter that never goes back. */
   readonly nextEthIndex: number;
+  /** What the main process wrote so far (`docker logs`), across every run of the container. */
+  readonly logs?: ContainerLogs;
+}
+
+export interface ContainerLogs {
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
 export interface ContainerConfig {
@@ -296,6 +313,11 @@ export interface Image {
   readonly flavour: ImageFlavour;
   /** Exit code when `docker stop` ends the main process (0 on clean SIGTERM, 137 if killed). */
   readonly stopExitCode: number;
+  /** Registry manifest digest (`sha256:…`), for images that came from a pull. */
+  readonly digest?: string;
+  /** `docker commit -a` / `-m`. */
+  readonly author?: string;
+  readonly comment?: string;
 }
 
 export type ImageFlavour = 'busybox' | 'alpine' | 'debian' | 'centos';

@@ -39,6 +39,7 @@ function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
       networks: {},
       containers: {},
       images: {},
+      ipamAllocations: {},
       nextEphemeralPort: 32768,
       bridgeConfig: { bip: '172.17.0.1/16', mtu: 1500, dns: [] },
     },

@@ -5,7 +5,7 @@
  */
 import { castDraft, type Draft } from 'immer';
 import type { Container, HostsEntry } from '../model';
-import { createNetns, deleteNetns, type HostDraft } from '../net/kernel';
+import { baseHost, createNetns, deleteNetns, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { joinEndpoint, leaveEndpoint } from './endpoint';
@@ -38,7 +38,7 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
   const entries: HostsEntry[] = [];
   for (const link of c.hostConfig.links) {
     const { child, parent, alias } = parseLegacyLink(link);
-    const target = Object.values(h.docker.containers).find((x) => x.name === child);
+    const target = Object.values(baseHost(h).docker.containers).find((x) => x.name === child);
     if (!target || target.state.status !== 'running')
       return err(`Cannot link to a non running container: /${child} AS /${parent}/${alias}`);
     const entry = linkEntry(h, target, alias);
@@ -51,11 +51,12 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
 
 /** When a linked container restarts, its parents' /etc/hosts lines follow it (UpdateHostsEntry). */
 function refreshParents(h: HostDraft, child: Container): void {
-  for (const parent of Object.values(h.docker.containers)) {
-    if (parent.state.status !== 'running') continue;
-    parent.hostConfig.links.forEach((link, i) => {
+  for (const base of Object.values(baseHost(h).docker.containers)) {
+    if (base.state.status !== 'running' || !base.hostConfig.links.length) continue;
+    base.hostConfig.links.forEach((link, i) => {
       const l = parseLegacyLink(link);
       if (l.child !== child.name) return;
+      const parent = h.docker.containers[base.id]!;
       const entry = linkEntry(h, child, l.alias);
       if (entry && parent.linkHosts[i]) parent.linkHosts[i] = castDraft(entry);
     });
@@ -112,7 +113,7 @@ export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: C
   releasePorts(h, c);
   for (let i = 0; i < c.endpoints.length; i++) leaveEndpoint(h, c, i);
   const netns = c.netns;
-  const shared = Object.values(h.docker.containers).some(
+  const shared = Object.values(baseHost(h).docker.containers).some(
     (o) => o.id !== c.id && o.state.status === 'running' && o.netns === netns,
   );
   if (netns && netns !== 'host' && !shared && !c.hostConfig.networkMode.startsWith('container:'))

@@ -5,7 +5,7 @@
  */
 import { castDraft } from 'immer';
 import type { Container, Endpoint, Image } from '../model';
-import type { HostDraft } from '../net/kernel';
+import { baseHost, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { findContainer } from './lookup';
@@ -100,7 +100,7 @@ export function createContainer(
   let networkMode = mode.kind === 'user' ? mode.name : mode.kind;
   let hostname = o.hostname ?? '';
   if (mode.kind === 'container') {
-    const donor = findContainer(h.docker, mode.ref);
+    const donor = findContainer(baseHost(h).docker, mode.ref);
     if (!donor) return err(`No such container: ${mode.ref}`);
     networkMode = `container:${donor.id}`;
     hostname = donor.config.hostname;
@@ -108,7 +108,7 @@ export function createContainer(
   if (o.name !== undefined && !NAME_RE.test(o.name))
     return err(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const id = ctx.rng.hex(64);
-  const all = Object.values(h.docker.containers);
+  const all = Object.values(baseHost(h).docker.containers);
   const clash =
     o.name === undefined ? undefined : all.find((c) => c.name === o.name!.replace(/^\//, ''));
   if (clash)
@@ -121,7 +121,7 @@ export function createContainer(
   if (mode.kind !== 'user') {
     for (const link of o.links) {
       const [child = '', alias = child] = link.split(':');
-      const target = findContainer(h.docker, child);
+      const target = findContainer(baseHost(h).docker, child);
       if (!target) return err(`could not get container for ${child}: No such container: ${child}`);
       links.push(`/${target.name}:/${name}/${alias}`);
     }

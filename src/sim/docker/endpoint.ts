@@ -18,12 +18,18 @@ import {
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 
-/** Every address taken on a network: its gateway and its joined endpoints. */
+/** Every address taken on a network: its gateway and what IPAM handed to endpoints. */
 export function takenAddresses(h: HostDraft, n: Network): Set<Ipv4> {
   const taken = new Set<Ipv4>(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
-  for (const c of Object.values(h.docker.containers))
-    for (const e of c.endpoints) if (e.networkId === n.id && e.joined?.ip) taken.add(e.joined.ip);
+  for (const ip of h.docker.ipamAllocations[n.id] ?? []) taken.add(ip);
   return taken;
+}
+
+function recordAllocation(h: HostDraft, networkId: string, ip: Ipv4, allocate: boolean): void {
+  const current = h.docker.ipamAllocations[networkId] ?? [];
+  h.docker.ipamAllocations[networkId] = allocate
+    ? [...current, ip]
+    : current.filter((x) => x !== ip);
 }
 
 function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {
@@ -89,6 +95,7 @@ export function joinEndpoint(
     mac,
     ifindex: pair.b,
   };
+  recordAllocation(h, n.id, ip.value, true);
   setDefaultRoute(h, c);
   return ok(undefined);
 }
@@ -97,6 +104,7 @@ export function leaveEndpoint(h: HostDraft, c: Draft<Container>, index: number):
   const ep = c.endpoints[index];
   if (!ep?.joined) return;
   if (ep.joined.ifindex && c.netns) deleteLink(h, c.netns, ep.joined.ifindex);
+  if (ep.joined.ip) recordAllocation(h, ep.networkId, ep.joined.ip, false);
   delete ep.joined;
   setDefaultRoute(h, c);
 }

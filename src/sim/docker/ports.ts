@@ -5,7 +5,7 @@
  */
 import { castDraft, type Draft } from 'immer';
 import type { Container, IptablesRule, PortMapping } from '../model';
-import type { HostDraft } from '../net/kernel';
+import { baseHost, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import { removeRulesOwnedBy } from './bridge-rules';
 
@@ -15,7 +15,7 @@ const EPHEMERAL_LAST = 60999;
 export const containerOwner = (id: string): string => `ctr:${id}`;
 
 function boundPorts(h: HostDraft): PortMapping[] {
-  return Object.values(h.docker.containers).flatMap((c) => c.ports);
+  return Object.values(baseHost(h).docker.containers).flatMap((c) => c.ports);
 }
 
 const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) =>

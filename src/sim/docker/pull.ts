@@ -41,13 +41,16 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
       : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     return { ok: false, progress: head, error: reason };
   }
-  h.docker.images[image.id] = castDraft(image);
   const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
+  const layerLines = Array.from({ length: layers }, () => `${ctx.rng.hex(12)}: Pull complete \n`);
+  // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
+  const pulled: Image = { ...image, digest: `sha256:${ctx.rng.hex(64)}` };
+  h.docker.images[image.id] = castDraft(pulled);
   const progress =
     head +
     `${tag}: Pulling from ${familiar(repo)}\n` +
-    Array.from({ length: layers }, () => `${ctx.rng.hex(12)}: Pull complete \n`).join('') +
-    `Digest: sha256:${ctx.rng.hex(64)}\n` +
+    layerLines.join('') +
+    `Digest: ${pulled.digest}\n` +
     `Status: Downloaded newer image for ${repo}:${tag}\n`;
-  return { ok: true, image, progress };
+  return { ok: true, image: pulled, progress };
 }

@@ -74,13 +74,20 @@ export const dockerCreate: DockerHandler = (p, args, path) => {
 };
 
 /** Runs the container's own command inside it and stops the container with its exit code. */
-function runOneShot(p: Process, world: World, c: Container): ProcessResult {
+export function runOneShot(p: Process, world: World, c: Container): ProcessResult {
   const r = p.spawn(world, { host: p.place.host, containerId: c.id }, [c.path, ...c.args], {
     via: 'exec',
     tty: c.config.tty,
   });
   const code = r.exitCode === 126 ? 127 : r.exitCode;
   const stopped = updateHost(r.world, p.place.host, (h) => {
+    // What PID 1 printed stays readable with `docker logs` (none when it never started).
+    const ctr = h.docker.containers[c.id];
+    if (ctr && r.exitCode !== 126)
+      ctr.logs = {
+        stdout: (ctr.logs?.stdout ?? '') + r.stdout,
+        stderr: (ctr.logs?.stderr ?? '') + r.stderr,
+      };
     stopContainer(h, c.id, code, p.ctx);
     return { ok: true, value: undefined };
   });

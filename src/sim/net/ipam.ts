@@ -48,10 +48,8 @@ export function allocateAddress(
   const pool: Block = range ? cidrBlock(range) : net;
   const first = Math.max(pool.base, net.base + 1);
   const last = Math.min(pool.base + blockSize(pool) - 1, net.base + blockSize(net) - 2);
-  for (let n = first; n <= last; n++) {
-    const ip = intToIp(n);
-    if (!taken.has(ip)) return ok(ip);
-  }
+  const used = new Set([...taken].map(ipToInt));
+  for (let n = first; n <= last; n++) if (!used.has(n)) return ok(intToIp(n));
   return err("no available IPv4 addresses on this network's address pools");
 }
 

@@ -3,11 +3,19 @@
  * pairs, moving them between namespaces, enslaving them to bridges. Docker's plumbing and the
  * learner's own `ip link …` commands both go through here, so both show up the same way.
  */
-import { castDraft, type Draft } from 'immer';
+import { castDraft, current, isDraft, original, type Draft } from 'immer';
 import type { Host, Link, LinkKind, Netns } from '../model';
 import type { Rng } from '../rng';
 
 export type HostDraft = Draft<Host>;
+
+/**
+ * The host as it was before the current command started changing it. Scans over every container
+ * read this instead of the draft: touching each record through the draft would proxy all of them.
+ */
+export function baseHost(h: HostDraft): Host {
+  return isDraft(h) ? (original(h) as Host) : (h as Host);
+}
 
 /** A random unicast, locally administered MAC, as the kernel gives a new veth. */
 export function randomMac(rng: Rng): string {
@@ -50,7 +58,12 @@ export function linkByIndex(h: Host, netns: string, ifindex: number): Link | und
 
 /** The same lookup on a draft, for changing the link in place. */
 export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
-  return h.netns[netns]?.links.find((l) => l.ifindex === ifindex);
+  // Search the plain array, then touch only the one element through the draft.
+  const ns = h.netns[netns];
+  if (!ns) return undefined;
+  const plain = isDraft(ns.links) ? ((current(ns.links) as unknown as Link[]) ?? []) : ns.links;
+  const i = plain.findIndex((l) => l.ifindex === ifindex);
+  return i < 0 ? undefined : ns.links[i];
 }
 
 export function addLink(

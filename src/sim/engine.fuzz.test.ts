@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWorld, replay, runLine } from './index';
+import { checkInvariants } from './invariants';
+
+const name = fc.constantFrom('web', 'db', 'c1', 'c2');
+const net = fc.constantFrom('n1', 'n2', 'bridge', 'host', 'none', 'nosuch');
+const image = fc.constantFrom('busybox', 'nginx', 'alpine', 'tomcat', 'nosuch');
+const port = fc.constantFrom('8080:80', '80', '9000:9000', '127.0.0.1:8080:80');
+
+/** Command lines a curious learner might type, valid and not. */
+const line: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('-d', '-dit', '-itd', '-d --rm', ''),
+      fc.option(name),
+      fc.option(net),
+      fc.option(name),
+      fc.option(port),
+      fc.boolean(),
+      image,
+    )
+    .map(([flags, n, nw, link, p, all, img]) =>
+      [
+        'docker run',
+        flags,
+        n ? `--name ${n}` : '',
+        nw ? `--network ${nw}` : '',
+        link ? `--link ${link}` : '',
+        p ? `-p ${p}` : '',
+        all ? '-P' : '',
+        img,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  fc
+    .tuple(fc.constantFrom('stop', 'start', 'restart', 'rm', 'rm -f'), name)
+    .map(([c, n]) => `docker ${c} ${n}`),
+  fc
+    .tuple(
+      fc.option(fc.constantFrom('172.30.0.0/16', '192.168.0.0/16', '10.9.0.0/24', '172.18.0.0/16')),
+      net,
+    )
+    .map(([s, n]) => `docker network create ${s ? `--subnet ${s} ` : ''}${n}`),
+  net.map((n) => `docker network rm ${n}`),
+  fc
+    .tuple(fc.constantFrom('connect', 'disconnect'), net, name)
+    .map(([c, n, m]) => `docker network ${c} ${n} ${m}`),
+  name.map((n) => `docker exec ${n} ip addr`),
+  fc.constantFrom(
+    'docker ps -a',
+    'docker network ls',
+    'ip addr',
+    'docker inspect web',
+    'cat /etc/hosts',
+    'exit',
+  ),
+  fc.string({ maxLength: 30 }),
+);
+
+describe('any command log', () => {
+  it('never throws, keeps every invariant after every step, and replays byte for byte', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+        let world = createWorld();
+        for (const l of lines) {
+          world = runLine(world, l).world;
+          expect(checkInvariants(world), `after: ${l}`).toEqual([]);
+        }
+        const a = replay(lines);
+        const b = replay(lines);
+        expect(JSON.stringify(a.transcript)).toBe(JSON.stringify(b.transcript));
+        expect(JSON.stringify(a.world)).toBe(JSON.stringify(world));
+      }),
+      { numRuns: 150, seed: 2705 },
+    );
+  });
+});

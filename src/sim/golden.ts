@@ -1,0 +1,77 @@
+/**
+ * Golden transcripts: a script and what a learner must see, written by hand from the tutorials.
+ * Random parts are placeholders — `{{id64}}`, `{{id12}}`, `{{veth}}`, `{{mac}}`, `{{n}}`, `{{*}}`
+ * (rest of a line), a line `{{...}}` (any lines) — and may be named (`{{n=a}}`) and referred to
+ * later (`{{=a}}`), so pairings such as `eth0@if{{n=b}}` / `{{=b}}: veth…` are checked too.
+ * A block may end with `{{exit N}}`.
+ */
+import type { TranscriptEntry } from './index';
+
+export interface GoldenBlock {
+  readonly command: string;
+  readonly expected: string;
+  readonly exitCode?: number;
+}
+
+export function parseGolden(text: string): GoldenBlock[] {
+  const blocks: { command: string; lines: string[] }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('$ ')) blocks.push({ command: line.slice(2), lines: [] });
+    else if (blocks.length) blocks.at(-1)!.lines.push(line);
+  }
+  return blocks.map(({ command, lines }) => {
+    while (lines.length && lines.at(-1) === '') lines.pop();
+    const last = lines.at(-1);
+    const exit = last ? /^\{\{exit (\d+)\}\}$/.exec(last) : null;
+    if (exit) lines.pop();
+    return {
+      command,
+      expected: lines.length ? `${lines.join('\n')}\n` : '',
+      ...(exit ? { exitCode: Number(exit[1]) } : {}),
+    };
+  });
+}
+
+const PATTERNS: Record<string, string> = {
+  id64: '[0-9a-f]{64}',
+  id12: '[0-9a-f]{12}',
+  veth: 'veth[0-9a-f]{7}',
+  mac: '[0-9a-f]{2}(?::[0-9a-f]{2}){5}',
+  n: '\\d+',
+  '*': '[^\\n]*',
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Checks one block; `names` carries named captures across blocks. Returns null or a diff-ish message. */
+export function matchBlock(
+  block: GoldenBlock,
+  actual: TranscriptEntry,
+  names: Map<string, string>,
+): string | null {
+  const got = actual.stdout + actual.stderr;
+  const groups: string[] = [];
+  const source = block.expected
+    .split(/(\{\{[^}]*\}\}\n?)/)
+    .map((part) => {
+      const m = /^\{\{([^}]*)\}\}(\n?)$/.exec(part);
+      if (!m) return escape(part);
+      const [, inner = '', nl = ''] = m;
+      if (inner === '...') return `(?:[^\\n]*\\n)*?`;
+      if (inner.startsWith('='))
+        return escape(names.get(inner.slice(1)) ?? `<unset ${inner}>`) + escape(nl);
+      const [kind = '', name] = inner.split('=');
+      const pattern = PATTERNS[kind];
+      if (!pattern) throw new Error(`unknown placeholder {{${inner}}}`);
+      if (!name) return `(?:${pattern})${escape(nl)}`;
+      groups.push(name);
+      return `(?<${name}>${pattern})${escape(nl)}`;
+    })
+    .join('');
+  const m = new RegExp(`^${source}$`).exec(got);
+  if (!m) return `$ ${block.command}\n--- expected\n${block.expected}--- got\n${got}`;
+  for (const g of groups) names.set(g, m.groups?.[g] ?? '');
+  if (block.exitCode !== undefined && block.exitCode !== actual.exitCode)
+    return `$ ${block.command}\nexpected exit ${block.exitCode}, got ${actual.exitCode}`;
+  return null;
+}

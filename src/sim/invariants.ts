@@ -1,0 +1,84 @@
+/**
+ * What must hold in every world a command log can produce. Used by the property tests after every
+ * step; a violation is a bug in the core, never a learner's mistake.
+ */
+import type { Host, World } from './model';
+import { isNetworkOrBroadcast, subnetContains } from './net/ipam';
+
+function hostInvariants(h: Host): string[] {
+  const problems: string[] = [];
+  const containers = Object.values(h.docker.containers);
+  // Addresses: unique per network, inside its subnet, never the network or broadcast address.
+  for (const n of Object.values(h.docker.networks)) {
+    const subnet = n.ipam.config[0]?.subnet;
+    const seen = new Map<string, string>();
+    for (const c of containers)
+      for (const e of c.endpoints) {
+        const ip = e.joined?.ip;
+        if (e.networkId !== n.id || !ip) continue;
+        if (seen.has(ip))
+          problems.push(`${ip} given to both ${seen.get(ip)} and ${c.name} on ${n.name}`);
+        seen.set(ip, c.name);
+        if (subnet && (!subnetContains(subnet, ip) || isNetworkOrBroadcast(subnet, ip)))
+          problems.push(`${c.name} has ${ip} outside ${subnet} usable range`);
+      }
+  }
+  // IPAM's own record agrees with the endpoints that hold addresses.
+  for (const [netId, ips] of Object.entries(h.docker.ipamAllocations)) {
+    const held = containers.flatMap((c) =>
+      c.endpoints.filter((e) => e.networkId === netId && e.joined?.ip).map((e) => e.joined!.ip),
+    );
+    if ([...ips].sort().join() !== held.sort().join())
+      problems.push(`IPAM record of ${netId.slice(0, 12)} disagrees with endpoints`);
+  }
+  // Joined endpoints belong to live networks, running containers and existing interfaces.
+  for (const c of containers) {
+    const running = c.state.status === 'running';
+    for (const e of c.endpoints) {
+      if (!e.joined) continue;
+      if (!running)
+        problems.push(`${c.name} is ${c.state.status} but still joined to ${e.networkName}`);
+      if (!h.docker.networks[e.networkId])
+        problems.push(`${c.name} joined to removed network ${e.networkName}`);
+      if (
+        e.joined.ifindex &&
+        !h.netns[c.netns ?? '']?.links.some((l) => l.ifindex === e.joined!.ifindex)
+      )
+        problems.push(`${c.name}'s interface for ${e.networkName} is missing`);
+    }
+    if (running && c.netns && !h.netns[c.netns]) problems.push(`${c.name} runs in a missing netns`);
+    if (!running && c.ports.length) problems.push(`${c.name} is stopped but holds ports`);
+  }
+  // veth pairs: both ends present, each pointing at the other.
+  for (const ns of Object.values(h.netns))
+    for (const l of ns.links) {
+      if (l.kind !== 'veth' || !l.peer) continue;
+      const peer = h.netns[l.peer.netns]?.links.find((x) => x.ifindex === l.peer!.ifindex);
+      if (!peer) problems.push(`veth ${l.name} in ${ns.id} has no peer`);
+      else if (peer.peer?.ifindex !== l.ifindex || peer.peer.netns !== ns.id)
+        problems.push(`veth ${l.name} and ${peer.name} do not point at each other`);
+    }
+  // Published host ports: never bound twice.
+  const bound = new Set<string>();
+  for (const c of containers)
+    for (const p of c.ports) {
+      const key = `${p.proto}/${p.hostPort}`;
+      if (bound.has(key)) problems.push(`host port ${key} bound twice`);
+      bound.add(key);
+    }
+  // Rules go away with their owners.
+  for (const r of h.iptables.rules) {
+    if (
+      r.owner.startsWith('ctr:') &&
+      h.docker.containers[r.owner.slice(4)]?.state.status !== 'running'
+    )
+      problems.push(`rule "${r.spec}" outlived its container`);
+    if (r.owner.startsWith('net:') && !h.docker.networks[r.owner.slice(4)])
+      problems.push(`rule "${r.spec}" outlived its network`);
+  }
+  return problems;
+}
+
+export function checkInvariants(world: World): string[] {
+  return Object.values(world.hosts).flatMap(hostInvariants);
+}
