@@ -6,13 +6,12 @@ import {
   type ArgNode,
   type CommandNode,
   type ListNode,
-  type NumberNode,
   type PipeNode,
   type TemplateNode,
   type VariableNode,
 } from './go-template-ast';
 import { describeItem, lex, type Item, type ItemType } from './go-template-lex';
-import { goQuote, goUnquote } from './go-template-strconv';
+import { goQuote, goUnquote, parseGoNumber } from './go-template-strconv';
 
 export type ParseResult = { ok: true; root: ListNode } | { ok: false; error: string };
 
@@ -23,53 +22,14 @@ const MAX_PIPELINE_COMMANDS = 1000;
 class ParseError extends Error {}
 
 type EndMarker = { kind: 'end' | 'else'; pos: number };
+const isEndMarker = (n: TemplateNode | EndMarker): n is EndMarker =>
+  n.kind === 'end' || n.kind === 'else';
 
+// Tokens that can begin an operand (parse.go's pipeline loop).
 const OPERAND_START: ReadonlySet<ItemType> = new Set<ItemType>([
-  'bool',
-  'charConstant',
-  'complex',
-  'dot',
-  'field',
-  'identifier',
-  'number',
-  'nil',
-  'rawString',
-  'string',
-  'variable',
-  'leftParen',
+  ...(['bool', 'charConstant', 'complex', 'dot', 'field', 'identifier', 'number'] as const),
+  ...(['nil', 'rawString', 'string', 'variable', 'leftParen'] as const),
 ]);
-const GO_INT = /^[+-]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/;
-const GO_FLOAT = /^[+-]?([0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)([eE][+-]?[0-9][0-9_]*)?$/;
-const INT64_LIMIT = 2 ** 63;
-
-function parseNumber(item: Item): NumberNode | string {
-  const text = item.val;
-  const base = { kind: 'number', pos: item.pos, text } as const;
-  if (item.type === 'charConstant') {
-    try {
-      const cp = goUnquote(text).codePointAt(0) ?? 0;
-      return { ...base, value: cp, isInt: true };
-    } catch {
-      return `malformed character constant: ${text}`;
-    }
-  }
-  const clean = text.replaceAll('_', '');
-  if (GO_INT.test(text)) {
-    const negative = clean.startsWith('-');
-    const unsigned = clean.replace(/^[+-]/, '');
-    const literal = /^0[0-7]+$/.test(unsigned) ? '0o' + unsigned.slice(1) : unsigned;
-    const value = Number(BigInt(literal)) * (negative ? -1 : 1);
-    if (Math.abs(value) >= INT64_LIMIT) return `integer overflow: ${text}`;
-    return { ...base, value: value === 0 ? 0 : value, isInt: true };
-  }
-  if (item.type === 'number' && GO_FLOAT.test(text)) {
-    const value = Number(clean);
-    if (!/[.eEpP]/.test(text)) return `integer overflow: ${text}`;
-    if (!Number.isFinite(value)) return `illegal number syntax: ${goQuote(text)}`;
-    return { ...base, value, isInt: Number.isInteger(value) && Math.abs(value) < INT64_LIMIT };
-  }
-  return `illegal number syntax: ${goQuote(text)}`;
-}
 
 /** Parses `source`; `functions` are the names callable in it (Go checks them at parse time). */
 export function parseTemplate(source: string, functions: ReadonlySet<string>): ParseResult {
@@ -155,8 +115,9 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): P
       case 'charConstant':
       case 'complex':
       case 'number': {
-        const n = parseNumber(t);
-        return typeof n === 'string' ? errorf(n) : n;
+        const n = parseGoNumber(t.val, t.type === 'charConstant');
+        if (typeof n === 'string') return errorf(n);
+        return { kind: 'number', pos: t.pos, text: t.val, ...n };
       }
       case 'leftParen': {
         enter('max expression depth exceeded');
@@ -352,7 +313,7 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): P
     const list: ListNode = { kind: 'list', pos: peekNonSpace().pos, nodes };
     while (peekNonSpace().type !== 'eof') {
       const n = textOrAction();
-      if (n.kind === 'end' || n.kind === 'else') return [list, n];
+      if (isEndMarker(n)) return [list, n];
       nodes.push(n);
     }
     return errorf('unexpected EOF');
@@ -363,7 +324,7 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): P
     const root: ListNode = { kind: 'list', pos: peek().pos, nodes };
     while (peek().type !== 'eof') {
       const n = textOrAction();
-      if (n.kind === 'end' || n.kind === 'else') errorf(`unexpected {{${n.kind}}}`);
+      if (isEndMarker(n)) errorf(`unexpected {{${n.kind}}}`);
       else nodes.push(n);
     }
     return { ok: true, root };

@@ -190,3 +190,41 @@ export function formatFloatF(n: number, prec: number): string {
   const fixed = Math.abs(n).toFixed(Math.min(prec, 100));
   return (n < 0 || Object.is(n, -0) ? '-' : '') + fixed;
 }
+
+const GO_INT = /^[+-]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/;
+const GO_FLOAT = /^[+-]?([0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)([eE][+-]?[0-9][0-9_]*)?$/;
+const INT64_LIMIT = 2 ** 63;
+
+/**
+ * A template number literal, after parse.newNumber: ints (decimal, 0x, 0o, 0b, legacy octal),
+ * floats, and 'c' character constants. `isInt` is also true for integral floats such as 1e3.
+ * Returns Go's error text for literals it rejects (complex numbers are not supported).
+ */
+export function parseGoNumber(
+  text: string,
+  isCharConstant: boolean,
+): { value: number; isInt: boolean } | string {
+  if (isCharConstant) {
+    try {
+      return { value: goUnquote(text).codePointAt(0) ?? 0, isInt: true };
+    } catch {
+      return `malformed character constant: ${text}`;
+    }
+  }
+  const clean = text.replaceAll('_', '');
+  if (GO_INT.test(text)) {
+    const unsigned = clean.replace(/^[+-]/, '');
+    const literal = /^0[0-7]+$/.test(unsigned) ? '0o' + unsigned.slice(1) : unsigned;
+    const value = Number(BigInt(literal)) * (clean.startsWith('-') ? -1 : 1);
+    if (Math.abs(value) >= INT64_LIMIT) return `integer overflow: ${text}`;
+    return { value: value === 0 ? 0 : value, isInt: true };
+  }
+  if (GO_FLOAT.test(text)) {
+    const value = Number(clean);
+    // Go: a literal that only parses as a float but looks like an integer is too big for int64.
+    if (!/[.eEpP]/.test(text)) return `integer overflow: ${text}`;
+    if (!Number.isFinite(value)) return `illegal number syntax: ${goQuote(text)}`;
+    return { value, isInt: Number.isInteger(value) && Math.abs(value) < INT64_LIMIT };
+  }
+  return `illegal number syntax: ${goQuote(text)}`;
+}

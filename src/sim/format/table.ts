@@ -14,7 +14,7 @@ export function renderTable(
     .map((r) =>
       r
         .map((cell, i) =>
-          i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length),
+          i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length),
         )
         .join(''),
     )
