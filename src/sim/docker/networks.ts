@@ -1,47 +1,56 @@
 /**
- * The daemon's network operations (`docker network create|rm`), validated as moby validates them,
- * with the bridge device and iptables rules each bridge network owns.
+ * The daemon's network operations (`docker network create|rm|prune`), checked in the order moby
+ * v27 checks them (daemon/network.go createNetwork, then libnetwork Controller.NewNetwork), with
+ * the bridge device and iptables rules each bridge network owns.
  */
 import { castDraft } from 'immer';
 import type { Daemon, IpamPoolConfig, Network } from '../model';
-import {
-  allocateAddress,
-  allocatePool,
-  canonicalSubnet,
-  poolOverlaps,
-  subnetContains,
-} from '../net/ipam';
-import { isIpv4, parseCidr } from '../net/ipv4';
+import { allocateAddress, allocatePool, canonicalSubnet, poolOverlaps } from '../net/ipam';
+import { blockContains, blockOf, blocksOverlap, isIpv4, parseCidr } from '../net/ipv4';
 import { addLink, deleteLink, findLink, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { installBridgeRules, networkOwner, removeRulesOwnedBy } from './bridge-rules';
 import { bridgeMac, newNetworkId } from './daemon';
 
-export interface NetworkCreateOptions {
+/** One IPAM pool as the CLI sends it: the strings the user typed, not yet validated. */
+export interface IpamRequest {
+  readonly subnet: string;
+  readonly ipRange?: string;
+  readonly gateway?: string;
+}
+
+/** The body of `POST /networks/create`, as far as the lab models it. */
+export interface NetworkCreateRequest {
   readonly name: string;
   readonly driver: string;
-  readonly subnets: readonly string[];
-  readonly gateways: readonly string[];
-  readonly ipRanges: readonly string[];
+  readonly ipam: readonly IpamRequest[];
   readonly internal: boolean;
   readonly attachable: boolean;
   readonly options: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
 }
 
-const firstFree = (subnet: string, range?: string): string => {
-  const r = allocateAddress(subnet, new Set(), range);
-  return r.ok ? r.value : subnet.split('/')[0]!;
-};
+/** Errors that are the lab's own limits, not Docker's: the CLI prints them without the daemon prefix. */
+export const LAB_LIMIT = 'Docker Network Lab: ';
 
+export const isLabLimit = (error: string): boolean => error.startsWith(LAB_LIMIT);
+
+/** runconfig.IsPreDefinedNetwork on Linux: bridge, host, none and the `default` alias. */
 const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
 
-/** Drivers this lab does not model yet get a plain statement instead of a half-truth. */
-const UNMODELLED_DRIVERS = new Set(['overlay', 'macvlan', 'ipvlan']);
+const UNMODELLED_DRIVERS = new Set(['macvlan', 'ipvlan']);
 
-/** Subnets already taken on the host: networks' pools and the host's own on-link routes. */
-export function subnetsInUse(h: HostDraft | { docker: Daemon }): string[] {
+// moby daemon/network.go: only swarm managers may create overlay networks.
+const NOT_A_SWARM_MANAGER =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+
+export function isPredefinedName(name: string): boolean {
+  return PREDEFINED.has(name);
+}
+
+/** Subnets already taken on the host by Docker networks. */
+export function subnetsInUse(h: { readonly docker: Daemon }): string[] {
   return Object.values(h.docker.networks).flatMap((n) => n.ipam.config.map((c) => c.subnet));
 }
 
@@ -50,83 +59,95 @@ function hostOnLinkSubnets(h: HostDraft): string[] {
   return (eth0?.addresses ?? []).map((a) => canonicalSubnet(a.ip, a.prefix));
 }
 
-function validateIpam(o: NetworkCreateOptions): Result<IpamPoolConfig[]> {
-  const configs: IpamPoolConfig[] = [];
+/** api/types/network ValidateIPAM: every problem of every pool, joined as errors.Join does. */
+function validateIpam(pools: readonly IpamRequest[]): Result<void> {
   const problems: string[] = [];
-  for (const [i, subnet] of o.subnets.entries()) {
-    const p = parseCidr(subnet);
+  for (const pool of pools) {
+    const p = parseCidr(pool.subnet);
     if (!p) {
-      problems.push(`invalid subnet ${subnet}: invalid CIDR block notation`);
+      problems.push(`invalid subnet ${pool.subnet}: invalid CIDR block notation`);
       continue;
     }
-    const canonical = canonicalSubnet(p.ip, p.prefix);
-    if (canonical !== subnet) {
-      problems.push(`invalid subnet ${subnet}: it should be ${canonical}`);
-      continue;
-    }
-    const gateway = o.gateways[i];
-    const ipRange = o.ipRanges[i];
-    if (gateway !== undefined && (!isIpv4(gateway) || !subnetContains(subnet, gateway)))
-      problems.push(
-        `invalid gateway ${gateway}: parent subnet ${subnet} doesn't contain this address`,
-      );
-    if (ipRange !== undefined) {
-      const r = parseCidr(ipRange);
-      if (!r) problems.push(`invalid ip-range ${ipRange}: invalid CIDR block notation`);
-      else if (canonicalSubnet(r.ip, r.prefix) !== ipRange)
+    const masked = canonicalSubnet(p.ip, p.prefix);
+    if (masked !== pool.subnet)
+      problems.push(`invalid subnet ${pool.subnet}: it should be ${masked}`);
+    if (pool.ipRange !== undefined) problems.push(...validateIpRange(pool.ipRange, masked));
+    if (pool.gateway !== undefined) {
+      if (!isIpv4(pool.gateway)) problems.push(`invalid gateway ${pool.gateway}: invalid address`);
+      else if (!blockContains(blockOf(p.ip, p.prefix), pool.gateway))
         problems.push(
-          `invalid ip-range ${ipRange}: it should be ${canonicalSubnet(r.ip, r.prefix)}`,
-        );
-      else if (!subnetContains(subnet, r.ip) || r.prefix < p.prefix)
-        problems.push(
-          `invalid ip-range ${ipRange}: parent subnet ${subnet} doesn't contain ip-range`,
+          `invalid gateway ${pool.gateway}: parent subnet ${masked} doesn't contain this address`,
         );
     }
-    configs.push({
-      subnet,
-      ...(ipRange !== undefined ? { ipRange } : {}),
-      ...(gateway !== undefined ? { gateway } : {}),
-      userSubnet: true,
-    });
   }
-  if (o.gateways.length > o.subnets.length)
-    return err(
-      'invalid network config:\nno matching subnet for gateway ' + o.gateways[o.subnets.length],
-    );
-  if (o.ipRanges.length > o.subnets.length)
-    return err(
-      'invalid network config:\nno matching subnet for range ' + o.ipRanges[o.subnets.length],
-    );
-  if (problems.length) return err(`invalid network config:\n${problems.join('\n')}`);
-  return ok(configs);
+  if (problems.length === 0) return ok(undefined);
+  const joined = problems.length === 1 ? problems[0] : `* ${problems.join('\n* ')}`;
+  return err(`invalid network config:\n${joined}`);
 }
 
-export function createNetwork(h: HostDraft, o: NetworkCreateOptions, ctx: Ctx): Result<Network> {
-  if (PREDEFINED.has(o.name) && o.name !== 'default')
+function validateIpRange(ipRange: string, subnet: string): string[] {
+  const r = parseCidr(ipRange);
+  if (!r) return [`invalid ip-range ${ipRange}: invalid CIDR block notation`];
+  const s = parseCidr(subnet)!;
+  const problems: string[] = [];
+  if (r.prefix < s.prefix)
+    problems.push(
+      `invalid ip-range ${ipRange}: CIDR block is bigger than its parent subnet ${subnet}`,
+    );
+  const masked = canonicalSubnet(r.ip, r.prefix);
+  if (masked !== ipRange) problems.push(`invalid ip-range ${ipRange}: it should be ${masked}`);
+  if (!blocksOverlap(blockOf(r.ip, r.prefix), blockOf(s.ip, s.prefix)))
+    problems.push(`invalid ip-range ${ipRange}: parent subnet ${subnet} doesn't contain ip-range`);
+  return problems;
+}
+
+/** The pools a new network gets: the user's (gateway filled in), or the lowest free default. */
+function assignPools(h: HostDraft, pools: readonly IpamRequest[]): Result<IpamPoolConfig[]> {
+  const inUse = subnetsInUse(h);
+  if (pools.length === 0) {
+    // Predefined pools skip the host's own on-link networks (netutils InferReservedNetworks).
+    const pool = allocatePool([...inUse, ...hostOnLinkSubnets(h)]);
+    if (!pool.ok) return pool;
+    return ok([{ subnet: pool.value, gateway: firstFree(pool.value), userSubnet: false }]);
+  }
+  if (pools.some((p) => poolOverlaps(p.subnet, inUse)))
+    return err('invalid pool request: Pool overlaps with other one on this address space');
+  // Without --gateway the gateway is the first address handed out from the pool (or its
+  // --ip-range), because libnetwork requests it before any endpoint exists.
+  return ok(
+    pools.map((p) => ({
+      subnet: p.subnet,
+      ...(p.ipRange !== undefined ? { ipRange: p.ipRange } : {}),
+      gateway: p.gateway ?? firstFree(p.subnet, p.ipRange),
+      userSubnet: true,
+      ...(p.gateway === undefined ? { gatewayImplicit: true } : {}),
+    })),
+  );
+}
+
+function firstFree(subnet: string, range?: string): string {
+  const r = allocateAddress(subnet, new Set(), range);
+  return r.ok ? r.value : subnet.split('/')[0];
+}
+
+export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): Result<Network> {
+  if (PREDEFINED.has(o.name))
     return err(`operation is not permitted on predefined ${o.name} network `);
+  if (o.driver === 'overlay') return err(NOT_A_SWARM_MANAGER);
+  const valid = validateIpam(o.ipam);
+  if (!valid.ok) return valid;
   if (Object.values(h.docker.networks).some((n) => n.name === o.name))
     return err(`network with name ${o.name} already exists`);
   if (UNMODELLED_DRIVERS.has(o.driver))
     return err(
-      `the ${o.driver} driver is not simulated in Docker Network Lab yet; only bridge networks can be created here`,
+      `${LAB_LIMIT}the ${o.driver} driver is not simulated yet; only bridge networks can be created here`,
     );
+  if (o.driver === 'host' || o.driver === 'null')
+    // libnetwork's host and null drivers allow a single network each, made at daemon start.
+    return err(`only one instance of "${o.driver}" network is allowed`);
   if (o.driver !== 'bridge') return err(`plugin "${o.driver}" not found`);
-  const ipam = validateIpam(o);
-  if (!ipam.ok) return ipam;
-  const inUse = subnetsInUse(h);
-  let config = ipam.value;
-  if (config.length === 0) {
-    const pool = allocatePool([...inUse, ...hostOnLinkSubnets(h)]);
-    if (!pool.ok) return pool;
-    config = [{ subnet: pool.value, userSubnet: false }];
-  } else if (config.some((c) => poolOverlaps(c.subnet, inUse))) {
-    return err('invalid pool request: Pool overlaps with other one on this address space');
-  }
-  // The gateway is the first address handed out on the pool (moby libnetwork/network.go).
-  config = config.map((c) => ({
-    ...c,
-    gateway: c.gateway ?? firstFree(c.subnet, c.ipRange),
-  }));
+  const pools = assignPools(h, o.ipam);
+  if (!pools.ok) return pools;
   const id = newNetworkId(ctx);
   const bridge = o.options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
   if (findLink(h, 'host', bridge)) return err(`bridge ${bridge} already exists`);
@@ -139,13 +160,13 @@ export function createNetwork(h: HostDraft, o: NetworkCreateOptions, ctx: Ctx): 
     internal: o.internal,
     attachable: o.attachable,
     predefined: false,
-    ipam: { driver: 'default', options: {}, config },
+    ipam: { driver: 'default', options: {}, config: pools.value },
     options: { ...o.options },
     labels: { ...o.labels },
     bridge,
   };
   h.docker.networks[id] = castDraft(network);
-  const first = config[0];
+  const first = pools.value[0];
   addLink(h, 'host', {
     name: bridge,
     kind: 'bridge',
@@ -167,12 +188,17 @@ export function containersOn(d: Daemon, networkId: string): string[] {
     .map((c) => c.id);
 }
 
-export function removeNetwork(h: HostDraft, n: Network): Result<void> {
-  if (n.predefined) return err(`${n.name} is a pre-defined network and cannot be removed`);
-  const active = Object.values(h.docker.containers).filter((c) =>
+/** libnetwork counts endpoints, and only running containers have one (stop deletes it). */
+export function hasActiveEndpoints(d: Daemon, n: Network): boolean {
+  return Object.values(d.containers).some((c) =>
     c.endpoints.some((e) => e.networkId === n.id && e.joined),
   );
-  if (active.length)
+}
+
+export function removeNetwork(h: HostDraft, n: Network): Result<void> {
+  if (n.predefined || PREDEFINED.has(n.name))
+    return err(`${n.name} is a pre-defined network and cannot be removed`);
+  if (hasActiveEndpoints(h.docker, n))
     return err(`error while removing network: network ${n.name} id ${n.id} has active endpoints`);
   // Stopped containers keep a stale config entry that points nowhere, as in moby.
   const br = n.bridge ? findLink(h, 'host', n.bridge) : undefined;
@@ -180,4 +206,17 @@ export function removeNetwork(h: HostDraft, n: Network): Result<void> {
   removeRulesOwnedBy(h, networkOwner(n.id));
   delete h.docker.networks[n.id];
   return ok(undefined);
+}
+
+/**
+ * moby daemon/prune.go localNetworksPrune: every user network without endpoints goes, so a network
+ * whose containers are all stopped is pruned too. Returns the names deleted, in walk order.
+ */
+export function pruneNetworks(h: HostDraft): string[] {
+  const deleted: string[] = [];
+  for (const n of Object.values(h.docker.networks)) {
+    if (n.predefined || PREDEFINED.has(n.name) || hasActiveEndpoints(h.docker, n)) continue;
+    if (removeNetwork(h, n).ok) deleted.push(n.name);
+  }
+  return deleted;
 }

@@ -1,0 +1,186 @@
+/**
+ * `docker network ls`: the daemon's filters (moby daemon/network/filter.go), then docker-cli's
+ * sort by name in natural order and its table or `--format` output (cli/command/network/list.go,
+ * formatter.go).
+ */
+import type { Host, Network } from '../model';
+import { executeTemplate } from '../format/go-template';
+import { renderTable } from '../format/table';
+import { rfc3339Nano } from '../format/units';
+import { failure, output } from '../shell/process';
+import { hostOf } from '../world';
+import type { DockerHandler } from './cli';
+import { checkArgs, daemonError, flagError } from './cli-errors';
+import { parseFlags, type FlagSpec } from './flags';
+import { isPredefinedName } from './networks';
+
+const PATH = 'docker network ls';
+
+const FLAGS: readonly FlagSpec[] = [
+  { long: 'quiet', short: 'q', type: 'bool' },
+  { long: 'no-trunc', type: 'bool' },
+  { long: 'format', type: 'string' },
+  { long: 'filter', short: 'f', type: 'list' },
+];
+
+/** Column titles docker-cli's networkContext gives each field (formatter.go). */
+const HEADERS: Readonly<Record<string, string>> = {
+  ID: 'NETWORK ID',
+  Name: 'NAME',
+  Driver: 'DRIVER',
+  Scope: 'SCOPE',
+  IPv6: 'IPV6',
+  Internal: 'INTERNAL',
+  Labels: 'LABELS',
+  CreatedAt: 'CREATED AT',
+};
+
+const ACCEPTED_FILTERS = new Set(['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
+
+/** fvbommel/sortorder NaturalLess: digit runs compare by value, digits before other bytes. */
+export function naturalLess(a: string, b: string): boolean {
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const d1 = digit(a[i]);
+    const d2 = digit(b[j]);
+    if (d1 !== d2) return d1;
+    if (!d1) {
+      if (a[i] !== b[j]) return a[i] < b[j];
+      i++;
+      j++;
+      continue;
+    }
+    while (a[i] === '0') i++;
+    while (b[j] === '0') j++;
+    const s1 = i;
+    const s2 = j;
+    while (digit(a[i])) i++;
+    while (digit(b[j])) j++;
+    if (i - s1 !== j - s2) return i - s1 < j - s2;
+    const n1 = a.slice(s1, i);
+    const n2 = b.slice(s2, j);
+    if (n1 !== n2) return n1 < n2;
+    if (s1 !== s2) return s1 < s2;
+  }
+  return a.length < b.length;
+}
+
+type Filters = ReadonlyMap<string, readonly string[]>;
+
+/** `name` and `id` match as regular expressions anywhere (filters.Args.Match); the rest exactly. */
+function matches(host: Host, n: Network, filters: Filters): boolean {
+  const regex = (values: readonly string[], s: string) =>
+    values.some((v) => {
+      try {
+        return new RegExp(v).test(s);
+      } catch {
+        return false;
+      }
+    });
+  for (const [key, values] of filters) {
+    const ok =
+      key === 'name'
+        ? regex(values, n.name)
+        : key === 'id'
+          ? regex(values, n.id)
+          : key === 'driver'
+            ? values.includes(n.driver)
+            : key === 'scope'
+              ? values.includes('local')
+              : key === 'type'
+                ? values.some((v) => (v === 'custom') === !isPredefinedName(n.name))
+                : key === 'label'
+                  ? values.some((v) => {
+                      const [k, val] = v.split('=', 2) as [string, string | undefined];
+                      return k in n.labels && (val === undefined || n.labels[k] === val);
+                    })
+                  : values.some((v) => (v === 'true') === isDangling(host, n));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function isDangling(host: Host, n: Network): boolean {
+  return (
+    !isPredefinedName(n.name) &&
+    !Object.values(host.docker.containers).some((c) =>
+      c.endpoints.some((e) => e.networkId === n.id),
+    )
+  );
+}
+
+/** The fields a `--format` template sees for one row (networkContext). */
+function rowData(n: Network, trunc: boolean): Record<string, string> {
+  return {
+    ID: trunc ? n.id.slice(0, 12) : n.id,
+    Name: n.name,
+    Driver: n.driver,
+    Scope: 'local',
+    IPv6: 'false',
+    Internal: String(n.internal),
+    Labels: Object.entries(n.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+    CreatedAt: rfc3339Nano(n.created, n.createdNanos),
+  };
+}
+
+export const networkLs: DockerHandler = (p, args) => {
+  const parsed = parseFlags(args, FLAGS, true);
+  if (!parsed.ok) return flagError(p.world, PATH, parsed.error);
+  const f = parsed.value;
+  const filters = new Map<string, string[]>();
+  for (const raw of f.lists.get('filter') ?? []) {
+    const eq = raw.indexOf('=');
+    if (eq < 0)
+      return flagError(
+        p.world,
+        PATH,
+        `invalid argument "${raw}" for "-f, --filter" flag: bad format of filter (expected name=value)`,
+      );
+    const key = raw.slice(0, eq).trim().toLowerCase();
+    filters.set(key, [...(filters.get(key) ?? []), raw.slice(eq + 1).trim()]);
+  }
+  const usage = checkArgs(p.world, PATH, f.args, { none: true });
+  if (usage) return usage;
+  const bad = [...filters.keys()].find((k) => !ACCEPTED_FILTERS.has(k));
+  if (bad !== undefined) return daemonError(p.world, `invalid filter '${bad}'`);
+  const host = hostOf(p.world, p.place.host);
+  const networks = Object.values(host.docker.networks)
+    .filter((n) => matches(host, n, filters))
+    .sort((a, b) => (naturalLess(a.name, b.name) ? -1 : naturalLess(b.name, a.name) ? 1 : 0));
+  const rows = networks.map((n) => rowData(n, !f.bools.has('no-trunc')));
+  const format = f.strings.get('format') ?? '';
+  // The default formats are fixed templates; rendering them directly gives the same text.
+  if (format === '' || format === 'table') {
+    if (f.bools.has('quiet')) return output(p.world, rows.map((r) => `${r.ID}\n`).join(''));
+    const cells = rows.map((r) => [r.ID, r.Name, r.Driver, r.Scope]);
+    return output(p.world, renderTable(['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], cells));
+  }
+  const text = renderRows(format, rows);
+  return text.ok ? output(p.world, text.value) : failure(p.world, text.error);
+};
+
+/** formatter.Context: `table` formats go through the tabwriter with a header row; others don't. */
+function renderRows(
+  format: string,
+  rows: readonly Record<string, string>[],
+): { ok: true; value: string } | { ok: false; error: string } {
+  const table = format.startsWith('table');
+  const source = (table ? format.slice('table'.length) : format)
+    .trim()
+    .replace(/\\t/g, '\t')
+    .replace(/\\n/g, '\n');
+  const lines: string[] = [];
+  for (const row of table ? [HEADERS, ...rows] : rows) {
+    const r = executeTemplate(source, row);
+    if (!r.ok) return { ok: false, error: `template parsing error: ${r.error}` };
+    lines.push(r.value);
+  }
+  if (!table) return { ok: true, value: lines.map((l) => `${l}\n`).join('') };
+  const cells = lines.map((l) => l.split('\t'));
+  const [header = [], ...body] = cells;
+  return { ok: true, value: renderTable(header, body) };
+}
