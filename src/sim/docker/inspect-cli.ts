@@ -1,5 +1,141 @@
+/**
+ * `docker inspect [-f FORMAT] [--type container|image|network] NAME...` (docker/cli v27
+ * cli/command/system/inspect.go and cli/command/inspect): without --type each name is tried as a
+ * container, then an image, then a network. Found objects print as one JSON array indented by 4;
+ * errors for the others follow on stderr, exit 1.
+ */
+import { executeTemplate, goStruct } from '../format/go-template';
+import { FUNCTION_NAMES } from '../format/go-template-funcs';
+import { parseTemplate } from '../format/go-template-parse';
+import type { Host } from '../model';
+import { failure, output } from '../shell/process';
+import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
-import { failure } from '../shell/process';
+import { checkArgs, flagError } from './cli-errors';
+import { containerInspectObject } from './container-inspect';
+import { parseFlags, type FlagSpec } from './flags';
+import { imageInspectObject } from './image-inspect';
+import { parseImageRef } from './images';
+import { findContainer, findNetwork } from './lookup';
+import { networkInspectObject, networkTemplateData } from './network-inspect';
+import { findLocalImage } from './pull';
 
-export const dockerInspect: DockerHandler = (p, _args, path) =>
-  failure(p.world, `${path}: not simulated yet`);
+const FLAGS: readonly FlagSpec[] = [
+  { long: 'format', short: 'f', type: 'string' },
+  { long: 'type', type: 'string' },
+  { long: 'size', short: 's', type: 'bool' },
+];
+
+const TYPES = new Set([
+  '',
+  'container',
+  'image',
+  'network',
+  'volume',
+  'config',
+  'node',
+  'plugin',
+  'secret',
+  'service',
+  'task',
+]);
+
+/** What a template sees first (the typed value) and what `docker inspect` prints (its JSON). */
+interface Found {
+  readonly typed: unknown;
+  readonly json: unknown;
+}
+
+type Lookup = { ok: true; found: Found } | { ok: false; error: string };
+
+/** Go field names differ from JSON names at the top: `ID` (json "Id") on ContainerJSON. */
+function containerTyped(json: unknown): unknown {
+  const o = json as Record<string, unknown>;
+  const { Id, ...rest } = o;
+  return goStruct({ ID: Id, ...rest }, { typeName: 'types.ContainerJSON' });
+}
+
+function lookup(h: Host, ref: string, type: string): Lookup {
+  const d = h.docker;
+  if (type === '' || type === 'container') {
+    const c = findContainer(d, ref);
+    if (c) {
+      const json = containerInspectObject(h, c);
+      return { ok: true, found: { typed: containerTyped(json), json } };
+    }
+    if (type) return { ok: false, error: `Error response from daemon: No such container: ${ref}` };
+  }
+  if (type === '' || type === 'image') {
+    const image = findLocalImage(d.images, ref);
+    if (image) {
+      const json = imageInspectObject(image);
+      return { ok: true, found: { typed: json, json } };
+    }
+    if (type) {
+      const { repo, tag } = parseImageRef(ref);
+      return { ok: false, error: `Error response from daemon: No such image: ${repo}:${tag}` };
+    }
+  }
+  if (type === '' || type === 'network') {
+    const n = findNetwork(d, ref);
+    if (n.ok)
+      return {
+        ok: true,
+        found: {
+          typed: networkTemplateData(h, n.network),
+          json: networkInspectObject(h, n.network),
+        },
+      };
+    if (type) return { ok: false, error: `Error response from daemon: ${n.error}` };
+  }
+  if (type && type !== 'container' && type !== 'image' && type !== 'network')
+    return { ok: false, error: `Error response from daemon: No such ${type}: ${ref}` };
+  return { ok: false, error: `Error: No such object: ${ref}` };
+}
+
+/** docker-cli's fallback: the raw JSON as plain maps, with missing keys an error. */
+const rawJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
+
+export const dockerInspect: DockerHandler = (p, args, path) => {
+  const parsed = parseFlags(args, FLAGS, true);
+  if (!parsed.ok) return flagError(p.world, path, parsed.error);
+  const f = parsed.value;
+  const usage = checkArgs(p.world, path, f.args, { atLeast: 1 });
+  if (usage) return usage;
+  const type = f.strings.get('type') ?? '';
+  if (!TYPES.has(type)) return failure(p.world, `"${type}" is not a valid value for --type`);
+  const format = f.strings.get('format') ?? '';
+  const template = format !== '' && format !== 'json';
+  if (template) {
+    const syntax = parseTemplate(format, FUNCTION_NAMES);
+    if (!syntax.ok) return failure(p.world, `template parsing error: ${syntax.error}`, 64);
+  }
+  const h = hostOf(p.world, p.place.host);
+  const objects: unknown[] = [];
+  const errors: string[] = [];
+  let text = '';
+  for (const ref of f.args) {
+    const r = lookup(h, ref, type);
+    if (!r.ok) {
+      errors.push(r.error);
+      continue;
+    }
+    if (!template) {
+      objects.push(r.found.json);
+      continue;
+    }
+    const typed = executeTemplate(format, r.found.typed);
+    const result = typed.ok
+      ? typed
+      : executeTemplate(format, rawJson(r.found.json), { missingKey: 'error' });
+    if (result.ok) text += `${result.value}\n`;
+    else errors.push(`template parsing error: ${result.error}`);
+  }
+  let stdout: string;
+  // An empty template buffer still flushes one newline (TemplateInspector.Flush).
+  if (template) stdout = text === '' ? '\n' : text;
+  else if (objects.length === 0) stdout = '[]\n';
+  else
+    stdout = `${format === 'json' ? JSON.stringify(objects) : JSON.stringify(objects, null, 4)}\n`;
+  return output(p.world, stdout, errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
+};

@@ -1,0 +1,194 @@
+/**
+ * `docker images`, `docker commit` and `docker pull` (docker/cli v27.5.1 image/*.go,
+ * container/commit.go).
+ */
+import { castDraft } from 'immer';
+import type { Image } from '../model';
+import { renderTable } from '../format/table';
+import { humanDuration, humanSize } from '../format/units';
+import { failure, output } from '../shell/process';
+import { hostOf, updateHost } from '../world';
+import type { DockerHandler } from './cli';
+import { checkArgs, daemonError, flagError } from './cli-errors';
+import { parseFlags, type FlagSpec } from './flags';
+import { isValidImageRef, parseImageRef, registryImage } from './images';
+import { findContainer, shortId } from './lookup';
+import { ensureImage, findLocalImage } from './pull';
+
+const NONE = '<none>';
+
+const IMAGES_FLAGS: readonly FlagSpec[] = [
+  { long: 'all', short: 'a', type: 'bool' },
+  { long: 'quiet', short: 'q', type: 'bool' },
+  { long: 'no-trunc', type: 'bool' },
+  { long: 'digests', type: 'bool' },
+  { long: 'filter', short: 'f', type: 'list' },
+  { long: 'format', type: 'string' },
+];
+
+/** Newest first, as the v27 daemon sorts image summaries (by Created). */
+function newestImages(images: Readonly<Record<string, Image>>): Image[] {
+  return Object.values(images)
+    .map((img, i) => ({ img, i }))
+    .sort((a, b) => b.img.created - a.img.created || b.i - a.i)
+    .map(({ img }) => img);
+}
+
+export const dockerImages: DockerHandler = (p, args, path) => {
+  const parsed = parseFlags(args, IMAGES_FLAGS, true);
+  if (!parsed.ok) return flagError(p.world, path, parsed.error);
+  const f = parsed.value;
+  if (f.args.length > 1)
+    return failure(
+      p.world,
+      `"${path}" requires at most 1 argument.\nSee '${path} --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images`,
+    );
+  let list = newestImages(hostOf(p.world, p.place.host).docker.images);
+  const wanted = f.args[0];
+  if (wanted !== undefined) {
+    const hasTag = wanted.lastIndexOf(':') > wanted.lastIndexOf('/');
+    const { repo, tag } = parseImageRef(wanted);
+    list = list.filter((i) => i.repo === repo && (!hasTag || i.tag === tag));
+  }
+  const trunc = !f.bools.has('no-trunc');
+  const id = (img: Image) => (trunc ? shortId(img.id) : `sha256:${img.id}`);
+  if (f.bools.has('quiet')) return output(p.world, list.map((i) => `${id(i)}\n`).join(''));
+  return output(
+    p.world,
+    renderTable(
+      ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
+      list.map((i) => [
+        i.repo,
+        i.tag,
+        id(i),
+        `${humanDuration(p.ctx.now - i.created)} ago`,
+        humanSize(i.size),
+      ]),
+    ),
+  );
+};
+
+const COMMIT_FLAGS: readonly FlagSpec[] = [
+  { long: 'author', short: 'a', type: 'string' },
+  { long: 'message', short: 'm', type: 'string' },
+  { long: 'change', short: 'c', type: 'list' },
+  { long: 'pause', short: 'p', type: 'bool' },
+];
+
+/** reference.ParseNormalizedNamed's complaint about a repository name. */
+function referenceError(ref: string): string {
+  const { repo } = parseImageRef(ref);
+  if (repo !== repo.toLowerCase() && isValidImageRef(ref.toLowerCase()))
+    return `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`;
+  return 'invalid reference format';
+}
+
+/**
+ * The container's filesystem becomes a new image: the base image's tools plus what was
+ * installed inside, and the container's command and settings as the image's defaults.
+ */
+export const dockerCommit: DockerHandler = (p, args, path) => {
+  const parsed = parseFlags(args, COMMIT_FLAGS, true);
+  if (!parsed.ok) return flagError(p.world, path, parsed.error);
+  const [ref = '', target] = parsed.value.args;
+  if (parsed.value.args.length < 1 || parsed.value.args.length > 2)
+    return failure(
+      p.world,
+      `"${path}" requires at least 1 and at most 2 arguments.\nSee '${path} --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes`,
+    );
+  if (target !== undefined && !isValidImageRef(target))
+    return failure(p.world, referenceError(target));
+  const d = hostOf(p.world, p.place.host).docker;
+  const c = findContainer(d, ref);
+  if (!c) return daemonError(p.world, `No such container: ${ref}`);
+  const base = d.images[c.imageId];
+  const id = p.ctx.rng.hex(64);
+  const { repo, tag } = target !== undefined ? parseImageRef(target) : { repo: NONE, tag: NONE };
+  const author = parsed.value.strings.get('author');
+  const comment = parsed.value.strings.get('message');
+  const image: Image = {
+    id,
+    repo,
+    tag,
+    created: p.ctx.now,
+    // apt-get update and each package leave a few MB behind in the new layer.
+    size:
+      (base?.size ?? 0) + c.installed.length * 4_200_000 + (c.installed.length ? 41_000_000 : 0),
+    cmd: c.config.cmd,
+    entrypoint: c.config.entrypoint,
+    exposedPorts: c.config.exposedPorts,
+    env: c.config.env,
+    workingDir: c.config.workingDir,
+    tools: [...new Set([...(base?.tools ?? []), ...c.installed])],
+    flavour: base?.flavour ?? 'debian',
+    stopExitCode: base?.stopExitCode ?? 137,
+    ...(author !== undefined ? { author } : {}),
+    ...(comment !== undefined ? { comment } : {}),
+  };
+  const r = updateHost(p.world, p.place.host, (h) => {
+    // The tag moves to the new image; the old one is left dangling.
+    if (repo !== NONE)
+      for (const old of Object.values(h.docker.images))
+        if (old.repo === repo && old.tag === tag) {
+          old.repo = NONE;
+          old.tag = NONE;
+        }
+    h.docker.images[id] = castDraft(image);
+    return { ok: true, value: undefined };
+  });
+  return r.ok ? output(r.world, `sha256:${id}\n`) : failure(p.world, r.error);
+};
+
+const canonical = (repo: string, tag: string) =>
+  `docker.io/${repo.includes('/') ? repo : `library/${repo}`}:${tag}`;
+
+/** `docker pull`: progress on stdout, then the canonical reference (docker/cli image/pull.go). */
+export const dockerPull: DockerHandler = (p, args, path) => {
+  const parsed = parseFlags(
+    args,
+    [
+      { long: 'all-tags', short: 'a', type: 'bool' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+      { long: 'platform', type: 'string' },
+      { long: 'disable-content-trust', type: 'bool' },
+    ],
+    true,
+  );
+  if (!parsed.ok) return flagError(p.world, path, parsed.error);
+  const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
+  if (usage) return usage;
+  const ref = parsed.value.args[0];
+  if (!isValidImageRef(ref)) return failure(p.world, referenceError(ref));
+  const { repo, tag } = parseImageRef(ref);
+  const hasTag = ref.lastIndexOf(':') > ref.lastIndexOf('/');
+  const quiet = parsed.value.bools.has('quiet');
+  const head = hasTag || quiet ? '' : 'Using default tag: latest\n';
+  const tail = `${canonical(repo, tag)}\n`;
+  // The registry is always asked, so an image that only exists locally cannot be pulled.
+  const known = registryImage(repo, tag, () => '', p.ctx.now);
+  const local = findLocalImage(hostOf(p.world, p.place.host).docker.images, `${repo}:${tag}`);
+  if (known && local) {
+    if (quiet) return output(p.world, tail);
+    const digest = local.digest ? `Digest: ${local.digest}\n` : '';
+    return output(
+      p.world,
+      `${head}${tag}: Pulling from ${repo.includes('/') ? repo : `library/${repo}`}\n${digest}Status: Image is up to date for ${repo}:${tag}\n${tail}`,
+    );
+  }
+  let progress = '';
+  let error = '';
+  const r = updateHost(p.world, p.place.host, (h) => {
+    const pulled = ensureImage(h, `${repo}:${tag}`, p.ctx);
+    // ensureImage speaks for `docker run`; `docker pull` has no "Unable to find" line.
+    progress = pulled.progress.replace(/^Unable to find image .*\n/, '');
+    if (!pulled.ok) error = pulled.error;
+    return pulled.ok ? { ok: true, value: undefined } : { ok: false, error: pulled.error };
+  });
+  if (!r.ok || !known) {
+    const reason =
+      error ||
+      `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+    return output(p.world, head, `Error response from daemon: ${reason}\n`, 1);
+  }
+  return output(r.world, quiet ? tail : head + progress + tail);
+};

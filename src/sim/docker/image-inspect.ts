@@ -1,0 +1,87 @@
+/** `docker inspect <image>` / `docker image inspect`: a modest types.ImageInspect (API 1.47). */
+import { goStruct } from '../format/go-template';
+import { rfc3339Nano } from '../format/units';
+import type { Image } from '../model';
+import { imageLabels, imageStopSignal } from './container-inspect';
+import { derivedHex, ZERO_TIME } from './inspect-values';
+
+const NONE = '<none>';
+
+export function imageInspectObject(image: Image): unknown {
+  const tagged = image.repo !== NONE;
+  const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
+  const committed = image.author !== undefined || image.comment !== undefined || !image.digest;
+  const stopSignal = imageStopSignal(image);
+  const exposed = image.exposedPorts.length
+    ? {
+        ExposedPorts: Object.fromEntries(
+          [...image.exposedPorts].sort().map((p) => [p, goStruct({}, { typeName: 'struct {}' })]),
+        ),
+      }
+    : {};
+  return goStruct(
+    {
+      Id: `sha256:${image.id}`,
+      RepoTags: tagged ? [`${image.repo}:${image.tag}`] : [],
+      RepoDigests: image.digest ? [`${image.repo}@${image.digest}`] : [],
+      Parent: '',
+      Comment: image.comment ?? (committed ? '' : 'buildkit.dockerfile.v0'),
+      Created: rfc3339Nano(image.created, Number.parseInt(image.id.slice(0, 5), 16) % 1_000_000),
+      DockerVersion: committed ? '27.5.1' : '',
+      Author: image.author ?? '',
+      Config: goStruct(
+        {
+          Hostname: '',
+          Domainname: '',
+          User: '',
+          AttachStdin: false,
+          AttachStdout: false,
+          AttachStderr: false,
+          ...exposed,
+          Tty: false,
+          OpenStdin: false,
+          StdinOnce: false,
+          Env: [...image.env],
+          Cmd: image.cmd.length ? [...image.cmd] : null,
+          Image: '',
+          Volumes: null,
+          WorkingDir: image.workingDir,
+          Entrypoint: image.entrypoint ? [...image.entrypoint] : null,
+          OnBuild: null,
+          Labels: imageLabels(image),
+          ...(stopSignal ? { StopSignal: stopSignal } : {}),
+        },
+        { pointer: true, typeName: 'container.Config' },
+      ),
+      Architecture: 'amd64',
+      Os: 'linux',
+      Size: image.size,
+      GraphDriver: goStruct(
+        {
+          Data: {
+            MergedDir: `/var/lib/docker/overlay2/${derivedHex(`image:${image.id}`, 64)}/merged`,
+            UpperDir: `/var/lib/docker/overlay2/${derivedHex(`image:${image.id}`, 64)}/diff`,
+            WorkDir: `/var/lib/docker/overlay2/${derivedHex(`image:${image.id}`, 64)}/work`,
+          },
+          Name: 'overlay2',
+        },
+        { typeName: 'types.GraphDriverData' },
+      ),
+      RootFS: goStruct(
+        {
+          Type: 'layers',
+          Layers: Array.from(
+            { length: layers + (committed && image.digest === undefined ? 1 : 0) },
+            (_, i) => `sha256:${derivedHex(`rootfs:${image.id}:${i}`, 64)}`,
+          ),
+        },
+        { typeName: 'types.RootFS' },
+      ),
+      Metadata: goStruct(
+        { LastTagTime: committed && tagged ? rfc3339Nano(image.created, 0) : ZERO_TIME },
+        { typeName: 'image.Metadata' },
+      ),
+    },
+    { typeName: 'types.ImageInspect' },
+  );
+}
