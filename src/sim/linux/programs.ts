@@ -1,7 +1,30 @@
 /** The Linux userland the tutorials use (ip, cat, hostname, …), one module per tool family. */
 import type { Program } from '../shell/process';
+import { brctl } from './brctl';
+import { env, printenv } from './env';
+import { cat, ls } from './files';
+import { ifconfig } from './ifconfig';
 import { ip } from './ip';
+import { sysctl } from './sysctl';
+import { hostname, id, sleep, uname, whoami } from './system';
+import { grep, head, tail, wc } from './text-tools';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
+  cat,
+  ls,
+  hostname,
+  env,
+  printenv,
+  ifconfig,
+  brctl,
+  sysctl,
+  uname,
+  whoami,
+  id,
+  sleep,
+  grep,
+  head,
+  tail,
+  wc,
 };
