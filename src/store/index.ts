@@ -1,0 +1,17 @@
+/** The store layer's public surface for the UI. */
+export {
+  clearTranscript,
+  createLabData,
+  runCommand,
+  type LabData,
+  type TranscriptEntry,
+} from './lab';
+export {
+  createLabStore,
+  labStore,
+  type LabActions,
+  type LabState,
+  type LabStore,
+} from './lab-store';
+export { selectHistory, selectPrompt } from './selectors';
+export { useLab } from './use-lab';

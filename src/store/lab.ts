@@ -1,0 +1,68 @@
+/**
+ * The lab as data: a seed, the command log, the world the log produces and what the terminal
+ * shows. Pure reducers only; the store binds them (style.md §3.8).
+ */
+import { createWorld, DEFAULT_SEED, prompt, runLine, type Output, type World } from '../sim';
+
+/** One line as the terminal shows it: the prompt it was typed at, the line, then its output. */
+export interface TranscriptEntry extends Output {
+  readonly prompt: string;
+  readonly command: string;
+}
+
+export interface LabData {
+  readonly seed: number;
+  /** Every command line that ran, in order: `replay(log, seed).world` is `world` (design rule 1). */
+  readonly log: readonly string[];
+  readonly world: World;
+  /** What the terminal shows; `clear` empties it without touching the log or the world. */
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+export function createLabData(seed: number = DEFAULT_SEED): LabData {
+  return { seed, log: [], world: createWorld(seed), transcript: [] };
+}
+
+/** Exit status of a line the core failed on; 70 is EX_SOFTWARE ("internal software error"). */
+export const INTERNAL_ERROR_EXIT_CODE = 70;
+
+/**
+ * Runs one typed line. A blank line echoes the prompt, as a terminal does, and is not a command.
+ * The core throws only on a bug (style.md §3.2); this is the one place that catches it: the
+ * transcript says so, and the world and the log stay as they were, so the lab still replays.
+ */
+export function runCommand(state: LabData, line: string): LabData {
+  const before = prompt(state.world);
+  if (line.trim() === '') {
+    return withEntry(state, { prompt: before, command: line, stdout: '', stderr: '', exitCode: 0 });
+  }
+  try {
+    const { world, output } = runLine(state.world, line);
+    // A world the terminal cannot show a prompt for is a core bug too: keep the last good one,
+    // which is also why `prompt(state.world)` above cannot throw.
+    prompt(world);
+    return {
+      ...withEntry(state, { prompt: before, command: line, ...output }),
+      world,
+      log: [...state.log, line],
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return withEntry(state, {
+      prompt: before,
+      command: line,
+      stdout: '',
+      stderr: `internal error: ${message}\n`,
+      exitCode: INTERNAL_ERROR_EXIT_CODE,
+    });
+  }
+}
+
+function withEntry(state: LabData, entry: TranscriptEntry): LabData {
+  return { ...state, transcript: [...state.transcript, entry] };
+}
+
+/** Ctrl+L: a clean screen; the world and the log are untouched. */
+export function clearTranscript(state: LabData): LabData {
+  return state.transcript.length === 0 ? state : { ...state, transcript: [] };
+}

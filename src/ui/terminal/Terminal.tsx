@@ -1,0 +1,108 @@
+/**
+ * The lab's terminal: the transcript as plain text (never HTML), and an input line at the
+ * current prompt. It only reads the store and calls its actions.
+ */
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
+import { useTerminalHistory } from './use-terminal-history';
+
+export function Terminal() {
+  const transcript = useLab((s) => s.transcript);
+  const prompt = useLab(selectPrompt);
+  const history = useLab(useShallow(selectHistory));
+  const run = useLab((s) => s.run);
+  const clear = useLab((s) => s.clear);
+  const line = useTerminalHistory(history);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  }, [transcript]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      run(line.value);
+      line.reset();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      line.older();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      line.newer();
+    } else if (e.ctrlKey && !e.altKey && !e.metaKey && e.key.toLowerCase() === 'l') {
+      e.preventDefault();
+      clear();
+    }
+  };
+
+  // A click (not a text selection, which would be lost) puts the caret back on the input line.
+  const focusInput = () => {
+    if (!window.getSelection()?.toString()) inputRef.current?.focus();
+  };
+
+  // Like a real terminal, the input line follows the output and scrolls with it.
+  return (
+    <section
+      aria-label="Terminal"
+      className="flex min-h-0 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-950 font-mono text-[13px] leading-5 text-zinc-200 shadow-lg [color-scheme:dark]"
+    >
+      <div
+        ref={scrollRef}
+        onClick={focusInput}
+        className="min-h-0 flex-1 cursor-text overflow-y-auto px-4 py-3 whitespace-pre-wrap wrap-anywhere"
+      >
+        <div role="log" aria-label="Terminal output" aria-live="polite">
+          {transcript.map((entry, i) => (
+            <TranscriptLines key={i} entry={entry} />
+          ))}
+        </div>
+        <label className="flex">
+          <span className="text-emerald-400">{prompt}</span>
+          <input
+            ref={inputRef}
+            type="text"
+            aria-label="Terminal input"
+            autoFocus
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            value={line.value}
+            onChange={(e) => line.edit(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder={
+              transcript.length === 0 ? 'try: docker run -d --name web nginx' : undefined
+            }
+            className="min-w-0 flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
+          />
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function TranscriptLines({ entry }: { entry: TranscriptEntry }) {
+  return (
+    <div>
+      <div>
+        <span className="text-emerald-400">{entry.prompt}</span>
+        <span className="text-zinc-50">{entry.command}</span>
+      </div>
+      {entry.stdout && <div className="text-zinc-300">{withoutFinalNewline(entry.stdout)}</div>}
+      {entry.stderr && (
+        // stderr also carries progress and notices ("Unable to find image…"): red only on failure.
+        <div className={entry.exitCode === 0 ? 'text-amber-200/85' : 'text-rose-400'}>
+          {withoutFinalNewline(entry.stderr)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Output ends in a newline; the block already starts a new line after it. */
+const withoutFinalNewline = (text: string) => (text.endsWith('\n') ? text.slice(0, -1) : text);
