@@ -12,7 +12,7 @@ describe('golden transcripts (the tutorials, retold)', () => {
       const blocks = parseGolden(readFileSync(join(dir, file), 'utf8'));
       const { transcript } = replay(blocks.map((b) => b.command));
       const names = new Map<string, string>();
-      const failures = blocks.map((b, i) => matchBlock(b, transcript[i]!, names)).filter(Boolean);
+      const failures = blocks.map((b, i) => matchBlock(b, transcript[i], names)).filter(Boolean);
       expect(failures.join('\n\n')).toBe('');
     });
   }
@@ -20,16 +20,12 @@ describe('golden transcripts (the tutorials, retold)', () => {
   it('fails when the output differs (the matcher is not a rubber stamp)', () => {
     const [block] = parseGolden('$ echo hi\nho\n');
     expect(
-      matchBlock(
-        block!,
-        { command: 'echo hi', stdout: 'hi\n', stderr: '', exitCode: 0 },
-        new Map(),
-      ),
+      matchBlock(block, { command: 'echo hi', stdout: 'hi\n', stderr: '', exitCode: 0 }, new Map()),
     ).not.toBeNull();
     const [paired] = parseGolden('$ x\n{{n=a}}: eth0@if{{=a}}\n');
     expect(
       matchBlock(
-        paired!,
+        paired,
         { command: 'x', stdout: '7: eth0@if8\n', stderr: '', exitCode: 0 },
         new Map(),
       ),

@@ -32,6 +32,14 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** A generator for content-addressed values (an image's id and layers depend on what it is, not when). */
+export function rngForContent(content: string): Rng {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < content.length; i++)
+    h = Math.imul(h ^ content.charCodeAt(i), 0x01000193) >>> 0;
+  return createRng(h, 0);
+}
+
 export function createRng(seed: number, stream: number): Rng {
   const next = mulberry32(mix(seed, stream));
   return {
@@ -42,6 +50,6 @@ export function createRng(seed: number, stream: number): Rng {
       while (s.length < n) s += Math.floor(next() * 16).toString(16);
       return s;
     },
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    pick: (items) => items[Math.floor(next() * items.length)],
   };
 }

@@ -44,7 +44,7 @@ function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
       bridgeConfig: { bip: '172.17.0.1/16', mtu: 1500, dns: [] },
     },
   };
-  const h = createDraft(host) as HostDraft;
+  const h: HostDraft = createDraft(host);
   addLink(h, 'host', {
     name: 'eth0',
     kind: 'ether',
@@ -53,7 +53,7 @@ function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
     up: true,
     addresses: [{ ip, prefix: 24 }],
   });
-  h.netns.host!.routes.push({ dst: 'default', via: '10.0.2.2', dev: 'eth0' });
+  h.netns.host.routes.push({ dst: 'default', via: '10.0.2.2', dev: 'eth0' });
   startDaemon(h, ctx);
   return finishDraft(h);
 }

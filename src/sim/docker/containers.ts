@@ -56,7 +56,7 @@ function refreshParents(h: HostDraft, child: Container): void {
     base.hostConfig.links.forEach((link, i) => {
       const l = parseLegacyLink(link);
       if (l.child !== child.name) return;
-      const parent = h.docker.containers[base.id]!;
+      const parent = h.docker.containers[base.id];
       const entry = linkEntry(h, child, l.alias);
       if (entry && parent.linkHosts[i]) parent.linkHosts[i] = castDraft(entry);
     });
@@ -94,7 +94,7 @@ export function startContainer(h: HostDraft, id: string, ctx: Ctx): Result<void>
   if (!ports.ok) return ports;
   const pid = h.nextPid;
   h.nextPid += ctx.rng.int(40, 900);
-  if (c.netns !== 'host' && !mode.startsWith('container:')) h.netns[c.netns]!.pid = pid;
+  if (c.netns !== 'host' && !mode.startsWith('container:')) h.netns[c.netns].pid = pid;
   c.state = {
     status: 'running',
     pid,

@@ -57,7 +57,7 @@ export function startDaemon(h: HostDraft, ctx: Ctx): void {
   const subnet = canonicalSubnet(parsed.ip, parsed.prefix);
   const existing = findLink(h, 'host', 'docker0');
   if (existing) {
-    const link = h.netns.host!.links.find((l) => l.name === 'docker0')!;
+    const link = h.netns.host.links.find((l) => l.name === 'docker0')!;
     link.addresses = [{ ip: parsed.ip, prefix: parsed.prefix }];
     link.mtu = mtu;
   } else {

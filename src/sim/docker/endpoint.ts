@@ -68,7 +68,7 @@ export function joinEndpoint(
   if (!netns) throw new Error('joining without a sandbox');
   const ip = pickAddress(h, n, ep.ipv4Requested);
   if (!ip.ok) return ip;
-  const pool = n.ipam.config[0]!;
+  const pool = n.ipam.config[0];
   const prefix = Number(pool.subnet.split('/')[1]);
   const mac = macFromIp(ip.value);
   const eth = `eth${c.nextEthIndex}`;
@@ -118,7 +118,7 @@ function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
   if (!ns || c.netns === 'host') return;
   const candidates = c.endpoints
     .filter((e) => e.joined?.gateway)
-    .map((e) => ({ e, n: h.docker.networks[e.networkId]! }))
+    .map((e) => ({ e, n: h.docker.networks[e.networkId] }))
     .filter(({ n }) => n && !n.internal)
     .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
   ns.routes = ns.routes.filter((r) => r.dst !== 'default');

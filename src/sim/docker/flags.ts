@@ -52,7 +52,7 @@ export function parseFlags(
   };
 
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i];
     if (a === '--') {
       args.push(...argv.slice(i + 1));
       break;
@@ -68,14 +68,14 @@ export function parseFlags(
       } else if (spec.type === 'bool') bools.add(spec.long);
       else {
         if (i + 1 >= argv.length) return err(`flag needs an argument: --${name}`);
-        const r = set(spec, argv[++i] as string);
+        const r = set(spec, argv[++i]);
         if (!r.ok) return r;
       }
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
-        const c = a[j] as string;
+        const c = a[j];
         const spec = byShort.get(c);
         if (!spec) return err(`unknown shorthand flag: '${c}' in ${a}`);
         if (spec.type === 'bool') {
@@ -91,7 +91,7 @@ export function parseFlags(
         if (value.startsWith('=')) value = value.slice(1);
         else if (value === '') {
           if (i + 1 >= argv.length) return err(`flag needs an argument: '${c}' in -${c}`);
-          value = argv[++i] as string;
+          value = argv[++i];
         }
         const r = set(spec, value);
         if (!r.ok) return r;

@@ -24,14 +24,14 @@ export function findNetwork(d: Daemon, ref: string): NetworkLookup {
   const byId = all.find((n) => n.id === ref);
   if (byId) return { ok: true, network: byId };
   const byName = all.filter((n) => n.name === ref);
-  if (byName.length === 1) return { ok: true, network: byName[0] as Network };
+  if (byName.length === 1) return { ok: true, network: byName[0] };
   if (byName.length > 1)
     return {
       ok: false,
       error: `network ${ref} is ambiguous (${byName.length} matches found based on name)`,
     };
   const byPrefix = ref ? all.filter((n) => n.id.startsWith(ref)) : [];
-  if (byPrefix.length === 1) return { ok: true, network: byPrefix[0] as Network };
+  if (byPrefix.length === 1) return { ok: true, network: byPrefix[0] };
   if (byPrefix.length > 1)
     return {
       ok: false,

@@ -17,14 +17,11 @@ export function parsePortSpec(spec: string): Result<PortBinding[]> {
   if (extra.length || !['tcp', 'udp', 'sctp'].includes(proto))
     return err(`Invalid proto: ${proto}`);
   const parts = rawPorts.split(':');
+  // [ip:]hostPort:containerPort, the container port always last.
+  const container = parts.at(-1)!;
+  const host = parts.length >= 2 ? parts.at(-2)! : '';
   let ip = '';
-  let host = '';
-  let container = '';
-  if (parts.length === 1) container = parts[0]!;
-  else if (parts.length === 2) [host, container] = parts as [string, string];
-  else {
-    container = parts.at(-1)!;
-    host = parts.at(-2)!;
+  if (parts.length > 2) {
     ip = parts
       .slice(0, -2)
       .join(':')

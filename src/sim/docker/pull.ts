@@ -5,6 +5,7 @@
 import { castDraft } from 'immer';
 import type { Image } from '../model';
 import type { HostDraft } from '../net/kernel';
+import { rngForContent } from '../rng';
 import type { Ctx } from '../shell/process';
 import { parseImageRef, registryImage } from './images';
 
@@ -33,18 +34,20 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   if (local) return { ok: true, image: local, progress: '' };
   const { repo, tag } = parseImageRef(ref);
   const head = `Unable to find image '${repo}:${tag}' locally\n`;
-  const image = registryImage(repo, tag, (n) => ctx.rng.hex(n), ctx.now);
+  // Registry content is the same in every lab: ids, layers and digest come from the reference.
+  const content = rngForContent(`${repo}:${tag}`);
+  const image = registryImage(repo, tag, (n) => content.hex(n), ctx.now);
   if (!image) {
-    const known = registryImage(repo, 'latest', (n) => ctx.rng.hex(n), ctx.now);
+    const known = registryImage(repo, 'latest', (n) => content.hex(n), ctx.now);
     const reason = known
       ? `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`
       : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     return { ok: false, progress: head, error: reason };
   }
   const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
-  const layerLines = Array.from({ length: layers }, () => `${ctx.rng.hex(12)}: Pull complete \n`);
+  const layerLines = Array.from({ length: layers }, () => `${content.hex(12)}: Pull complete \n`);
   // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
-  const pulled: Image = { ...image, digest: `sha256:${ctx.rng.hex(64)}` };
+  const pulled: Image = { ...image, digest: `sha256:${content.hex(64)}` };
   h.docker.images[image.id] = castDraft(pulled);
   const progress =
     head +

@@ -106,7 +106,7 @@ export const dockerRun: DockerHandler = (p, args, path) => {
     return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
   }
   let world = started.world;
-  const running = hostOf(world, p.place.host).docker.containers[c.id]!;
+  const running = hostOf(world, p.place.host).docker.containers[c.id];
   const kind = mainProcessKind(running);
   if (kind === 'shell') {
     if (!c.config.openStdin && !c.config.tty) return finish(p, world, c, 0, idLine, stderr);

@@ -27,10 +27,10 @@ const size = (prefix: number) => 2 ** (32 - prefix);
 /** Parses `a.b.c.d/n`; returns the address as given (which may have host bits set). */
 export function parseCidr(cidr: string): { ip: Ipv4; prefix: number } | null {
   const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(cidr);
-  if (!m || !isIpv4(m[1] as string)) return null;
+  if (!m || !isIpv4(m[1])) return null;
   const prefix = Number(m[2]);
   if (prefix > 32) return null;
-  return { ip: m[1] as string, prefix };
+  return { ip: m[1], prefix };
 }
 
 export function blockOf(ip: Ipv4, prefix: number): Block {

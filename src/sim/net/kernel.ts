@@ -14,13 +14,13 @@ export type HostDraft = Draft<Host>;
  * read this instead of the draft: touching each record through the draft would proxy all of them.
  */
 export function baseHost(h: HostDraft): Host {
-  return isDraft(h) ? (original(h) as Host) : (h as Host);
+  return isDraft(h) ? original<Host>(h) : h;
 }
 
 /** A random unicast, locally administered MAC, as the kernel gives a new veth. */
 export function randomMac(rng: Rng): string {
   const bytes = Array.from({ length: 6 }, () => rng.int(0, 255));
-  bytes[0] = ((bytes[0] as number) & 0xfe) | 0x02;
+  bytes[0] = (bytes[0] & 0xfe) | 0x02;
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 

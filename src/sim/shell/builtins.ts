@@ -18,7 +18,8 @@ const exit: Program = (p) => {
     });
     if (r.ok) world = r.world;
   }
-  return output(world, 'exit\n', '', code);
+  // Interactive bash says `exit` on its way out; busybox sh leaves silently.
+  return output(world, '', top.program.endsWith('bash') ? 'exit\n' : '', code);
 };
 
 const echo: Program = (p) => {

@@ -37,8 +37,8 @@ describe('bash word splitting the tutorials rely on', () => {
   it('splits pipelines and lists', () => {
     const r = parseScript('a | b && c; d || e');
     expect(r.ok && r.value.length).toBe(2);
-    expect(r.ok && r.value[0]!.first.commands.length).toBe(2);
-    expect(r.ok && r.value[0]!.rest.map((x) => x.op)).toEqual(['&&']);
+    expect(r.ok && r.value[0].first.commands.length).toBe(2);
+    expect(r.ok && r.value[0].rest.map((x) => x.op)).toEqual(['&&']);
   });
 
   it("reports bash's syntax errors", () => {

@@ -69,7 +69,7 @@ function tokenize(src: string): Result<Token[]> {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i] as string;
+    const c = src[i];
     if (c === ' ' || c === '\t') {
       i++;
       continue;
@@ -125,7 +125,7 @@ function tokenize(src: string): Result<Token[]> {
       return ok(undefined);
     };
     while (i < src.length) {
-      const ch = src[i] as string;
+      const ch = src[i];
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '|' || ch === '&') break;
       if (ch === '<' || ch === '>') break;
       if (ch === '(' || ch === ')') return err(syntaxError(ch));
@@ -144,13 +144,13 @@ function tokenize(src: string): Result<Token[]> {
         let closed = false;
         if (src[i] === '"') parts.push({ kind: 'lit', text: '' });
         while (i < src.length) {
-          const q = src[i] as string;
+          const q = src[i];
           if (q === '"') {
             closed = true;
             i++;
             break;
           }
-          if (q === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1] as string)) {
+          if (q === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1])) {
             lit += src[i + 1];
             i += 2;
           } else if (q === '$') {
@@ -182,7 +182,7 @@ function splitAssignment(tok: Token & { t: 'word' }): { name: string; value: Wor
   const m = ASSIGNMENT_RE.exec(tok.raw);
   const head = tok.word[0];
   if (!m || !head || head.kind !== 'lit' || !head.text.startsWith(`${m[1]}=`)) return null;
-  const name = m[1] as string;
+  const name = m[1];
   const rest = head.text.slice(name.length + 1);
   const value: WordPart[] = rest ? [{ kind: 'lit', text: rest }] : [];
   return { name, value: [...value, ...tok.word.slice(1)] };
@@ -201,7 +201,7 @@ export function parseScript(src: string): Result<Script> {
     const words: Word[] = [];
     const redirects: Redirect[] = [];
     while (pos < tokens.length) {
-      const tok = tokens[pos] as Token;
+      const tok = tokens[pos];
       if (tok.t === 'op') {
         if (['>', '>>', '<', '2>', '<<'].includes(tok.op)) {
           const target = tokens[pos + 1];
@@ -245,7 +245,7 @@ export function parseScript(src: string): Result<Script> {
   };
 
   while (pos < tokens.length) {
-    const tok = tokens[pos] as Token;
+    const tok = tokens[pos];
     if (tok.t === 'op' && (tok.op === ';' || tok.op === '\n')) {
       if (tok.op === ';' && lists.length === 0) return err(syntaxError(';'));
       pos++;
