@@ -4,12 +4,13 @@
  */
 import type { Host, World } from './model';
 import { isNetworkOrBroadcast, subnetContains } from './net/ipam';
+import { intToIp } from './net/ipv4';
 
 function hostInvariants(h: Host): string[] {
   const problems: string[] = [];
-  const containers = Object.values(h.docker.containers);
+  const containers = [...h.docker.containers.values()];
   // Addresses: unique per network, inside its subnet, never the network or broadcast address.
-  for (const n of Object.values(h.docker.networks)) {
+  for (const n of [...h.docker.networks.values()]) {
     const subnet = n.ipam.config[0]?.subnet;
     const seen = new Map<string, string>();
     for (const c of containers)
@@ -28,7 +29,7 @@ function hostInvariants(h: Host): string[] {
     const held = containers.flatMap((c) =>
       c.endpoints.filter((e) => e.networkId === netId && e.joined?.ip).map((e) => e.joined!.ip),
     );
-    if ([...ips].sort().join() !== held.sort().join())
+    if ([...ips].map(intToIp).sort().join() !== held.sort().join())
       problems.push(`IPAM record of ${netId.slice(0, 12)} disagrees with endpoints`);
   }
   // Joined endpoints belong to live networks, running containers and existing interfaces.
@@ -38,22 +39,23 @@ function hostInvariants(h: Host): string[] {
       if (!e.joined) continue;
       if (!running)
         problems.push(`${c.name} is ${c.state.status} but still joined to ${e.networkName}`);
-      if (!h.docker.networks[e.networkId])
+      if (!h.docker.networks.get(e.networkId))
         problems.push(`${c.name} joined to removed network ${e.networkName}`);
       if (
         e.joined.ifindex &&
-        !h.netns[c.netns ?? '']?.links.some((l) => l.ifindex === e.joined!.ifindex)
+        !h.netns.get(c.netns ?? '')?.links.some((l) => l.ifindex === e.joined!.ifindex)
       )
         problems.push(`${c.name}'s interface for ${e.networkName} is missing`);
     }
-    if (running && c.netns && !h.netns[c.netns]) problems.push(`${c.name} runs in a missing netns`);
+    if (running && c.netns && !h.netns.get(c.netns))
+      problems.push(`${c.name} runs in a missing netns`);
     if (!running && c.ports.length) problems.push(`${c.name} is stopped but holds ports`);
   }
   // veth pairs: both ends present, each pointing at the other.
-  for (const ns of Object.values(h.netns))
+  for (const ns of [...h.netns.values()])
     for (const l of ns.links) {
       if (l.kind !== 'veth' || !l.peer) continue;
-      const peer = h.netns[l.peer.netns]?.links.find((x) => x.ifindex === l.peer!.ifindex);
+      const peer = h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex);
       if (!peer) problems.push(`veth ${l.name} in ${ns.id} has no peer`);
       else if (peer.peer?.ifindex !== l.ifindex || peer.peer.netns !== ns.id)
         problems.push(`veth ${l.name} and ${peer.name} do not point at each other`);
@@ -70,10 +72,10 @@ function hostInvariants(h: Host): string[] {
   for (const r of h.iptables.rules) {
     if (
       r.owner.startsWith('ctr:') &&
-      h.docker.containers[r.owner.slice(4)]?.state.status !== 'running'
+      h.docker.containers.get(r.owner.slice(4))?.state.status !== 'running'
     )
       problems.push(`rule "${r.spec}" outlived its container`);
-    if (r.owner.startsWith('net:') && !h.docker.networks[r.owner.slice(4)])
+    if (r.owner.startsWith('net:') && !h.docker.networks.get(r.owner.slice(4)))
       problems.push(`rule "${r.spec}" outlived its network`);
   }
   return problems;

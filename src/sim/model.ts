@@ -48,8 +48,8 @@ export interface ShellFrame {
 
 export interface Host {
   readonly hostname: string;
-  /** Network namespaces by id; `host` is the root namespace. */
-  readonly netns: Readonly<Record<string, Netns>>;
+  /** Network namespaces by id; `host` is the root namespace. (Maps: cheap to copy at 1,000 entries.) */
+  readonly netns: ReadonlyMap<string, Netns>;
   /** The kernel hands out interface indexes from one counter as devices are created. */
   readonly nextIfindex: number;
   readonly nextPid: number;
@@ -122,14 +122,14 @@ export interface Daemon {
   readonly running: boolean;
   readonly version: string;
   /** Creation order is the insertion order of these records. */
-  readonly networks: Readonly<Record<string, Network>>;
-  readonly containers: Readonly<Record<string, Container>>;
-  readonly images: Readonly<Record<string, Image>>;
+  readonly networks: ReadonlyMap<string, Network>;
+  readonly containers: ReadonlyMap<string, Container>;
+  readonly images: ReadonlyMap<string, Image>;
   /**
    * IPAM's record of addresses handed to endpoints, per network id (the gateway not included),
    * kept apart from the endpoints as libnetwork keeps its bitmap.
    */
-  readonly ipamAllocations: Readonly<Record<string, readonly Ipv4[]>>;
+  readonly ipamAllocations: Readonly<Record<string, readonly number[]>>;
   /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
   readonly nextEphemeralPort: number;
   readonly bridgeConfig: DefaultBridgeConfig;

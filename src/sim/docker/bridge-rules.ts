@@ -4,7 +4,8 @@
  * older ones in each chain; Docker's own chain jumps stay at the head and the RETURNs at the tail.
  */
 import type { IptablesRule, Network } from '../model';
-import type { HostDraft } from '../net/kernel';
+import { castDraft } from 'immer';
+import { plain, type HostDraft } from '../net/kernel';
 
 type Table = IptablesRule['table'];
 const rule = (table: Table, chain: string, spec: string, owner: string): IptablesRule => ({
@@ -92,16 +93,17 @@ function insertNetworkRule(rules: IptablesRule[], r: IptablesRule): void {
 }
 
 export function installBridgeRules(h: HostDraft, n: Network): void {
-  const rules = h.iptables.rules as IptablesRule[];
+  const rules = [...plain(h.iptables.rules)];
   if (!rules.some((r) => r.owner === 'docker')) {
     const { head, tail } = baseRules();
     rules.push(...head, ...tail);
     h.iptables.policies = { 'filter:FORWARD': 'DROP' };
   }
-  if (n.driver !== 'bridge' || rules.some((r) => r.owner === networkOwner(n.id))) return;
-  for (const r of bridgeNetworkRules(n)) insertNetworkRule(rules, r);
+  if (n.driver === 'bridge' && !rules.some((r) => r.owner === networkOwner(n.id)))
+    for (const r of bridgeNetworkRules(n)) insertNetworkRule(rules, r);
+  h.iptables.rules = castDraft(rules);
 }
 
 export function removeRulesOwnedBy(h: HostDraft, owner: string): void {
-  h.iptables.rules = h.iptables.rules.filter((r) => r.owner !== owner);
+  h.iptables.rules = castDraft(plain(h.iptables.rules).filter((r) => r.owner !== owner));
 }

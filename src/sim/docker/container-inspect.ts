@@ -122,11 +122,11 @@ function graphDriver(c: Container): object {
 function filesOwner(h: Host, c: Container): string {
   const mode = c.hostConfig.networkMode;
   if (!mode.startsWith('container:')) return c.id;
-  return h.docker.containers[mode.slice('container:'.length)]?.id ?? c.id;
+  return h.docker.containers.get(mode.slice('container:'.length))?.id ?? c.id;
 }
 
 export function containerInspectObject(h: Host, c: Container): unknown {
-  const image = h.docker.images[c.imageId];
+  const image = h.docker.images.get(c.imageId)!;
   const started = c.state.startedAt !== null;
   const owner = filesOwner(h, c);
   const file = (name: string) => (started ? `${CONTAINERS_DIR}/${owner}/${name}` : '');

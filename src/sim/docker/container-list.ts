@@ -47,7 +47,7 @@ export function imageColumn(d: Daemon, c: Container, trunc: boolean): string {
 /** Every name the daemon knows the container by: its own, and `/parent/alias` for each link. */
 export function containerNames(d: Daemon, c: Container): string[] {
   const names = [`/${c.name}`];
-  for (const parent of Object.values(d.containers))
+  for (const parent of [...d.containers.values()])
     for (const link of parent.hostConfig.links) {
       const l = parseLegacyLink(link);
       if (l.child === c.name) names.push(`/${l.parent}/${l.alias}`);
@@ -72,7 +72,7 @@ export function networksColumn(c: Container): string {
 
 /** Newest first, as the daemon returns them (ties: the later-created record first). */
 export function newestFirst(d: Daemon): Container[] {
-  return Object.values(d.containers)
+  return [...d.containers.values()]
     .map((c, i) => ({ c, i }))
     .sort((a, b) => b.c.created - a.c.created || b.i - a.i)
     .map(({ c }) => c);

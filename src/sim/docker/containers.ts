@@ -22,7 +22,7 @@ export function parseLegacyLink(link: string): { child: string; parent: string; 
 
 /** The default bridge IP of a running container, which is what a legacy link points at. */
 function bridgeAddress(h: HostDraft, c: Container): string | undefined {
-  const bridge = Object.values(h.docker.networks).find((n) => n.name === 'bridge');
+  const bridge = [...h.docker.networks.values()].find((n) => n.name === 'bridge');
   return c.endpoints.find((e) => e.networkId === bridge?.id)?.joined?.ip || undefined;
 }
 
@@ -38,7 +38,7 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
   const entries: HostsEntry[] = [];
   for (const link of c.hostConfig.links) {
     const { child, parent, alias } = parseLegacyLink(link);
-    const target = Object.values(baseHost(h).docker.containers).find((x) => x.name === child);
+    const target = [...baseHost(h).docker.containers.values()].find((x) => x.name === child);
     if (!target || target.state.status !== 'running')
       return err(`Cannot link to a non running container: /${child} AS /${parent}/${alias}`);
     const entry = linkEntry(h, target, alias);
@@ -51,12 +51,12 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
 
 /** When a linked container restarts, its parents' /etc/hosts lines follow it (UpdateHostsEntry). */
 function refreshParents(h: HostDraft, child: Container): void {
-  for (const base of Object.values(baseHost(h).docker.containers)) {
+  for (const base of [...baseHost(h).docker.containers.values()]) {
     if (base.state.status !== 'running' || !base.hostConfig.links.length) continue;
     base.hostConfig.links.forEach((link, i) => {
       const l = parseLegacyLink(link);
       if (l.child !== child.name) return;
-      const parent = h.docker.containers[base.id];
+      const parent = h.docker.containers.get(base.id)!;
       const entry = linkEntry(h, child, l.alias);
       if (entry && parent.linkHosts[i]) parent.linkHosts[i] = castDraft(entry);
     });
@@ -64,14 +64,14 @@ function refreshParents(h: HostDraft, child: Container): void {
 }
 
 export function startContainer(h: HostDraft, id: string, ctx: Ctx): Result<void> {
-  const c = h.docker.containers[id];
+  const c = h.docker.containers.get(id);
   if (!c) return err(`No such container: ${id}`);
   if (c.state.status === 'running') return ok(undefined);
   const mode = c.hostConfig.networkMode;
   c.nextEthIndex = 0;
   if (mode.startsWith('container:')) {
     const donorId = mode.slice('container:'.length);
-    const donor = h.docker.containers[donorId];
+    const donor = h.docker.containers.get(donorId);
     if (!donor) return err(`No such container: ${donorId}`);
     if (donor.state.status !== 'running' || !donor.netns)
       return err(`cannot join network of a non running container: ${donorId}`);
@@ -94,7 +94,7 @@ export function startContainer(h: HostDraft, id: string, ctx: Ctx): Result<void>
   if (!ports.ok) return ports;
   const pid = h.nextPid;
   h.nextPid += ctx.rng.int(40, 900);
-  if (c.netns !== 'host' && !mode.startsWith('container:')) h.netns[c.netns].pid = pid;
+  if (c.netns !== 'host' && !mode.startsWith('container:')) h.netns.get(c.netns)!.pid = pid;
   c.state = {
     status: 'running',
     pid,
@@ -108,12 +108,12 @@ export function startContainer(h: HostDraft, id: string, ctx: Ctx): Result<void>
 
 /** Stops the main process. `exitCode` is what the process returned (SIGTERM, SIGKILL, or its own). */
 export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: Ctx): void {
-  const c = h.docker.containers[id];
+  const c = h.docker.containers.get(id);
   if (!c || c.state.status !== 'running') return;
   releasePorts(h, c);
   for (let i = 0; i < c.endpoints.length; i++) leaveEndpoint(h, c, i);
   const netns = c.netns;
-  const shared = Object.values(baseHost(h).docker.containers).some(
+  const shared = [...baseHost(h).docker.containers.values()].some(
     (o) => o.id !== c.id && o.state.status === 'running' && o.netns === netns,
   );
   if (netns && netns !== 'host' && !shared && !c.hostConfig.networkMode.startsWith('container:'))
@@ -127,11 +127,11 @@ export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: C
     startedAt: c.state.startedAt,
     finishedAt: ctx.now,
   };
-  if (c.hostConfig.autoRemove) delete h.docker.containers[id];
+  if (c.hostConfig.autoRemove) h.docker.containers.delete(id);
 }
 
 export function removeContainer(h: HostDraft, id: string, force: boolean, ctx: Ctx): Result<void> {
-  const c = h.docker.containers[id];
+  const c = h.docker.containers.get(id);
   if (!c) return err(`No such container: ${id}`);
   if (c.state.status === 'running') {
     if (!force)
@@ -140,6 +140,6 @@ export function removeContainer(h: HostDraft, id: string, force: boolean, ctx: C
       );
     stopContainer(h, id, 137, ctx);
   }
-  delete h.docker.containers[id];
+  h.docker.containers.delete(id);
   return ok(undefined);
 }

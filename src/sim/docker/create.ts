@@ -58,7 +58,7 @@ export function checkSettings(o: RunOptions, mode: NetworkMode): Result<void> {
 }
 
 function endpointsFor(h: HostDraft, o: RunOptions, mode: NetworkMode): Endpoint[] {
-  const byName = (name: string) => Object.values(h.docker.networks).find((n) => n.name === name);
+  const byName = (name: string) => [...h.docker.networks.values()].find((n) => n.name === name);
   const predefined = (name: string): Endpoint[] => {
     const n = byName(name);
     return n ? [{ networkId: n.id, networkName: name, aliases: [], links: [] }] : [];
@@ -73,7 +73,7 @@ function endpointsFor(h: HostDraft, o: RunOptions, mode: NetworkMode): Endpoint[
     case 'container':
       return [];
     case 'user': {
-      const n = Object.values(h.docker.networks).find(
+      const n = [...h.docker.networks.values()].find(
         (x) => x.id === mode.name || x.name === mode.name,
       );
       return [
@@ -108,7 +108,7 @@ export function createContainer(
   if (o.name !== undefined && !NAME_RE.test(o.name))
     return err(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const id = ctx.rng.hex(64);
-  const all = Object.values(baseHost(h).docker.containers);
+  const all = [...baseHost(h).docker.containers.values()];
   const clash =
     o.name === undefined ? undefined : all.find((c) => c.name === o.name!.replace(/^\//, ''));
   if (clash)
@@ -171,6 +171,6 @@ export function createContainer(
     ports: [],
     nextEthIndex: 0,
   };
-  h.docker.containers[id] = castDraft(container);
+  h.docker.containers.set(id, castDraft(container));
   return ok(container);
 }

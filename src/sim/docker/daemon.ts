@@ -57,7 +57,7 @@ export function startDaemon(h: HostDraft, ctx: Ctx): void {
   const subnet = canonicalSubnet(parsed.ip, parsed.prefix);
   const existing = findLink(h, 'host', 'docker0');
   if (existing) {
-    const link = h.netns.host.links.find((l) => l.name === 'docker0')!;
+    const link = h.netns.get('host')!.links.find((l) => l.name === 'docker0')!;
     link.addresses = [{ ip: parsed.ip, prefix: parsed.prefix }];
     link.mtu = mtu;
   } else {
@@ -86,13 +86,17 @@ export function startDaemon(h: HostDraft, ctx: Ctx): void {
     options: { ...DEFAULT_BRIDGE_OPTIONS, 'com.docker.network.driver.mtu': String(mtu) },
     bridge: 'docker0',
   });
-  h.docker.networks = castDraft({
-    [bridge.id]: bridge,
-    ...Object.fromEntries(
-      [predefined(ctx, 'host', 'host'), predefined(ctx, 'none', 'null')].map((n) => [n.id, n]),
-    ),
-    ...Object.fromEntries(Object.entries(h.docker.networks).filter(([, n]) => !n.predefined)),
-  });
+  // A restarted daemon keeps its networks' identities; only the bridge's settings are re-read.
+  const previous = [...h.docker.networks.values()];
+  const keep = (n: Network): Network => {
+    const old = previous.find((o) => o.predefined && o.name === n.name);
+    return old ? { ...n, id: old.id, created: old.created, createdNanos: old.createdNanos } : n;
+  };
+  const defaults = [bridge, predefined(ctx, 'host', 'host'), predefined(ctx, 'none', 'null')].map(
+    keep,
+  );
+  const users = previous.filter((n) => !n.predefined);
+  h.docker.networks = castDraft(new Map([...defaults, ...users].map((n) => [n.id, n])));
   h.docker.running = true;
   installBridgeRules(h, bridge);
 }

@@ -5,44 +5,47 @@
  */
 import type { Draft } from 'immer';
 import type { Container, Ipv4, Network } from '../model';
-import { allocateAddress, isNetworkOrBroadcast, subnetContains } from '../net/ipam';
+import {
+  allocateAddress,
+  isAllocated,
+  isNetworkOrBroadcast,
+  subnetContains,
+  withAllocation,
+} from '../net/ipam';
 import { macFromIp } from '../net/ipv4';
 import {
   createVethPair,
   deleteLink,
   draftLink,
   findLink,
+  plain,
   randomMac,
   type HostDraft,
 } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 
-/** Every address taken on a network: its gateway and what IPAM handed to endpoints. */
-export function takenAddresses(h: HostDraft, n: Network): Set<Ipv4> {
-  const taken = new Set<Ipv4>(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
-  for (const ip of h.docker.ipamAllocations[n.id] ?? []) taken.add(ip);
-  return taken;
+function allocationsOf(h: HostDraft, networkId: string): readonly number[] {
+  return plain(h.docker.ipamAllocations[networkId]) ?? [];
 }
 
 function recordAllocation(h: HostDraft, networkId: string, ip: Ipv4, allocate: boolean): void {
-  const current = h.docker.ipamAllocations[networkId] ?? [];
-  h.docker.ipamAllocations[networkId] = allocate
-    ? [...current, ip]
-    : current.filter((x) => x !== ip);
+  h.docker.ipamAllocations[networkId] = withAllocation(allocationsOf(h, networkId), ip, allocate);
 }
 
 function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {
   const pool = n.ipam.config[0];
   if (!pool) return err(`no IPv4 pool on network ${n.name}`);
-  const taken = takenAddresses(h, n);
+  const gateways = new Set(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
+  const allocated = allocationsOf(h, n.id);
   if (requested) {
     if (!subnetContains(pool.subnet, requested) || isNetworkOrBroadcast(pool.subnet, requested))
       return err(`no configured subnet or ip-range contain the IP address ${requested}`);
-    if (taken.has(requested)) return err('Address already in use');
+    if (gateways.has(requested) || isAllocated(allocated, requested))
+      return err('Address already in use');
     return ok(requested);
   }
-  return allocateAddress(pool.subnet, taken, pool.ipRange);
+  return allocateAddress(pool.subnet, gateways, pool.ipRange, allocated);
 }
 
 export function joinEndpoint(
@@ -54,8 +57,8 @@ export function joinEndpoint(
   const ep = c.endpoints[index];
   if (!ep) throw new Error('no such endpoint');
   const n =
-    h.docker.networks[ep.networkId] ??
-    Object.values(h.docker.networks).find((x) => x.name === ep.networkName);
+    h.docker.networks.get(ep.networkId) ??
+    [...h.docker.networks.values()].find((x) => x.name === ep.networkName);
   if (!n) return err(`network ${ep.networkName} not found`);
   ep.networkId = n.id;
   const endpointId = ctx.rng.hex(64);
@@ -114,11 +117,11 @@ export function leaveEndpoint(h: HostDraft, c: Draft<Container>, index: number):
  * last, then by network name; the first one with a gateway owns the default route.
  */
 function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
-  const ns = c.netns ? h.netns[c.netns] : undefined;
+  const ns = c.netns ? h.netns.get(c.netns) : undefined;
   if (!ns || c.netns === 'host') return;
   const candidates = c.endpoints
     .filter((e) => e.joined?.gateway)
-    .map((e) => ({ e, n: h.docker.networks[e.networkId] }))
+    .map((e) => ({ e, n: h.docker.networks.get(e.networkId)! }))
     .filter(({ n }) => n && !n.internal)
     .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
   ns.routes = ns.routes.filter((r) => r.dst !== 'default');

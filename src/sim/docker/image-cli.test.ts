@@ -26,9 +26,9 @@ describe('docker commit', () => {
   it('seed 000: commit tomcat01 as yuanyuan/tomcat, then run it with the tools installed inside', () => {
     let { world } = replay(['docker run -d -P --name tomcat01 tomcat']);
     // What `apt install -y iproute2 iputils-ping` leaves in the container.
-    const id = Object.keys(hostOf(world).docker.containers)[0];
+    const id = [...hostOf(world).docker.containers.keys()][0];
     const installed = updateHost(world, world.terminal.host, (h) => {
-      h.docker.containers[id].installed.push('ip', 'ping');
+      h.docker.containers.get(id)!.installed.push('ip', 'ping');
       return { ok: true, value: undefined };
     });
     if (!installed.ok) throw new Error(installed.error);
@@ -50,7 +50,7 @@ describe('docker commit', () => {
       /^yuanyuan\/tomcat {3}latest {4}[0-9a-f]{12} {3}\d+ seconds ago {3}5\d\dMB$/,
     );
     expect(lines[1].split(/ +/)[2]).toBe(out[0].stdout.slice(7, 19));
-    const tomcat02 = Object.values(hostOf(world).docker.containers).find(
+    const tomcat02 = [...hostOf(world).docker.containers.values()].find(
       (c) => c.name === 'tomcat02',
     )!;
     const tools = containerTools(world, { host: world.terminal.host, containerId: tomcat02.id })!;

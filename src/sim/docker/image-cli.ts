@@ -27,8 +27,8 @@ const IMAGES_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** Newest first, as the v27 daemon sorts image summaries (by Created). */
-function newestImages(images: Readonly<Record<string, Image>>): Image[] {
-  return Object.values(images)
+function newestImages(images: ReadonlyMap<string, Image>): Image[] {
+  return [...images.values()]
     .map((img, i) => ({ img, i }))
     .sort((a, b) => b.img.created - a.img.created || b.i - a.i)
     .map(({ img }) => img);
@@ -101,7 +101,7 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
   const d = hostOf(p.world, p.place.host).docker;
   const c = findContainer(d, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
-  const base = d.images[c.imageId];
+  const base = d.images.get(c.imageId)!;
   const id = p.ctx.rng.hex(64);
   const { repo, tag } = target !== undefined ? parseImageRef(target) : { repo: NONE, tag: NONE };
   const author = parsed.value.strings.get('author');
@@ -128,12 +128,12 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
   const r = updateHost(p.world, p.place.host, (h) => {
     // The tag moves to the new image; the old one is left dangling.
     if (repo !== NONE)
-      for (const old of Object.values(h.docker.images))
+      for (const old of [...h.docker.images.values()])
         if (old.repo === repo && old.tag === tag) {
           old.repo = NONE;
           old.tag = NONE;
         }
-    h.docker.images[id] = castDraft(image);
+    h.docker.images.set(id, castDraft(image));
     return { ok: true, value: undefined };
   });
   return r.ok ? output(r.world, `sha256:${id}\n`) : failure(p.world, r.error);

@@ -86,8 +86,8 @@ describe('docker inspect <container>', () => {
       'docker run -d --name web nginx',
       'docker inspect -f "{{.State.Pid}}|{{.NetworkSettings.IPAddress}}|{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}" web',
     ]);
-    const pid = Object.values(world.hosts)[0].docker.containers[transcript[0].stdout.trim()].state
-      .pid;
+    const pid = Object.values(world.hosts)[0].docker.containers.get(transcript[0].stdout.trim())!
+      .state.pid;
     expect(transcript[1].stdout).toBe(`${pid}|172.17.0.2|172.17.0.2\n`);
   });
 

@@ -23,7 +23,7 @@ describe('docker stop / start / restart / rm', () => {
       'docker run -dit --name box busybox',
       'docker stop web tomcat01 box',
     ]);
-    const codes = Object.values(hostOf(world).docker.containers).map((c) => [
+    const codes = [...hostOf(world).docker.containers.values()].map((c) => [
       c.name,
       c.state.status,
       c.state.exitCode,
@@ -61,7 +61,7 @@ describe('docker stop / start / restart / rm', () => {
       'docker restart web',
     ]);
     expect(transcript.at(-1)!.stdout).toBe('web\n');
-    const web = Object.values(hostOf(world).docker.containers).find((c) => c.name === 'web')!;
+    const web = [...hostOf(world).docker.containers.values()].find((c) => c.name === 'web')!;
     expect(web.state.status).toBe('running');
     expect(web.restartCount).toBe(0);
     expect(web.endpoints[0].joined!.ip).toBe('172.17.0.2');
@@ -86,7 +86,7 @@ describe('docker stop / start / restart / rm', () => {
       stderr: 'Error response from daemon: No such container: nosuch\n',
       exitCode: 0,
     });
-    expect(hostOf(world).docker.containers).toEqual({});
+    expect(hostOf(world).docker.containers.size).toBe(0);
   });
 
   it('seed 000: after rm -f tomcat01 the next container reuses 172.17.0.2', () => {
@@ -96,7 +96,7 @@ describe('docker stop / start / restart / rm', () => {
       'docker rm -f tomcat01',
       'docker run -d -P --name tomcat01 tomcat',
     ]);
-    const ips = Object.values(hostOf(world).docker.containers).map((c) => [
+    const ips = [...hostOf(world).docker.containers.values()].map((c) => [
       c.name,
       c.endpoints[0].joined!.ip,
     ]);

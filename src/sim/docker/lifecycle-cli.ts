@@ -28,7 +28,7 @@ function parseTimeout(raw: string | undefined): number | null | 'bad' {
 export function stopExitCode(world: World, c: Container, signal?: string, time?: number): number {
   if (signal !== undefined && /^(SIG)?KILL$|^9$/i.test(signal)) return KILLED;
   if (time === 0) return KILLED;
-  const image = hostOf(world).docker.images[c.imageId];
+  const image = hostOf(world).docker.images.get(c.imageId);
   if (!image) return KILLED;
   const own = [...(image.entrypoint ?? []), ...image.cmd].join('\0');
   if (own !== [c.path, ...c.args].join('\0')) return KILLED;
@@ -189,7 +189,7 @@ function removeLink(p: Process, world: World, ref: string) {
     parent?.hostConfig.links.findIndex((l) => l.endsWith(`:/${parent.name}/${alias}`)) ?? -1;
   if (!parent || index < 0) return { ok: false as const, error: `No such container: ${ref}` };
   return updateHost(world, p.place.host, (h) => {
-    h.docker.containers[parent.id].hostConfig.links.splice(index, 1);
+    h.docker.containers.get(parent.id)!.hostConfig.links.splice(index, 1);
     return { ok: true, value: undefined };
   });
 }

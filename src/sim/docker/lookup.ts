@@ -4,7 +4,7 @@ import type { Container, Daemon, Network } from '../model';
 export function findContainer(d: Daemon, ref: string): Container | undefined {
   if (!ref) return undefined;
   const name = ref.startsWith('/') ? ref.slice(1) : ref;
-  const all = Object.values(d.containers);
+  const all = [...d.containers.values()];
   return (
     all.find((c) => c.id === ref) ??
     all.find((c) => c.name === name) ??
@@ -20,7 +20,7 @@ export type NetworkLookup =
 
 /** moby's findUniqueNetwork: exact id, then exact name, then a unique id prefix. */
 export function findNetwork(d: Daemon, ref: string): NetworkLookup {
-  const all = Object.values(d.networks);
+  const all = [...d.networks.values()];
   const byId = all.find((n) => n.id === ref);
   if (byId) return { ok: true, network: byId };
   const byName = all.filter((n) => n.name === ref);

@@ -36,12 +36,12 @@ export function startAndRun(
     stderr,
     exitCode,
   });
-  const before = hostOf(world, p.place.host).docker.containers[id];
+  const before = hostOf(world, p.place.host).docker.containers.get(id);
   if (!before) return { ok: false, error: `No such container: ${id}` };
   if (before.state.status === 'running') return done(world);
   const started = updateHost(world, p.place.host, (h) => startContainer(h, id, p.ctx));
   if (!started.ok) return started;
-  const c = hostOf(started.world, p.place.host).docker.containers[id];
+  const c = hostOf(started.world, p.place.host).docker.containers.get(id)!;
   const kind = mainProcessKind(c);
   if (kind === 'service') return done(started.world);
   if (kind === 'shell') {

@@ -105,7 +105,7 @@ export const dockerLogs: DockerHandler = (p, args, path) => {
   const d = hostOf(p.world, p.place.host).docker;
   const c = findContainer(d, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
-  const logs = containerLogs(c, d.images[c.imageId]);
+  const logs = containerLogs(c, d.images.get(c.imageId));
   const tail = parsed.value.strings.get('tail') ?? 'all';
   const n = tail === 'all' || !/^\d+$/.test(tail) ? -1 : Number(tail);
   return output(p.world, tailLines(logs.stdout, n), tailLines(logs.stderr, n));

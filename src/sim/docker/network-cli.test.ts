@@ -21,7 +21,7 @@ describe('docker network ls', () => {
   it('lists the predefined networks as a docker-cli table sorted by name', () => {
     const { out, world } = run(['docker network ls']);
     const ids = Object.fromEntries(
-      Object.values(hostOf(world).docker.networks).map((n) => [n.name, n.id.slice(0, 12)]),
+      [...hostOf(world).docker.networks.values()].map((n) => [n.name, n.id.slice(0, 12)]),
     );
     expect(out[0]).toBe(
       'NETWORK ID     NAME      DRIVER    SCOPE\n' +

@@ -58,7 +58,7 @@ describe('docker network connect / disconnect', () => {
       'docker network disconnect mynet web',
       'docker network disconnect mynet web',
     ]);
-    const web = Object.values(hostOf(world).docker.containers).find((c) => c.name === 'web')!;
+    const web = [...hostOf(world).docker.containers.values()].find((c) => c.name === 'web')!;
     expect(out[5]).toBe('');
     expect(web.endpoints.map((e) => e.networkName)).toEqual(['bridge']);
     expect(err[6]).toBe(
@@ -76,7 +76,7 @@ describe('docker network connect / disconnect', () => {
       'docker network disconnect bridge web',
       'docker start web',
     ]);
-    const web = Object.values(hostOf(world).docker.containers).find((c) => c.name === 'web')!;
+    const web = [...hostOf(world).docker.containers.values()].find((c) => c.name === 'web')!;
     expect(err[3]).toBe('');
     expect(err[5]).toBe(
       `Error response from daemon: container ${web.id} is not connected to the network bridge\n`,
@@ -114,7 +114,7 @@ describe('docker network prune', () => {
     const { out, transcript, world } = run([...setup, 'docker network prune']);
     expect(last(out)).toBe(prompt);
     expect(last(transcript).exitCode).toBe(0);
-    expect(Object.values(hostOf(world).docker.networks)).toHaveLength(6);
+    expect([...hostOf(world).docker.networks.values()]).toHaveLength(6);
   });
 
   it('removes networks without endpoints (stopped containers have none)', () => {

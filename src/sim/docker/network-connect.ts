@@ -64,8 +64,8 @@ function validateEndpoint(n: Network, req: EndpointRequest): Result<void> {
 
 function networkOf(h: HostDraft, e: Endpoint): Network | undefined {
   return (
-    h.docker.networks[e.networkId] ??
-    Object.values(h.docker.networks).find((n) => n.name === e.networkName)
+    h.docker.networks.get(e.networkId) ??
+    [...h.docker.networks.values()].find((n) => n.name === e.networkName)
   );
 }
 
@@ -105,7 +105,7 @@ export function connectNetwork(
 ): Result<void> {
   const found = findContainer(h.docker, containerRef);
   if (!found) return err(`No such container: ${containerRef}`);
-  const c = h.docker.containers[found.id];
+  const c = h.docker.containers.get(found.id)!;
   // The lab never wires extra endpoints into a borrowed namespace, running or not; moby refuses
   // it for a running container and would silently ignore the entry at the next start.
   if (c.hostConfig.networkMode.startsWith('container:')) return err(ERR_CONFLICT_SHARED_NETWORK);
@@ -141,7 +141,7 @@ export function disconnectNetwork(
 ): Result<void> {
   const found = findContainer(h.docker, containerRef);
   if (!found) return err(`No such container: ${containerRef}`);
-  const c = h.docker.containers[found.id];
+  const c = h.docker.containers.get(found.id)!;
   const lookup = findNetwork(h.docker, networkRef);
   const running = c.state.status === 'running';
   if (!running || (!lookup.ok && force)) {

@@ -23,7 +23,7 @@ interface EndpointResource {
 /** Running containers joined to `n`, keyed by container id (only they have an endpoint). */
 function endpointResources(host: Host, n: Network): Record<string, EndpointResource> {
   const entries: [string, EndpointResource][] = [];
-  for (const c of Object.values(host.docker.containers)) {
+  for (const c of [...host.docker.containers.values()]) {
     const ep = c.endpoints.find((e) => e.networkId === n.id && e.joined);
     if (!ep?.joined) continue;
     const j = ep.joined;

@@ -105,9 +105,7 @@ function matches(host: Host, n: Network, filters: Filters): boolean {
 function isDangling(host: Host, n: Network): boolean {
   return (
     !isPredefinedName(n.name) &&
-    !Object.values(host.docker.containers).some((c) =>
-      c.endpoints.some((e) => e.networkId === n.id),
-    )
+    ![...host.docker.containers.values()].some((c) => c.endpoints.some((e) => e.networkId === n.id))
   );
 }
 
@@ -148,7 +146,7 @@ export const networkLs: DockerHandler = (p, args) => {
   const bad = [...filters.keys()].find((k) => !ACCEPTED_FILTERS.has(k));
   if (bad !== undefined) return daemonError(p.world, `invalid filter '${bad}'`);
   const host = hostOf(p.world, p.place.host);
-  const networks = Object.values(host.docker.networks)
+  const networks = [...host.docker.networks.values()]
     .filter((n) => matches(host, n, filters))
     .sort((a, b) => (naturalLess(a.name, b.name) ? -1 : naturalLess(b.name, a.name) ? 1 : 0));
   const rows = networks.map((n) => rowData(n, !f.bools.has('no-trunc')));

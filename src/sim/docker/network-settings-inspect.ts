@@ -20,8 +20,8 @@ export function dnsNames(c: Container, e: Endpoint): string[] {
 
 function endpointSettings(h: Host, c: Container, e: Endpoint): object {
   const n =
-    h.docker.networks[e.networkId] ??
-    Object.values(h.docker.networks).find((x) => x.name === e.networkName);
+    h.docker.networks.get(e.networkId) ??
+    [...h.docker.networks.values()].find((x) => x.name === e.networkName);
   const j = c.state.status === 'running' ? e.joined : undefined;
   const userDefined = n ? !n.predefined : true;
   return goStruct(

@@ -51,7 +51,7 @@ export function isPredefinedName(name: string): boolean {
 
 /** Subnets already taken on the host by Docker networks. */
 export function subnetsInUse(h: { readonly docker: Daemon }): string[] {
-  return Object.values(h.docker.networks).flatMap((n) => n.ipam.config.map((c) => c.subnet));
+  return [...h.docker.networks.values()].flatMap((n) => n.ipam.config.map((c) => c.subnet));
 }
 
 function hostOnLinkSubnets(h: HostDraft): string[] {
@@ -136,7 +136,7 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
   if (o.driver === 'overlay') return err(NOT_A_SWARM_MANAGER);
   const valid = validateIpam(o.ipam);
   if (!valid.ok) return valid;
-  if (Object.values(h.docker.networks).some((n) => n.name === o.name))
+  if ([...h.docker.networks.values()].some((n) => n.name === o.name))
     return err(`network with name ${o.name} already exists`);
   if (UNMODELLED_DRIVERS.has(o.driver))
     return err(
@@ -165,7 +165,7 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
     labels: { ...o.labels },
     bridge,
   };
-  h.docker.networks[id] = castDraft(network);
+  h.docker.networks.set(id, castDraft(network));
   const first = pools.value[0];
   addLink(h, 'host', {
     name: bridge,
@@ -183,14 +183,14 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
 
 /** Containers with a config entry for this network (running or not). */
 export function containersOn(d: Daemon, networkId: string): string[] {
-  return Object.values(d.containers)
+  return [...d.containers.values()]
     .filter((c) => c.endpoints.some((e) => e.networkId === networkId))
     .map((c) => c.id);
 }
 
 /** libnetwork counts endpoints, and only running containers have one (stop deletes it). */
 export function hasActiveEndpoints(d: Daemon, n: Network): boolean {
-  return Object.values(d.containers).some((c) =>
+  return [...d.containers.values()].some((c) =>
     c.endpoints.some((e) => e.networkId === n.id && e.joined),
   );
 }
@@ -204,7 +204,7 @@ export function removeNetwork(h: HostDraft, n: Network): Result<void> {
   const br = n.bridge ? findLink(h, 'host', n.bridge) : undefined;
   if (br) deleteLink(h, 'host', br.ifindex);
   removeRulesOwnedBy(h, networkOwner(n.id));
-  delete h.docker.networks[n.id];
+  h.docker.networks.delete(n.id);
   return ok(undefined);
 }
 
@@ -214,7 +214,7 @@ export function removeNetwork(h: HostDraft, n: Network): Result<void> {
  */
 export function pruneNetworks(h: HostDraft): string[] {
   const deleted: string[] = [];
-  for (const n of Object.values(h.docker.networks)) {
+  for (const n of [...h.docker.networks.values()]) {
     if (n.predefined || PREDEFINED.has(n.name) || hasActiveEndpoints(h.docker, n)) continue;
     if (removeNetwork(h, n).ok) deleted.push(n.name);
   }

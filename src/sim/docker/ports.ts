@@ -15,7 +15,7 @@ const EPHEMERAL_LAST = 60999;
 export const containerOwner = (id: string): string => `ctr:${id}`;
 
 function boundPorts(h: HostDraft): PortMapping[] {
-  return Object.values(baseHost(h).docker.containers).flatMap((c) => c.ports);
+  return [...baseHost(h).docker.containers.values()].flatMap((c) => c.ports);
 }
 
 const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) =>
@@ -27,7 +27,7 @@ const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) 
 function gatewayEndpoint(h: HostDraft, c: Draft<Container>) {
   return c.endpoints
     .filter((e) => e.joined?.ip)
-    .map((e) => ({ e, n: h.docker.networks[e.networkId] }))
+    .map((e) => ({ e, n: h.docker.networks.get(e.networkId)! }))
     .filter(({ n }) => n && !n.internal)
     .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0))[0];
 }

@@ -9,15 +9,12 @@ import { rngForContent } from '../rng';
 import type { Ctx } from '../shell/process';
 import { parseImageRef, registryImage } from './images';
 
-export function findLocalImage(
-  images: Readonly<Record<string, Image>>,
-  ref: string,
-): Image | undefined {
+export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
   const { repo, tag } = parseImageRef(ref);
   return (
-    Object.values(images).find((i) => i.repo === repo && i.tag === tag) ??
+    [...images.values()].find((i) => i.repo === repo && i.tag === tag) ??
     (/^[0-9a-f]{4,64}$/.test(ref)
-      ? Object.values(images).find((i) => i.id.startsWith(ref))
+      ? [...images.values()].find((i) => i.id.startsWith(ref))
       : undefined)
   );
 }
@@ -48,7 +45,7 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   const layerLines = Array.from({ length: layers }, () => `${content.hex(12)}: Pull complete \n`);
   // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
   const pulled: Image = { ...image, digest: `sha256:${content.hex(64)}` };
-  h.docker.images[image.id] = castDraft(pulled);
+  h.docker.images.set(image.id, castDraft(pulled));
   const progress =
     head +
     `${tag}: Pulling from ${familiar(repo)}\n` +

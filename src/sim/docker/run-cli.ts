@@ -82,7 +82,7 @@ export function runOneShot(p: Process, world: World, c: Container): ProcessResul
   const code = r.exitCode === 126 ? 127 : r.exitCode;
   const stopped = updateHost(r.world, p.place.host, (h) => {
     // What PID 1 printed stays readable with `docker logs` (none when it never started).
-    const ctr = h.docker.containers[c.id];
+    const ctr = h.docker.containers.get(c.id)!;
     if (ctr && r.exitCode !== 126)
       ctr.logs = {
         stdout: (ctr.logs?.stdout ?? '') + r.stdout,
@@ -106,7 +106,7 @@ export const dockerRun: DockerHandler = (p, args, path) => {
     return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
   }
   let world = started.world;
-  const running = hostOf(world, p.place.host).docker.containers[c.id];
+  const running = hostOf(world, p.place.host).docker.containers.get(c.id)!;
   const kind = mainProcessKind(running);
   if (kind === 'shell') {
     if (!c.config.openStdin && !c.config.tty) return finish(p, world, c, 0, idLine, stderr);

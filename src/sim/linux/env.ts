@@ -64,7 +64,7 @@ export function containerEnv(h: Host, c: Container, tty: boolean): string[] {
   if (tty) env.push('TERM=xterm');
   c.hostConfig.links.forEach((link, i) => {
     const { child, parent, alias } = parseLegacyLink(link);
-    const target = Object.values(h.docker.containers).find((x) => x.name === child);
+    const target = [...h.docker.containers.values()].find((x) => x.name === child);
     const ip = c.linkHosts[i]?.ip;
     if (target && ip) env.push(...linkEnv(parent, alias, target, ip));
   });

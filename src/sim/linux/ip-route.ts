@@ -27,7 +27,7 @@ export function listRoutes(h: Host, netns: string, dialect: IpDialect): string {
 
 /** Named namespaces (`ip netns add`, or a symlink under /var/run/netns); Docker's are unnamed. */
 export function listNamedNetns(h: Host): string {
-  return Object.values(h.netns)
+  return [...h.netns.values()]
     .filter((n) => n.name)
     .reverse()
     .map((n) => `${n.name}\n`)

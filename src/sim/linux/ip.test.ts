@@ -3,7 +3,9 @@ import { hostOf } from '../world';
 import { addNetwork, connect, execIn, lab, onHost } from './testing';
 
 const hostLink = (w: ReturnType<typeof lab>, name: string) =>
-  hostOf(w).netns.host.links.find((l) => l.name === name)!;
+  hostOf(w)
+    .netns.get('host')!
+    .links.find((l) => l.name === name)!;
 
 describe('ip on the host (iproute2)', () => {
   it('shows lo, eth0 and an empty docker0 without carrier', () => {
@@ -31,7 +33,9 @@ describe('ip on the host (iproute2)', () => {
 
   it('pairs the host veth with the container eth0 (eth0 is N, the host end N+1)', () => {
     const w = lab(['docker run -dit --name b1 busybox']);
-    const veth = hostOf(w).netns.host.links.find((l) => l.kind === 'veth')!;
+    const veth = hostOf(w)
+      .netns.get('host')!
+      .links.find((l) => l.kind === 'veth')!;
     const n = veth.peer!.ifindex;
     expect(veth.ifindex).toBe(n + 1);
     const host = onHost(w, 'ip a').output.stdout;

@@ -7,10 +7,10 @@ import type { Host, InetAddress, Link } from '../model';
 import { blockOf, broadcastOf, intToIp } from '../net/ipv4';
 
 export const linksOf = (h: Host, netns: string): readonly Link[] =>
-  [...(h.netns[netns]?.links ?? [])].sort((a, b) => a.ifindex - b.ifindex);
+  [...(h.netns.get(netns)?.links ?? [])].sort((a, b) => a.ifindex - b.ifindex);
 
 const peerOf = (h: Host, l: Link): Link | undefined =>
-  l.peer ? h.netns[l.peer.netns]?.links.find((x) => x.ifindex === l.peer!.ifindex) : undefined;
+  l.peer ? h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex) : undefined;
 
 /** Ports enslaved to a bridge, by name (brctl and the bridge's carrier). */
 export function bridgePorts(h: Host, netns: string, bridge: Link): Link[] {
@@ -74,11 +74,11 @@ export const txqlenOf = (l: Link): number =>
  */
 export function netnsIds(h: Host, netns: string): Map<string, number> {
   const peers = new Set(
-    (h.netns[netns]?.links ?? []).flatMap((l) =>
+    (h.netns.get(netns)?.links ?? []).flatMap((l) =>
       l.peer && l.peer.netns !== netns ? [l.peer.netns] : [],
     ),
   );
-  const order = Object.keys(h.netns).filter((id) => peers.has(id));
+  const order = [...h.netns.keys()].filter((id) => peers.has(id));
   // Seen from a container, the host namespace is always the first peer it met.
   order.sort((a, b) => (a === 'host' ? -1 : b === 'host' ? 1 : 0));
   return new Map(order.map((id, i) => [id, i]));
@@ -146,7 +146,7 @@ export interface RouteEntry {
 
 /** The main table: connected routes derived from addresses on up links, plus static routes. */
 export function mainRoutes(h: Host, netns: string): RouteEntry[] {
-  const ns = h.netns[netns];
+  const ns = h.netns.get(netns);
   if (!ns) return [];
   const links = linksOf(h, netns);
   const byName = new Map(links.map((l) => [l.name, l]));

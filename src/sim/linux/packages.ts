@@ -34,7 +34,7 @@ const APT_LISTS = 'apt:lists';
 
 function container(p: Process): Container | undefined {
   return p.place.containerId
-    ? hostOf(p.world, p.place.host).docker.containers[p.place.containerId]
+    ? hostOf(p.world, p.place.host).docker.containers.get(p.place.containerId)!
     : undefined;
 }
 
@@ -43,7 +43,7 @@ function canReachMirror(world: World, p: Process): boolean {
   const c = container(p);
   if (!c) return true;
   if (c.hostConfig.networkMode === 'host') return true;
-  const ns = c.netns ? hostOf(world, p.place.host).netns[c.netns] : undefined;
+  const ns = c.netns ? hostOf(world, p.place.host).netns.get(c.netns) : undefined;
   return !!ns?.routes.some((r) => r.dst === 'default');
 }
 
@@ -51,7 +51,7 @@ function addInstalled(p: Process, items: readonly string[]): World {
   const id = p.place.containerId;
   if (!id) return p.world;
   const r = updateHost(p.world, p.place.host, (h) => {
-    const c = h.docker.containers[id];
+    const c = h.docker.containers.get(id)!;
     if (c) c.installed = [...new Set([...c.installed, ...items])];
     return { ok: true, value: undefined };
   });

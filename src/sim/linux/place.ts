@@ -31,9 +31,9 @@ export function netnsOfContainer(c: Container): string | undefined {
 export function whereIs(p: Process): Where {
   const host = hostOf(p.world, p.place.host);
   if (!p.place.containerId) return { host, netns: 'host', userland: 'host' };
-  const container = host.docker.containers[p.place.containerId];
+  const container = host.docker.containers.get(p.place.containerId);
   if (!container) return { host, userland: 'busybox' };
-  const image = host.docker.images[container.imageId];
+  const image = host.docker.images.get(container.imageId)!;
   const netns = netnsOfContainer(container);
   return {
     host,
@@ -50,5 +50,5 @@ export const isBusybox = (u: Userland): boolean => u === 'busybox' || u === 'alp
 export function donorOf(host: Host, c: Container): Container | undefined {
   const mode = c.hostConfig.networkMode;
   if (!mode.startsWith('container:')) return undefined;
-  return host.docker.containers[mode.slice('container:'.length)];
+  return host.docker.containers.get(mode.slice('container:'.length))!;
 }

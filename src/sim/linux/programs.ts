@@ -1,10 +1,12 @@
 /** The Linux userland the tutorials use (ip, cat, hostname, …), one module per tool family. */
+import { BUILTINS } from '../shell/builtins';
 import type { Program } from '../shell/process';
 import { brctl } from './brctl';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
+import { apk, apt, yum } from './packages';
 import { sysctl } from './sysctl';
 import { hostname, id, sleep, uname, whoami } from './system';
 import { grep, head, tail, wc } from './text-tools';
@@ -27,4 +29,11 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   head,
   tail,
   wc,
+  apt,
+  'apt-get': apt,
+  apk,
+  yum,
+  echo: BUILTINS.echo,
+  true: BUILTINS.true,
+  false: BUILTINS.false,
 };

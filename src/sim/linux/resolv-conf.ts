@@ -53,7 +53,7 @@ export function externalServers(h: Host, c: Container): string[] {
 /** Whether the container's sandbox uses the embedded DNS server (any user-defined network). */
 export function usesEmbeddedDns(h: Host, c: Container): boolean {
   return c.endpoints.some((e) => {
-    const n = h.docker.networks[e.networkId];
+    const n = h.docker.networks.get(e.networkId)!;
     return n ? !n.predefined : false;
   });
 }

@@ -16,7 +16,7 @@ import { ctxFor, hostOf, updateHost } from '../world';
 export const lab = (lines: readonly string[]): World => replay(lines).world;
 
 export function containerId(world: World, name: string): string {
-  const c = Object.values(hostOf(world).docker.containers).find((x) => x.name === name);
+  const c = [...hostOf(world).docker.containers.values()].find((x) => x.name === name);
   if (!c) throw new Error(`no container ${name}`);
   return c.id;
 }
@@ -69,8 +69,8 @@ export function connect(world: World, net: string, ctr: string): World {
   if (viaCli.output.exitCode === 0) return viaCli.world;
   const id = containerId(world, ctr);
   const r = updateHost(world, world.terminal.host, (h) => {
-    const n = Object.values(h.docker.networks).find((x) => x.name === net);
-    const c = h.docker.containers[id];
+    const n = [...h.docker.networks.values()].find((x) => x.name === net);
+    const c = h.docker.containers.get(id);
     if (!n || !c) return { ok: false, error: 'missing' };
     c.endpoints.push(castDraft({ networkId: n.id, networkName: n.name, aliases: [], links: [] }));
     const j = joinEndpoint(h, c, c.endpoints.length - 1, ctxFor(world));

@@ -5,14 +5,17 @@ import { execIn, lab, onHost } from './testing';
 describe('brctl, ifconfig, sysctl', () => {
   it('brctl show: TAB columns, ports one per line (seed 002)', () => {
     const empty = lab([]);
-    const mac = hostOf(empty).netns.host.links.find((l) => l.name === 'docker0')!.mac;
+    const mac = hostOf(empty)
+      .netns.get('host')!
+      .links.find((l) => l.name === 'docker0')!.mac;
     const id = `8000.${mac.replace(/:/g, '')}`;
     expect(onHost(empty, 'brctl show').output.stdout).toBe(
       `bridge name\tbridge id\t\tSTP enabled\tinterfaces\ndocker0\t\t${id}\tno\t\t\n`,
     );
     const w = lab(['docker run -dit --name b1 busybox', 'docker run -dit --name b2 busybox']);
     const ports = hostOf(w)
-      .netns.host.links.filter((l) => l.kind === 'veth')
+      .netns.get('host')!
+      .links.filter((l) => l.kind === 'veth')
       .map((l) => l.name)
       .sort();
     expect(onHost(w, 'brctl show').output.stdout).toBe(
@@ -23,7 +26,9 @@ describe('brctl, ifconfig, sysctl', () => {
 
   it('ifconfig docker0 in net-tools format; flags=4099 while it has no carrier', () => {
     const w = lab([]);
-    const mac = hostOf(w).netns.host.links.find((l) => l.name === 'docker0')!.mac;
+    const mac = hostOf(w)
+      .netns.get('host')!
+      .links.find((l) => l.name === 'docker0')!.mac;
     expect(onHost(w, 'ifconfig docker0').output.stdout).toBe(
       'docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n' +
         '        inet 172.17.0.1  netmask 255.255.0.0  broadcast 172.17.255.255\n' +

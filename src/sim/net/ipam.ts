@@ -23,10 +23,14 @@ export const PREDEFINED_POOLS: readonly Cidr[] = [
   ...Array.from({ length: 16 }, (_, i) => `192.168.${i * 16}.0/20`),
 ];
 
+const PREDEFINED_BLOCKS = PREDEFINED_POOLS.map((p) => ({ cidr: p, block: cidrBlock(p) }));
+
 /** The lowest predefined pool that overlaps nothing in use (other networks, host routes). */
 export function allocatePool(inUse: readonly Cidr[]): Result<Cidr> {
   const used = inUse.map(cidrBlock);
-  const free = PREDEFINED_POOLS.find((p) => !used.some((u) => blocksOverlap(u, cidrBlock(p))));
+  const free = PREDEFINED_BLOCKS.find(
+    ({ block }) => !used.some((u) => blocksOverlap(u, block)),
+  )?.cidr;
   return free ? ok(free) : err('all predefined address pools have been fully subnetted');
 }
 
@@ -35,21 +39,53 @@ export function poolOverlaps(subnet: Cidr, inUse: readonly Cidr[]): boolean {
   return inUse.some((u) => blocksOverlap(b, cidrBlock(u)));
 }
 
+/** Index of the first element >= n in an ascending array. */
+function lowerBound(sorted: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** IPAM's record of a network: allocated addresses as ascending 32-bit integers (libnetwork's bitmap). */
+export function withAllocation(sorted: readonly number[], ip: Ipv4, allocate: boolean): number[] {
+  const n = ipToInt(ip);
+  const i = lowerBound(sorted, n);
+  if (allocate)
+    return sorted[i] === n ? [...sorted] : [...sorted.slice(0, i), n, ...sorted.slice(i)];
+  return sorted[i] === n ? [...sorted.slice(0, i), ...sorted.slice(i + 1)] : [...sorted];
+}
+
+export function isAllocated(sorted: readonly number[], ip: Ipv4): boolean {
+  const n = ipToInt(ip);
+  return sorted[lowerBound(sorted, n)] === n;
+}
+
 /**
  * The lowest free address of `range` (or the whole subnet) that is not the subnet's network or
- * broadcast address and not already taken.
+ * broadcast address, not `reserved` (the gateway) and not in the ascending `allocated` record.
  */
 export function allocateAddress(
   subnet: Cidr,
-  taken: ReadonlySet<Ipv4>,
+  reserved: ReadonlySet<Ipv4>,
   range?: Cidr,
+  allocated: readonly number[] = [],
 ): Result<Ipv4> {
   const net = cidrBlock(subnet);
   const pool: Block = range ? cidrBlock(range) : net;
   const first = Math.max(pool.base, net.base + 1);
   const last = Math.min(pool.base + blockSize(pool) - 1, net.base + blockSize(net) - 2);
-  const used = new Set([...taken].map(ipToInt));
-  for (let n = first; n <= last; n++) if (!used.has(n)) return ok(intToIp(n));
+  const skip = new Set([...reserved].map(ipToInt));
+  let i = lowerBound(allocated, first);
+  for (let n = first; n <= last; n++) {
+    while (i < allocated.length && allocated[i] < n) i++;
+    if (skip.has(n) || allocated[i] === n) continue;
+    return ok(intToIp(n));
+  }
   return err("no available IPv4 addresses on this network's address pools");
 }
 

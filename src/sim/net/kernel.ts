@@ -17,6 +17,11 @@ export function baseHost(h: HostDraft): Host {
   return isDraft(h) ? original<Host>(h) : h;
 }
 
+/** The current value behind a draft, as plain data: search and rebuild big arrays on this, then assign. */
+export function plain<T>(value: T): T {
+  return isDraft(value) ? current<T>(value as Draft<T>) : value;
+}
+
 /** A random unicast, locally administered MAC, as the kernel gives a new veth. */
 export function randomMac(rng: Rng): string {
   const bytes = Array.from({ length: 6 }, () => rng.int(0, 255));
@@ -37,29 +42,30 @@ export function loopback(): Link {
 }
 
 export function createNetns(h: HostDraft, id: string, extra: Partial<Netns> = {}): void {
-  h.netns[id] = castDraft({ id, links: [loopback()], routes: [], ...extra });
+  h.netns.set(id, castDraft({ id, links: [loopback()], routes: [], ...extra }));
 }
 
 export function deleteNetns(h: HostDraft, id: string): void {
-  const ns = h.netns[id];
+  const ns = h.netns.get(id);
   if (!ns) return;
   // Destroying a namespace destroys its veth ends, and with them their peers.
   for (const l of ns.links) if (l.peer) removeLinkOnly(h, l.peer.netns, l.peer.ifindex);
-  delete h.netns[id];
+  h.netns.delete(id);
 }
 
 export function findLink(h: Host | HostDraft, netns: string, name: string): Link | undefined {
-  return h.netns[netns]?.links.find((l) => l.name === name);
+  const ns = h.netns.get(netns);
+  return ns ? plain(ns.links).find((l) => l.name === name) : undefined;
 }
 
 export function linkByIndex(h: Host, netns: string, ifindex: number): Link | undefined {
-  return h.netns[netns]?.links.find((l) => l.ifindex === ifindex);
+  return h.netns.get(netns)?.links.find((l) => l.ifindex === ifindex);
 }
 
 /** The same lookup on a draft, for changing the link in place. */
 export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
   // Search the plain array, then touch only the one element through the draft.
-  const ns = h.netns[netns];
+  const ns = h.netns.get(netns);
   if (!ns) return undefined;
   const plain = isDraft(ns.links) ? ((current(ns.links) as unknown as Link[]) ?? []) : ns.links;
   const i = plain.findIndex((l) => l.ifindex === ifindex);
@@ -72,7 +78,7 @@ export function addLink(
   link: Omit<Link, 'ifindex'> & { kind: LinkKind },
 ): number {
   const ifindex = h.nextIfindex++;
-  const ns = h.netns[netns];
+  const ns = h.netns.get(netns);
   if (!ns) throw new Error(`no netns ${netns}`);
   ns.links.push(castDraft({ ...link, ifindex }));
   return ifindex;
@@ -108,7 +114,7 @@ export function createVethPair(
 }
 
 function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
-  const ns = h.netns[netns];
+  const ns = h.netns.get(netns);
   if (!ns) return;
   const i = ns.links.findIndex((l) => l.ifindex === ifindex);
   if (i >= 0) ns.links.splice(i, 1);
@@ -129,8 +135,8 @@ export function deleteLink(h: HostDraft, netns: string, ifindex: number): void {
 
 /** `ip link set X netns N`: the device keeps its index but leaves its addresses and master behind. */
 export function moveLink(h: HostDraft, from: string, ifindex: number, to: string): void {
-  const src = h.netns[from];
-  const dst = h.netns[to];
+  const src = h.netns.get(from);
+  const dst = h.netns.get(to);
   const link = src?.links.find((l) => l.ifindex === ifindex);
   if (!src || !dst || !link) return;
   const moved: Link = { ...link, addresses: [], up: false };

@@ -11,7 +11,7 @@ const exit: Program = (p) => {
   const top = shells.at(-1);
   if (!top) return output(p.world, '', '', code);
   let world: World = { ...p.world, terminal: { ...p.world.terminal, shells: shells.slice(0, -1) } };
-  if (top.main && hostOf(world).docker.containers[top.containerId]) {
+  if (top.main && hostOf(world).docker.containers.get(top.containerId)) {
     const r = updateHost(world, world.terminal.host, (h) => {
       stopContainer(h, top.containerId, code, p.ctx);
       return { ok: true, value: undefined };

@@ -6,8 +6,8 @@ export function prompt(world: World): string {
   const h = hostOf(world);
   const top = world.terminal.shells.at(-1);
   if (!top) return `[root@${h.hostname} ~]# `;
-  const c = h.docker.containers[top.containerId];
-  const image = c ? h.docker.images[c.imageId] : undefined;
+  const c = h.docker.containers.get(top.containerId);
+  const image = c ? h.docker.images.get(c.imageId) : undefined;
   const cwd = c?.config.workingDir || '/';
   if (!top.program.endsWith('bash')) return `${cwd === '/' ? '/' : cwd} # `;
   if (image?.flavour === 'centos')

@@ -26,9 +26,9 @@ export function shellOf(world: World): string {
 export function containerTools(world: World, place: Place): ReadonlySet<string> | null {
   if (!place.containerId) return null;
   const h = hostOf(world, place.host);
-  const c = h.docker.containers[place.containerId];
+  const c = h.docker.containers.get(place.containerId);
   if (!c) return new Set();
-  const image = h.docker.images[c.imageId];
+  const image = h.docker.images.get(c.imageId);
   return new Set([...(image?.tools ?? []), ...c.installed]);
 }
 
