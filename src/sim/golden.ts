@@ -19,8 +19,9 @@ export function parseGolden(text: string): GoldenBlock[] {
     if (line.startsWith('$ ')) blocks.push({ command: line.slice(2), lines: [] });
     else if (blocks.length) blocks.at(-1)!.lines.push(line);
   }
+  // The file's own final newline is not output; every other blank line is.
+  if (blocks.length && blocks.at(-1)!.lines.at(-1) === '') blocks.at(-1)!.lines.pop();
   return blocks.map(({ command, lines }) => {
-    while (lines.length && lines.at(-1) === '') lines.pop();
     const last = lines.at(-1);
     const exit = last ? /^\{\{exit (\d+)\}\}$/.exec(last) : null;
     if (exit) lines.pop();
@@ -58,8 +59,12 @@ export function matchBlock(
       if (!m) return escape(part);
       const [, inner = '', nl = ''] = m;
       if (inner === '...') return `(?:[^\\n]*\\n)*?`;
-      if (inner.startsWith('='))
-        return escape(names.get(inner.slice(1)) ?? `<unset ${inner}>`) + escape(nl);
+      if (inner.startsWith('=')) {
+        const name = inner.slice(1);
+        // Captured earlier in this block: a regex back-reference; in an earlier block: its text.
+        if (groups.includes(name)) return `\\k<${name}>${escape(nl)}`;
+        return escape(names.get(name) ?? `<unset ${inner}>`) + escape(nl);
+      }
       const [kind = '', name] = inner.split('=');
       const pattern = PATTERNS[kind];
       if (!pattern) throw new Error(`unknown placeholder {{${inner}}}`);

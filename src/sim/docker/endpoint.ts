@@ -39,6 +39,11 @@ function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {
   const gateways = new Set(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
   const allocated = allocationsOf(h, n.id);
   if (requested) {
+    // moby validateNetworkingConfig: --ip needs a subnet the user configured.
+    if (!n.ipam.config.some((c) => c.userSubnet))
+      return err(
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+      );
     if (!subnetContains(pool.subnet, requested) || isNetworkOrBroadcast(pool.subnet, requested))
       return err(`no configured subnet or ip-range contain the IP address ${requested}`);
     if (gateways.has(requested) || isAllocated(allocated, requested))

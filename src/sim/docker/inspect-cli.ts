@@ -48,10 +48,50 @@ interface Found {
 
 type Lookup = { ok: true; found: Found } | { ok: false; error: string };
 
+/**
+ * Fields that are Go slices in moby's types: JSON shows a nil one as `null`, but a template
+ * prints it as `[]` (`{{.HostConfig.Links}}` on a container without links).
+ */
+const SLICE_FIELDS = new Set([
+  'Links',
+  'Dns',
+  'DnsOptions',
+  'DnsSearch',
+  'ExtraHosts',
+  'Args',
+  'Aliases',
+  'DNSNames',
+  'CapAdd',
+  'CapDrop',
+  'Binds',
+  'VolumesFrom',
+  'SecurityOpt',
+  'Env',
+  'Cmd',
+  'Entrypoint',
+  'OnBuild',
+  'GroupAdd',
+  'SecondaryIPAddresses',
+  'SecondaryIPv6Addresses',
+  'ExecIDs',
+  'Mounts',
+  'ConsoleSize',
+]);
+
+function withNilSlices(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withNilSlices);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k,
+      x === null && SLICE_FIELDS.has(k) ? [] : withNilSlices(x),
+    ]),
+  );
+}
+
 /** Go field names differ from JSON names at the top: `ID` (json "Id") on ContainerJSON. */
 function containerTyped(json: unknown): unknown {
-  const o = json as Record<string, unknown>;
-  const { Id, ...rest } = o;
+  const { Id, ...rest } = withNilSlices(json) as Record<string, unknown>;
   return goStruct({ ID: Id, ...rest }, { typeName: 'types.ContainerJSON' });
 }
 

@@ -20,8 +20,6 @@ export type StartResult =
     }
   | { readonly ok: false; readonly error: string };
 
-const MISSING_EXECUTABLE = /^OCI runtime exec failed: exec failed: (.*)\n?$/;
-
 export function startAndRun(
   p: Process,
   world: World,
@@ -57,13 +55,7 @@ export function startAndRun(
     const frame = { containerId: id, program: c.path, main: true };
     return done({ ...w, terminal: { ...w.terminal, shells: [...w.terminal.shells, frame] } });
   }
-  const r = runOneShot(p, started.world, c);
-  const missing = MISSING_EXECUTABLE.exec(r.stdout);
-  if (missing)
-    // At start runc reports a missing executable as a task-creation failure, not an exec one.
-    return {
-      ok: false,
-      error: `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: ${missing[1]}`,
-    };
+  const r = runOneShot(p, started.world, c, before.state.status === 'created');
+  if (r.startError) return { ok: false, error: r.startError };
   return attach ? done(r.world, r.stdout, r.stderr, r.exitCode) : done(r.world);
 }

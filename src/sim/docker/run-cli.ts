@@ -74,11 +74,24 @@ export const dockerCreate: DockerHandler = (p, args, path) => {
 };
 
 /** Runs the container's own command inside it and stops the container with its exit code. */
-export function runOneShot(p: Process, world: World, c: Container): ProcessResult {
+const MISSING_EXECUTABLE = /^OCI runtime exec failed: exec failed: (.*)\n$/;
+
+/**
+ * Runs the container's own command inside it and stops the container with its exit code. A
+ * program that is not there fails the start itself (`startError`, runc's task-creation text): the
+ * container is left Created with exit code 127, or removed under --rm (moby containerStart).
+ */
+export function runOneShot(
+  p: Process,
+  world: World,
+  c: Container,
+  firstStart: boolean,
+): ProcessResult & { readonly startError?: string } {
   const r = p.spawn(world, { host: p.place.host, containerId: c.id }, [c.path, ...c.args], {
     via: 'exec',
     tty: c.config.tty,
   });
+  const missing = r.exitCode === 126 ? MISSING_EXECUTABLE.exec(r.stdout) : null;
   const code = r.exitCode === 126 ? 127 : r.exitCode;
   const stopped = updateHost(r.world, p.place.host, (h) => {
     // What PID 1 printed stays readable with `docker logs` (none when it never started).
@@ -89,9 +102,21 @@ export function runOneShot(p: Process, world: World, c: Container): ProcessResul
         stderr: (ctr.logs?.stderr ?? '') + r.stderr,
       };
     stopContainer(h, c.id, code, p.ctx);
+    const left = h.docker.containers.get(c.id);
+    if (missing && left && firstStart)
+      left.state = { ...left.state, status: 'created', startedAt: null, finishedAt: null };
     return { ok: true, value: undefined };
   });
-  return { ...r, world: stopped.ok ? stopped.world : r.world, exitCode: code };
+  const after = stopped.ok ? stopped.world : r.world;
+  if (missing)
+    return {
+      world: after,
+      stdout: '',
+      stderr: '',
+      exitCode: 127,
+      startError: `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: ${missing[1]}`,
+    };
+  return { ...r, world: after, exitCode: code };
 }
 
 export const dockerRun: DockerHandler = (p, args, path) => {
@@ -122,7 +147,11 @@ export const dockerRun: DockerHandler = (p, args, path) => {
     return output(world, idLine, stderr);
   }
   if (kind === 'oneshot') {
-    const r = runOneShot(p, world, running);
+    const r = runOneShot(p, world, running, true);
+    if (r.startError) {
+      const failed = runError(r.world, path, `Error response from daemon: ${r.startError}`, 127);
+      return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
+    }
     if (detached) return output(r.world, idLine, stderr, 0);
     return { ...r, stderr: stderr + r.stderr };
   }

@@ -9,7 +9,7 @@ import { ip } from './ip';
 import { apk, apt, yum } from './packages';
 import { sysctl } from './sysctl';
 import { hostname, id, sleep, uname, whoami } from './system';
-import { grep, head, tail, wc } from './text-tools';
+import { cut, grep, head, tail, wc } from './text-tools';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
@@ -29,6 +29,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   head,
   tail,
   wc,
+  cut,
   apt,
   'apt-get': apt,
   apk,

@@ -147,3 +147,53 @@ export const wc: Program = (p) => {
     .join('');
   return output(p.world, stdout, stderr, stderr ? 1 : 0);
 };
+
+/** `N`, `N-`, `-M`, `N-M` lists (1-based) as cut takes them. */
+function inList(spec: string, i: number): boolean {
+  return spec.split(',').some((part) => {
+    const [a, b] = part.split('-');
+    const lo = a ? Number(a) : 1;
+    const hi = b === undefined ? lo : b ? Number(b) : Infinity;
+    return i >= lo && i <= hi;
+  });
+}
+
+/** `cut -c LIST` and `cut -d D -f LIST`, enough for `$(… | cut -c1-12)`. */
+export const cut: Program = (p) => {
+  const args = p.argv.slice(1);
+  let chars: string | undefined;
+  let fields: string | undefined;
+  let delim = '\t';
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (flag: string) => (a.length > 2 ? a.slice(2) : (args[++i] ?? '')) || flag;
+    if (a.startsWith('-c')) chars = value('');
+    else if (a.startsWith('-f')) fields = value('');
+    else if (a.startsWith('-d')) delim = value('\t');
+    else names.push(a);
+  }
+  const list = chars ?? fields;
+  if (!list || !/^[0-9,-]+$/.test(list) || /(^|,)0/.test(list))
+    return failure(
+      p.world,
+      "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.",
+      1,
+    );
+  const { texts, stderr } = inputs(p, 'cut', names);
+  const out = texts
+    .flatMap(([, t]) => linesOf(t))
+    .map((line) =>
+      chars !== undefined
+        ? [...line].filter((_, i) => inList(list, i + 1)).join('')
+        : line.includes(delim)
+          ? line
+              .split(delim)
+              .filter((_, i) => inList(list, i + 1))
+              .join(delim)
+          : line,
+    )
+    .map((l) => `${l}\n`)
+    .join('');
+  return output(p.world, out, stderr, stderr ? 1 : 0);
+};

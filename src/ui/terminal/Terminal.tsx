@@ -54,7 +54,7 @@ export function Terminal() {
       <div
         ref={scrollRef}
         onClick={focusInput}
-        className="min-h-0 flex-1 cursor-text overflow-y-auto px-4 py-3 whitespace-pre-wrap wrap-anywhere"
+        className="min-h-0 flex-1 cursor-text overflow-y-auto px-4 py-3 whitespace-pre-wrap wrap-anywhere [tab-size:8]"
       >
         <div role="log" aria-label="Terminal output" aria-live="polite">
           {transcript.map((entry, i) => (
