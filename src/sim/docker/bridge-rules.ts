@@ -8,7 +8,8 @@ import { castDraft } from 'immer';
 import { plain, type HostDraft } from '../net/kernel';
 
 type Table = IptablesRule['table'];
-const rule = (table: Table, chain: string, spec: string, owner: string): IptablesRule => ({
+/** A rule with zeroed counters, as iptables creates it. */
+export const rule = (table: Table, chain: string, spec: string, owner: string): IptablesRule => ({
   table,
   chain,
   spec,

@@ -119,18 +119,22 @@ export function leaveEndpoint(h: HostDraft, c: Draft<Container>, index: number):
 
 /**
  * libnetwork picks the gateway endpoint by sorting the sandbox's endpoints: internal networks
- * last, then by network name; the first one with a gateway owns the default route.
+ * last, then by network name; the first one with a gateway owns the default route (and the
+ * container's published ports).
  */
-function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
-  const ns = c.netns ? h.netns.get(c.netns) : undefined;
-  if (!ns || c.netns === 'host') return;
-  const candidates = c.endpoints
+export function gatewayEndpoint(h: HostDraft, c: Draft<Container>) {
+  return c.endpoints
     .filter((e) => e.joined?.gateway)
     .map((e) => ({ e, n: h.docker.networks.get(e.networkId)! }))
     .filter(({ n }) => n && !n.internal)
-    .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
+    .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0))[0];
+}
+
+function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
+  const ns = c.netns ? h.netns.get(c.netns) : undefined;
+  if (!ns || c.netns === 'host') return;
   ns.routes = ns.routes.filter((r) => r.dst !== 'default');
-  const best = candidates[0];
+  const best = gatewayEndpoint(h, c);
   if (!best?.e.joined) return;
   const dev = draftLink(h, ns.id, best.e.joined.ifindex)?.name;
   if (dev) ns.routes.unshift({ dst: 'default', via: best.e.joined.gateway, dev });

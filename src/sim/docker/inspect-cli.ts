@@ -4,11 +4,10 @@
  * container, then an image, then a network. Found objects print as one JSON array indented by 4;
  * errors for the others follow on stderr, exit 1.
  */
-import { executeTemplate, goStruct } from '../format/go-template';
-import { FUNCTION_NAMES } from '../format/go-template-funcs';
-import { parseTemplate } from '../format/go-template-parse';
+import { checkInspectFormat, renderInspect } from './inspect-output';
+import { goStruct } from '../format/go-template';
 import type { Host } from '../model';
-import { failure, output } from '../shell/process';
+import { failure } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError } from './cli-errors';
@@ -133,9 +132,6 @@ function lookup(h: Host, ref: string, type: string): Lookup {
   return { ok: false, error: `Error: No such object: ${ref}` };
 }
 
-/** docker-cli's fallback: the raw JSON as plain maps, with missing keys an error. */
-const rawJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
-
 export const dockerInspect: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
@@ -145,37 +141,15 @@ export const dockerInspect: DockerHandler = (p, args, path) => {
   const type = f.strings.get('type') ?? '';
   if (!TYPES.has(type)) return failure(p.world, `"${type}" is not a valid value for --type`);
   const format = f.strings.get('format') ?? '';
-  const template = format !== '' && format !== 'json';
-  if (template) {
-    const syntax = parseTemplate(format, FUNCTION_NAMES);
-    if (!syntax.ok) return failure(p.world, `template parsing error: ${syntax.error}`, 64);
-  }
+  const bad = checkInspectFormat(p.world, format);
+  if (bad) return bad;
   const h = hostOf(p.world, p.place.host);
-  const objects: unknown[] = [];
-  const errors: string[] = [];
-  let text = '';
-  for (const ref of f.args) {
-    const r = lookup(h, ref, type);
-    if (!r.ok) {
-      errors.push(r.error);
-      continue;
-    }
-    if (!template) {
-      objects.push(r.found.json);
-      continue;
-    }
-    const typed = executeTemplate(format, r.found.typed);
-    const result = typed.ok
-      ? typed
-      : executeTemplate(format, rawJson(r.found.json), { missingKey: 'error' });
-    if (result.ok) text += `${result.value}\n`;
-    else errors.push(`template parsing error: ${result.error}`);
-  }
-  let stdout: string;
-  // An empty template buffer still flushes one newline (TemplateInspector.Flush).
-  if (template) stdout = text === '' ? '\n' : text;
-  else if (objects.length === 0) stdout = '[]\n';
-  else
-    stdout = `${format === 'json' ? JSON.stringify(objects) : JSON.stringify(objects, null, 4)}\n`;
-  return output(p.world, stdout, errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
+  return renderInspect(
+    p.world,
+    format,
+    f.args.map((ref) => {
+      const r = lookup(h, ref, type);
+      return r.ok ? { ok: true, ...r.found } : r;
+    }),
+  );
 };

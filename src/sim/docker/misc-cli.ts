@@ -2,6 +2,7 @@
  * `docker port`, `docker logs` and `docker version` (docker/cli v27.5.1); the image commands
  * (`images`, `commit`, `pull`) live in image-cli.ts.
  */
+import { naturalCompare } from '../format/natural-sort';
 import type { World } from '../model';
 import { executeTemplate } from '../format/go-template';
 import { failure, output, type ProcessResult } from '../shell/process';
@@ -23,36 +24,6 @@ function rangeError(world: World, path: string, min: number, max: number): Proce
     world,
     `"${path}" requires at least ${min} and at most ${max} arguments.\nSee '${path} --help'.\n\nUsage:  ${u?.use ?? path}\n\n${u?.short ?? ''}`,
   );
-}
-
-/** fvbommel/sortorder NaturalLess, which `docker port` sorts its lines with. */
-export function naturalLess(a: string, b: string): boolean {
-  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const d1 = digit(a[i]);
-    const d2 = digit(b[j]);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (a[i] !== b[j]) return a[i] < b[j];
-      i++;
-      j++;
-      continue;
-    }
-    while (a[i] === '0') i++;
-    while (b[j] === '0') j++;
-    const s1 = i;
-    const s2 = j;
-    while (digit(a[i])) i++;
-    while (digit(b[j])) j++;
-    if (i - s1 !== j - s2) return i - s1 < j - s2;
-    const n1 = a.slice(s1, i);
-    const n2 = b.slice(s2, j);
-    if (n1 !== n2) return n1 < n2;
-    if (s1 !== s2) return s1 < s2;
-  }
-  return a.length - i < b.length - j;
 }
 
 export const dockerPort: DockerHandler = (p, args, path) => {
@@ -83,7 +54,7 @@ export const dockerPort: DockerHandler = (p, args, path) => {
       (bindings ?? []).map((b) => `${key} -> ${joinHostPort(b.HostIp, b.HostPort)}`),
     );
   }
-  lines.sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0));
+  lines.sort(naturalCompare);
   return output(p.world, lines.map((l) => `${l}\n`).join(''));
 };
 

@@ -2,11 +2,9 @@
  * The `docker network` subcommands (docker-cli 27.5 cli/command/network): parse the flags, check
  * the argument count, call the daemon operation, and print what docker prints.
  */
-import { parseTemplate } from '../format/go-template-parse';
-import { FUNCTION_NAMES } from '../format/go-template-funcs';
-import { executeTemplate } from '../format/go-template';
+import { checkInspectFormat, renderInspect } from './inspect-output';
 import type { World } from '../model';
-import { failure, output } from '../shell/process';
+import { output } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
@@ -82,41 +80,22 @@ const networkInspect: DockerHandler = (p, args) => {
   );
   if (r.done) return r.done;
   const format = r.flags.strings.get('format') ?? '';
-  const template = format !== '' && format !== 'json';
-  if (template) {
-    const syntax = parseTemplate(format, FUNCTION_NAMES);
-    if (!syntax.ok) return failure(p.world, `template parsing error: ${syntax.error}`, 64);
-  }
+  const bad = checkInspectFormat(p.world, format);
+  if (bad) return bad;
   const host = hostOf(p.world, p.place.host);
-  const objects: unknown[] = [];
-  const errors: string[] = [];
-  let text = '';
-  for (const name of r.flags.args) {
-    const lookup = findNetwork(host.docker, name);
-    if (!lookup.ok) {
-      errors.push(`${DAEMON}${lookup.error}`);
-      continue;
-    }
-    if (!template) {
-      objects.push(networkInspectObject(host, lookup.network));
-      continue;
-    }
-    // The typed struct first; if that fails, the raw JSON as maps with missingkey=error.
-    const typed = executeTemplate(format, networkTemplateData(host, lookup.network));
-    const result = typed.ok
-      ? typed
-      : executeTemplate(format, networkInspectObject(host, lookup.network), {
-          missingKey: 'error',
-        });
-    if (result.ok) text += `${result.value}\n`;
-    else errors.push(`template parsing error: ${result.error}`);
-  }
-  let stdout: string;
-  if (template) stdout = text === '' ? '\n' : text;
-  else if (objects.length === 0) stdout = '[]\n';
-  else
-    stdout = `${format === 'json' ? JSON.stringify(objects) : JSON.stringify(objects, null, 4)}\n`;
-  return output(p.world, stdout, errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
+  return renderInspect(
+    p.world,
+    format,
+    r.flags.args.map((name) => {
+      const lookup = findNetwork(host.docker, name);
+      if (!lookup.ok) return { ok: false, error: `${DAEMON}${lookup.error}` };
+      return {
+        ok: true,
+        typed: networkTemplateData(host, lookup.network),
+        json: networkInspectObject(host, lookup.network),
+      };
+    }),
+  );
 };
 
 /** opts.ValidateLink: `name` or `name:alias`. */

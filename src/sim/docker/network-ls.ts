@@ -3,6 +3,7 @@
  * sort by name in natural order and its table or `--format` output (cli/command/network/list.go,
  * formatter.go).
  */
+import { naturalCompare } from '../format/natural-sort';
 import type { Host, Network } from '../model';
 import { executeTemplate } from '../format/go-template';
 import { renderTable } from '../format/table';
@@ -36,36 +37,6 @@ const HEADERS: Readonly<Record<string, string>> = {
 };
 
 const ACCEPTED_FILTERS = new Set(['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
-
-/** fvbommel/sortorder NaturalLess: digit runs compare by value, digits before other bytes. */
-export function naturalLess(a: string, b: string): boolean {
-  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const d1 = digit(a[i]);
-    const d2 = digit(b[j]);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (a[i] !== b[j]) return a[i] < b[j];
-      i++;
-      j++;
-      continue;
-    }
-    while (a[i] === '0') i++;
-    while (b[j] === '0') j++;
-    const s1 = i;
-    const s2 = j;
-    while (digit(a[i])) i++;
-    while (digit(b[j])) j++;
-    if (i - s1 !== j - s2) return i - s1 < j - s2;
-    const n1 = a.slice(s1, i);
-    const n2 = b.slice(s2, j);
-    if (n1 !== n2) return n1 < n2;
-    if (s1 !== s2) return s1 < s2;
-  }
-  return a.length < b.length;
-}
 
 type Filters = ReadonlyMap<string, readonly string[]>;
 
@@ -148,7 +119,7 @@ export const networkLs: DockerHandler = (p, args) => {
   const host = hostOf(p.world, p.place.host);
   const networks = [...host.docker.networks.values()]
     .filter((n) => matches(host, n, filters))
-    .sort((a, b) => (naturalLess(a.name, b.name) ? -1 : naturalLess(b.name, a.name) ? 1 : 0));
+    .sort((a, b) => naturalCompare(a.name, b.name));
   const rows = networks.map((n) => rowData(n, !f.bools.has('no-trunc')));
   const format = f.strings.get('format') ?? '';
   // The default formats are fixed templates; rendering them directly gives the same text.

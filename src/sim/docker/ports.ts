@@ -7,7 +7,8 @@ import { castDraft, type Draft } from 'immer';
 import type { Container, IptablesRule, PortMapping } from '../model';
 import { baseHost, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
-import { removeRulesOwnedBy } from './bridge-rules';
+import { removeRulesOwnedBy, rule } from './bridge-rules';
+import { gatewayEndpoint } from './endpoint';
 
 const EPHEMERAL_FIRST = 32768;
 const EPHEMERAL_LAST = 60999;
@@ -24,23 +25,9 @@ const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) 
   (a.hostIp === hostIp || a.hostIp === '0.0.0.0' || hostIp === '0.0.0.0');
 
 /** The endpoint that gives the container its external connectivity (the default route's). */
-function gatewayEndpoint(h: HostDraft, c: Draft<Container>) {
-  return c.endpoints
-    .filter((e) => e.joined?.ip)
-    .map((e) => ({ e, n: h.docker.networks.get(e.networkId)! }))
-    .filter(({ n }) => n && !n.internal)
-    .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0))[0];
-}
-
 function portRules(m: PortMapping, ip: string, bridge: string, owner: string): IptablesRule[] {
-  const r = (table: IptablesRule['table'], chain: string, spec: string): IptablesRule => ({
-    table,
-    chain,
-    spec,
-    owner,
-    packets: 0,
-    bytes: 0,
-  });
+  const r = (table: IptablesRule['table'], chain: string, spec: string) =>
+    rule(table, chain, spec, owner);
   const dst = m.hostIp === '0.0.0.0' ? '' : `-d ${m.hostIp}/32 `;
   const p = `-p ${m.proto} -m ${m.proto}`;
   return [
