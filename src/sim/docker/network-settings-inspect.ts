@@ -4,19 +4,13 @@
  * with v26+ EndpointSettings order (MacAddress and DriverOpts right after Aliases) and DNSNames.
  * A stopped container keeps its networks but loses every address (cleanOperationalData).
  */
+import { dnsNames } from '../net/dns';
 import { goStruct } from '../format/go-template';
 import type { Container, Endpoint, Host } from '../model';
-import { shortId } from './lookup';
 import { derivedHex } from './inspect-values';
 import { portMap } from './ports-format';
 
 const ptr = (typeName: string) => ({ pointer: true, typeName });
-
-/** v25+ buildEndpointDNSNames: name, aliases, short ID, hostname — without duplicates. */
-export function dnsNames(c: Container, e: Endpoint): string[] {
-  const names = [c.name, ...e.aliases, shortId(c.id), c.config.hostname].filter((n) => n);
-  return [...new Set(names)];
-}
 
 function endpointSettings(h: Host, c: Container, e: Endpoint): object {
   const n =
