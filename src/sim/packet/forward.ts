@@ -1,0 +1,259 @@
+/**
+ * One packet, hop by hop: leaving by a device (POSTROUTING, ARP, the wire: veth pair, bridge,
+ * LAN), arriving in a namespace (PREROUTING, local delivery through INPUT, or forwarding with
+ * ip_forward, TTL and FORWARD). Each step is appended to the walk's trace.
+ */
+import type { Host, Ipv4 } from '../model';
+import {
+  bridgeCallsIptables,
+  enterHost,
+  filterHook,
+  ipForwarding,
+  leaveHost,
+  type Pkt,
+  type Walk,
+} from './hooks';
+import { resolveL2 } from './l2';
+import { outsideHostAt, type OutsideHost } from './outside';
+import { lookupRoute, sourceAddressOn } from './route';
+import type { DropReason } from './trace';
+
+export type Arrival =
+  | { kind: 'delivered'; netns: string; pkt: Pkt }
+  | { kind: 'outside'; target: OutsideHost; pkt: Pkt }
+  | { kind: 'dropped'; reason: DropReason };
+
+/** Guards against a learner-built loop of bridges and veths. */
+const MAX_STEPS = 40;
+
+export function drop(
+  w: Walk,
+  netns: string,
+  at: string,
+  reason: DropReason,
+  explanation: string,
+  rule?: string,
+): Arrival {
+  w.events.push({
+    kind: 'dropped',
+    direction: w.direction,
+    netns,
+    at,
+    reason,
+    ...(rule ? { rule } : {}),
+    explanation,
+  });
+  return { kind: 'dropped', reason };
+}
+
+/** `container web`, `the host`, or the namespace's name: for explanations. */
+export function placeName(h: Host, netns: string): string {
+  if (netns === 'host') return 'the host';
+  for (const c of h.docker.containers.values())
+    if (c.netns === netns && c.state.status === 'running') return `container ${c.name}`;
+  return `namespace ${h.netns.get(netns)?.name ?? netns}`;
+}
+
+export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
+  w.events.push({
+    kind: 'delivered',
+    direction: w.direction,
+    netns,
+    address: pkt.dst,
+    process:
+      w.direction === 'request' && pkt.proto === 'icmp' ? 'kernel (ICMP echo reply)' : 'ping',
+  });
+  return { kind: 'delivered', netns, pkt };
+}
+
+export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
+  if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
+  const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop);
+  if (l2.kind === 'fail') {
+    w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
+    w.errorFrom ??= pkt.src;
+    return l2.reason === 'no-carrier'
+      ? drop(w, netns, dev, 'no-carrier', `${dev} has no carrier: its other end is down or gone`)
+      : drop(
+          w,
+          netns,
+          dev,
+          'arp-failed',
+          `no answer to ARP who-has ${nexthop} on ${dev}: nothing on that link owns the address`,
+        );
+  }
+  const answeredBy =
+    l2.kind === 'lan'
+      ? l2.target === 'gateway'
+        ? `LAN gateway ${w.lan.gateway}`
+        : `LAN host ${l2.target.ip}`
+      : l2.kind === 'bridge' && l2.exit.kind === 'host'
+        ? `${l2.bridge} (the host)`
+        : placeName(
+            w.h,
+            l2.kind === 'bridge' && l2.exit.kind === 'port'
+              ? l2.exit.to.netns
+              : l2.kind === 'veth-peer'
+                ? l2.pair.to.netns
+                : netns,
+          );
+  w.events.push({
+    kind: 'arp',
+    direction: w.direction,
+    netns,
+    dev,
+    who: nexthop,
+    mac: l2.mac,
+    answeredBy,
+  });
+  w.events.push({
+    kind: 'transmit',
+    direction: w.direction,
+    netns,
+    dev,
+    src: pkt.src,
+    dst: pkt.dst,
+    ttl: pkt.ttl,
+  });
+  switch (l2.kind) {
+    case 'lan':
+      return l2.target === 'gateway'
+        ? toInternet(w, pkt)
+        : { kind: 'outside', target: l2.target, pkt };
+    case 'veth-peer':
+      w.events.push({ kind: 'veth', direction: w.direction, ...l2.pair });
+      return ingress(w, l2.pair.to.netns, l2.pair.to.dev, pkt);
+    case 'bridge': {
+      if (l2.pair) w.events.push({ kind: 'veth', direction: w.direction, ...l2.pair });
+      const outPort = l2.exit.kind === 'host' ? 'host' : l2.exit.port;
+      w.events.push({
+        kind: 'bridge',
+        direction: w.direction,
+        bridge: l2.bridge,
+        inPort: l2.inPort,
+        outPort,
+      });
+      if (l2.exit.kind === 'host') return ingress(w, l2.netns, l2.bridge, pkt);
+      if (l2.inPort !== 'host' && l2.netns === 'host' && bridgeCallsIptables(w.h)) {
+        // Bridged between two ports: br_netfilter runs the IPv4 hooks with -i/-o the bridge.
+        enterHost(w, pkt, 'PREROUTING', l2.bridge);
+        const denied = filterHook(w, 'FORWARD', pkt, l2.bridge, l2.bridge);
+        if (denied) return drop(w, 'host', l2.bridge, 'netfilter', denied.explanation, denied.rule);
+        leaveHost(w, pkt, 'POSTROUTING', l2.bridge);
+      }
+      const to = l2.exit.to;
+      w.events.push({
+        kind: 'veth',
+        direction: w.direction,
+        from: { netns: l2.netns, dev: l2.exit.port },
+        to,
+      });
+      return ingress(w, to.netns, to.dev, pkt);
+    }
+  }
+}
+
+function toInternet(w: Walk, pkt: Pkt): Arrival {
+  const target = outsideHostAt(pkt.dst);
+  if (!target || target.lan)
+    return drop(
+      w,
+      'outside',
+      'internet',
+      'no-such-host',
+      `nothing answers at ${pkt.dst} on the simulated internet`,
+    );
+  return { kind: 'outside', target, pkt };
+}
+
+export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arrival {
+  if (++w.steps > MAX_STEPS)
+    return drop(w, netns, inDev, 'loop', 'the packet went round in circles');
+  if (netns === 'host') enterHost(w, pkt, 'PREROUTING', inDev);
+  const route = lookupRoute(w.h, netns, pkt.dst);
+  if (route?.kind === 'local') {
+    if (netns === 'host') {
+      const denied = filterHook(w, 'INPUT', pkt, inDev);
+      if (denied) return drop(w, netns, 'INPUT', 'netfilter', denied.explanation, denied.rule);
+      leaveHost(w, pkt, 'INPUT', inDev);
+    }
+    return delivered(w, netns, pkt);
+  }
+  if (netns !== 'host')
+    return drop(
+      w,
+      netns,
+      inDev,
+      'not-a-router',
+      `${placeName(w.h, netns)} does not forward packets for ${pkt.dst}`,
+    );
+  const forwarding = ipForwarding(w.h);
+  if (!forwarding || !route) {
+    pushRoute(w, netns, pkt.dst, route);
+    if (!route) return drop(w, netns, inDev, 'no-route', `the host has no route to ${pkt.dst}`);
+    w.events.push({
+      kind: 'host-routing',
+      direction: w.direction,
+      netns,
+      inDev,
+      outDev: route.dev,
+      ttlBefore: pkt.ttl,
+      ttlAfter: pkt.ttl,
+      ipForward: false,
+    });
+    return drop(
+      w,
+      netns,
+      inDev,
+      'ip-forward-disabled',
+      `net.ipv4.ip_forward is 0: the host does not route from ${inDev} to ${route.dev}`,
+    );
+  }
+  pushRoute(w, netns, pkt.dst, route);
+  if (pkt.ttl <= 1)
+    return drop(w, netns, inDev, 'ttl-exceeded', 'time to live exceeded in transit');
+  w.events.push({
+    kind: 'host-routing',
+    direction: w.direction,
+    netns,
+    inDev,
+    outDev: route.dev,
+    ttlBefore: pkt.ttl,
+    ttlAfter: pkt.ttl - 1,
+    ipForward: true,
+  });
+  pkt.ttl -= 1;
+  w.routedHops += 1;
+  // A router reports `Destination Host Unreachable` from its address facing the sender.
+  w.errorFrom = sourceAddressOn(w.h, netns, inDev) ?? route.src;
+  const denied = filterHook(w, 'FORWARD', pkt, inDev, route.dev);
+  if (denied) return drop(w, netns, 'FORWARD', 'netfilter', denied.explanation, denied.rule);
+  return transmit(w, netns, route.dev, route.nexthop, pkt);
+}
+
+export function pushRoute(
+  w: Walk,
+  netns: string,
+  dst: Ipv4,
+  route: ReturnType<typeof lookupRoute>,
+): void {
+  const base = { kind: 'route' as const, direction: w.direction, netns, dst };
+  if (!route) w.events.push({ ...base, reason: 'unreachable', route: 'Network is unreachable' });
+  else if (route.kind === 'local')
+    w.events.push({
+      ...base,
+      reason: 'local',
+      route: `local ${dst} dev lo table local`,
+      dev: 'lo',
+      src: route.src,
+    });
+  else
+    w.events.push({
+      ...base,
+      reason: route.reason,
+      route: route.text,
+      dev: route.dev,
+      src: route.src,
+      ...(route.via ? { via: route.via } : {}),
+    });
+}

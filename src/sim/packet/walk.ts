@@ -1,0 +1,218 @@
+/**
+ * The packet walker: sends one packet from a network namespace through the real model — route
+ * lookup, ARP, veth pairs, bridges, the host's routing (ip_forward, TTL) and netfilter — and walks
+ * the answer back the same way, recording every step as a trace. Counters of the rules and
+ * policies that saw the packets are added to the returned host, so `iptables -L -v` moves.
+ */
+import type { Host, Ipv4, Lan, World } from '../model';
+import { blockContains, cidrBlock } from '../net/ipv4';
+import { hostOf } from '../world';
+import { emptyConntrack, type Conntrack } from './conntrack';
+import { delivered, drop, ingress, placeName, pushRoute, transmit, type Arrival } from './forward';
+import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
+import { applyCounters, emptyCounters, indexRules } from './netfilter';
+import type { OutsideHost } from './outside';
+import { lookupRoute } from './route';
+import type { Trace, TraceEvent } from './trace';
+
+export interface PacketSpec {
+  readonly proto: 'icmp' | 'tcp' | 'udp';
+  readonly dst: Ipv4;
+  readonly dport?: number;
+  /** IP packet size; an ICMP echo with 56 data bytes is 84. */
+  readonly bytes?: number;
+}
+
+/** What the sender sees of one packet. */
+export type Outcome =
+  | {
+      readonly kind: 'reply';
+      readonly from: Ipv4;
+      readonly ttl: number;
+      /** How far it went: same namespace, same L2 segment, routed by the host, or the internet. */
+      readonly path: 'local' | 'l2' | 'routed' | 'outside';
+      readonly outside?: OutsideHost;
+    }
+  | { readonly kind: 'lost' }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'host-unreachable'; readonly from: Ipv4 };
+
+export interface SendResult {
+  readonly host: Host;
+  /** The first packet's round trip. */
+  readonly trace: Trace;
+  readonly outcomes: readonly Outcome[];
+}
+
+/** A packet sent by a process in `netns`: undefined when the route lookup fails (connect()). */
+function originate(w: Walk, netns: string, pkt: Pkt): Arrival | undefined {
+  let route = lookupRoute(w.h, netns, pkt.dst);
+  pushRoute(w, netns, pkt.dst, route);
+  if (!route) return undefined;
+  if (!pkt.src) pkt.src = route.src;
+  if (netns === 'host') {
+    const dst = pkt.dst;
+    enterHost(w, pkt, 'OUTPUT');
+    if (pkt.dst !== dst) {
+      route = lookupRoute(w.h, netns, pkt.dst);
+      pushRoute(w, netns, pkt.dst, route);
+      if (!route) return drop(w, netns, 'OUTPUT', 'no-route', `no route to ${pkt.dst} after DNAT`);
+    }
+    const out = route.kind === 'local' ? 'lo' : route.dev;
+    const denied = filterHook(w, 'OUTPUT', pkt, undefined, out);
+    if (denied) return drop(w, netns, 'OUTPUT', 'netfilter', denied.explanation, denied.rule);
+  }
+  if (route.kind === 'local') {
+    if (netns === 'host') {
+      leaveHost(w, pkt, 'POSTROUTING', 'lo');
+      const denied = filterHook(w, 'INPUT', pkt, 'lo');
+      if (denied) return drop(w, netns, 'INPUT', 'netfilter', denied.explanation, denied.rule);
+    }
+    return delivered(w, netns, pkt);
+  }
+  return transmit(w, netns, route.dev, route.nexthop, pkt);
+}
+
+function answerFromOutside(w: Walk, a: { target: OutsideHost; pkt: Pkt }): Arrival {
+  w.events.push({
+    kind: 'delivered',
+    direction: 'request',
+    netns: 'outside',
+    address: a.pkt.dst,
+    process: a.target.ptr ?? a.target.names[0] ?? a.target.ip,
+  });
+  w.direction = 'reply';
+  const reply: Pkt = {
+    src: a.pkt.dst,
+    dst: a.pkt.src,
+    proto: a.pkt.proto,
+    ttl: a.target.ttlAtHost,
+    bytes: a.pkt.bytes,
+  };
+  if (!blockContains(cidrBlock(w.lan.subnet), reply.dst))
+    return drop(
+      w,
+      'outside',
+      'internet',
+      'no-route',
+      `${a.target.ip} cannot answer ${reply.dst}: a private address nobody routes back (no MASQUERADE)`,
+    );
+  w.events.push({
+    kind: 'transmit',
+    direction: 'reply',
+    netns: 'outside',
+    dev: a.target.lan ? 'lan' : 'internet',
+    src: reply.src,
+    dst: reply.dst,
+    ttl: reply.ttl,
+  });
+  return ingress(w, 'host', 'eth0', reply);
+}
+
+function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
+  w.direction = 'request';
+  w.steps = 0;
+  w.routedHops = 0;
+  delete w.errorFrom;
+  const pkt: Pkt = {
+    src: '',
+    dst: spec.dst,
+    proto: spec.proto,
+    ttl: 64,
+    bytes: spec.bytes ?? 84,
+    ...(spec.dport !== undefined ? { dport: spec.dport } : {}),
+  };
+  const sent = originate(w, from, pkt);
+  if (!sent) {
+    w.events.push({
+      kind: 'dropped',
+      direction: 'request',
+      netns: from,
+      at: 'route',
+      reason: 'no-route',
+      explanation: `Network is unreachable: ${placeName(w.h, from)} has no route to ${spec.dst}`,
+    });
+    return { kind: 'unreachable' };
+  }
+  if (sent.kind === 'dropped')
+    return sent.reason === 'arp-failed' && w.errorFrom
+      ? { kind: 'host-unreachable', from: w.errorFrom }
+      : { kind: 'lost' };
+  const outward = w.routedHops;
+  let back: Arrival | undefined;
+  if (sent.kind === 'outside') back = answerFromOutside(w, sent);
+  else {
+    w.direction = 'reply';
+    back = originate(w, sent.netns, {
+      src: sent.pkt.dst,
+      dst: sent.pkt.src,
+      proto: sent.pkt.proto,
+      ttl: 64,
+      bytes: sent.pkt.bytes,
+    });
+  }
+  if (back?.kind !== 'delivered' || back.netns !== from) return { kind: 'lost' };
+  const path =
+    sent.kind === 'outside' && !sent.target.lan
+      ? 'outside'
+      : outward + w.routedHops > 0
+        ? 'routed'
+        : sent.kind === 'delivered' && sent.netns === from
+          ? 'local'
+          : 'l2';
+  return {
+    kind: 'reply',
+    from: back.pkt.src,
+    ttl: back.pkt.ttl,
+    path,
+    ...(sent.kind === 'outside' ? { outside: sent.target } : {}),
+  };
+}
+
+/**
+ * Sends `count` packets (an echo and its reply each) from `netns` of host `h`. Returns the host
+ * with its counters moved, the first round trip as a trace, and what each packet came to.
+ */
+export function sendPacket(
+  h: Host,
+  lan: Lan,
+  netns: string,
+  spec: PacketSpec,
+  opts: { readonly count?: number; readonly conntrack?: Conntrack } = {},
+): SendResult {
+  const w: Walk = {
+    h,
+    lan,
+    ix: indexRules(h.iptables),
+    counters: emptyCounters(),
+    ct: opts.conntrack ?? emptyConntrack(),
+    events: [],
+    direction: 'request',
+    state: 'NEW',
+    steps: 0,
+    routedHops: 0,
+  };
+  const outcomes: Outcome[] = [];
+  let first: TraceEvent[] = [];
+  for (let i = 0; i < Math.max(1, opts.count ?? 1); i++) {
+    w.events = [];
+    const o = exchange(w, netns, spec);
+    if (i === 0) first = w.events;
+    outcomes.push(o);
+    if (o.kind === 'unreachable') break;
+  }
+  const verdict = first.at(-1)?.kind === 'delivered' ? 'delivered' : 'dropped';
+  return { host: applyCounters(h, w.counters), trace: { events: first, verdict }, outcomes };
+}
+
+/** The same on a world: the host's counters are written back. */
+export function sendInWorld(
+  world: World,
+  hostName: string,
+  netns: string,
+  spec: PacketSpec,
+  opts: { readonly count?: number; readonly conntrack?: Conntrack } = {},
+): SendResult & { readonly world: World } {
+  const r = sendPacket(hostOf(world, hostName), world.lan, netns, spec, opts);
+  return { ...r, world: { ...world, hosts: { ...world.hosts, [hostName]: r.host } } };
+}
