@@ -36,6 +36,19 @@ export interface Terminal {
   readonly shells: readonly ShellFrame[];
   /** Shell variables of the host's login shell (`PID=$(docker inspect …)`). */
   readonly vars: Readonly<Record<string, string>>;
+  /** A command waiting for the rest of its here-document (bash's `> ` prompt). */
+  readonly pending?: PendingHeredoc;
+}
+
+/** `cat > f <<EOF`: the line that opened the here-document and the body typed so far. */
+export interface PendingHeredoc {
+  readonly command: string;
+  readonly delimiter: string;
+  readonly lines: readonly string[];
+  /** The delimiter was quoted (`<<'EOF'`): the body is taken literally, without expansion. */
+  readonly quoted: boolean;
+  /** `<<-EOF`: leading tabs are stripped from body lines and the delimiter line. */
+  readonly stripTabs: boolean;
 }
 
 export interface ShellFrame {
@@ -57,6 +70,10 @@ export interface Host {
   readonly iptables: Iptables;
   /** Host files a learner reads or writes (`/etc/hosts`, `/etc/docker/daemon.json`, …). */
   readonly files: Readonly<Record<string, string>>;
+  /** Directories a learner made (`mkdir -p /var/run/netns`); others are implied by the files. */
+  readonly dirs?: readonly string[];
+  /** Symbolic links, path -> target (`ln -s /proc/PID/ns/net /var/run/netns/PID`). */
+  readonly symlinks?: Readonly<Record<string, string>>;
   readonly docker: Daemon;
 }
 
@@ -86,11 +103,21 @@ export interface Link {
   readonly master?: number;
   /** The other end of a veth pair. */
   readonly peer?: { readonly netns: string; readonly ifindex: number };
+  /**
+   * tx queue length when not the kind's usual one: `ip link add` leaves the kernel's 1000 on a
+   * veth or bridge, where Docker asks for 0.
+   */
+  readonly txqlen?: number;
 }
 
 export interface InetAddress {
   readonly ip: Ipv4;
   readonly prefix: number;
+  /**
+   * Broadcast address. Absent: the block's usual one (Docker and DHCP set it); null: none, as
+   * `ip addr add A/N dev X` without `brd` leaves it.
+   */
+  readonly brd?: Ipv4 | null;
 }
 
 export interface Route {
@@ -114,6 +141,10 @@ export interface IptablesRule {
 export interface Iptables {
   readonly rules: readonly IptablesRule[];
   readonly policies: Readonly<Record<string, 'ACCEPT' | 'DROP'>>;
+  /** Packets/bytes that met a built-in chain's policy (`table:CHAIN`), as `iptables -L -v` shows. */
+  readonly policyCounters?: Readonly<
+    Record<string, { readonly packets: number; readonly bytes: number }>
+  >;
 }
 
 // ---------------------------------------------------------------- Docker daemon
@@ -133,6 +164,29 @@ export interface Daemon {
   /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
   readonly nextEphemeralPort: number;
   readonly bridgeConfig: DefaultBridgeConfig;
+  /** `default-address-pools` from daemon.json: replaces the predefined pools for new networks. */
+  readonly addressPools?: readonly AddressPool[];
+  /** What systemd knows of docker.service: the current (or last failed) dockerd. */
+  readonly service?: DaemonService;
+}
+
+/** One `default-address-pools` entry: networks get `/size` subnets carved out of `base`. */
+export interface AddressPool {
+  readonly base: Cidr;
+  readonly size: number;
+}
+
+export interface DaemonService {
+  readonly pid: number;
+  /** When the unit entered its current state (active, or failed). */
+  readonly since: number;
+  /** dockerd's last words when it failed to start (the unit is then `failed`). */
+  readonly error?: string;
+  /**
+   * Containers the last shutdown stopped (not a user's stop, so `unless-stopped` brings them
+   * back), kept until a daemon start succeeds.
+   */
+  readonly restore?: readonly string[];
 }
 
 /** The default bridge's settings from /etc/docker/daemon.json (`bip`, `fixed-cidr`, …). */
@@ -141,6 +195,8 @@ export interface DefaultBridgeConfig {
   readonly fixedCidr?: Cidr;
   readonly mtu: number;
   readonly dns: readonly Ipv4[];
+  /** `default-gateway`: containers' default route on docker0 when it is not docker0 itself. */
+  readonly defaultGateway?: Ipv4;
 }
 
 export type NetworkDriver = 'bridge' | 'host' | 'null';
@@ -243,6 +299,9 @@ export interface HostConfig {
   readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
   readonly dns: readonly string[];
   readonly extraHosts: readonly string[];
+  /** `--privileged` / `--cap-add`: whether processes inside hold CAP_NET_ADMIN. */
+  readonly privileged?: boolean;
+  readonly capAdd?: readonly string[];
 }
 
 export interface PortBinding {

@@ -162,6 +162,8 @@ export function createContainer(
       restartPolicy: o.restart,
       dns: o.dns,
       extraHosts: o.addHosts,
+      ...(o.privileged ? { privileged: true } : {}),
+      ...(o.capAdd?.length ? { capAdd: o.capAdd } : {}),
     },
     state: { status: 'created', pid: 0, exitCode: 0, startedAt: null, finishedAt: null },
     endpoints: endpointsFor(h, o, mode),

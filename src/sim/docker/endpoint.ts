@@ -99,7 +99,10 @@ export function joinEndpoint(
     endpointId,
     ip: ip.value,
     prefix,
-    gateway: pool.gateway ?? '',
+    // daemon.json `default-gateway` (the DefaultGatewayIPv4 aux address) overrides docker0's own.
+    gateway:
+      (n.name === 'bridge' && n.predefined && h.docker.bridgeConfig.defaultGateway) ||
+      (pool.gateway ?? ''),
     mac,
     ifindex: pair.b,
   };

@@ -106,7 +106,7 @@ function assignPools(h: HostDraft, pools: readonly IpamRequest[]): Result<IpamPo
   const inUse = subnetsInUse(h);
   if (pools.length === 0) {
     // Predefined pools skip the host's own on-link networks (netutils InferReservedNetworks).
-    const pool = allocatePool([...inUse, ...hostOnLinkSubnets(h)]);
+    const pool = allocatePool([...inUse, ...hostOnLinkSubnets(h)], h.docker.addressPools);
     if (!pool.ok) return pool;
     return ok([{ subnet: pool.value, gateway: firstFree(pool.value), userSubnet: false }]);
   }

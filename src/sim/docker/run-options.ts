@@ -56,6 +56,8 @@ export interface RunOptions {
   readonly restart: { name: string; maximumRetryCount: number };
   readonly dns: readonly string[];
   readonly addHosts: readonly string[];
+  readonly privileged?: boolean;
+  readonly capAdd?: readonly string[];
   readonly entrypoint?: string;
   readonly workdir?: string;
   readonly image: string;
@@ -130,6 +132,8 @@ export function parseRunArgs(args: readonly string[]): RunParse {
       restart: restart.value,
       dns: f.lists.get('dns') ?? [],
       addHosts: f.lists.get('add-host') ?? [],
+      ...(f.bools.has('privileged') ? { privileged: true } : {}),
+      ...(f.lists.get('cap-add') ? { capAdd: f.lists.get('cap-add') } : {}),
       entrypoint: f.strings.get('entrypoint'),
       workdir: f.strings.get('workdir'),
       image,

@@ -4,6 +4,7 @@
  * from the daemon's state at the moment they are read. `cat` and `ls` live here.
  */
 import { output, type Process, type ProcessResult } from '../shell/process';
+import { entriesOf, isDirectory, normalizePath } from './fs';
 import { renderHostsFile } from './hosts-file';
 import { isBusybox, whereIs, type Where } from './place';
 import { renderResolvConf } from './resolv-conf';
@@ -70,8 +71,12 @@ export function ls(p: Process): ProcessResult {
   const targets = args.length ? args : [w.container ? '/' : '/root'];
   const out: string[] = [];
   let stderr = '';
+  // On the host, directories and symlinks a learner made count too (`ls /var/run/netns`).
+  const tree = w.container ? undefined : { ...w.host, files };
   for (const t of targets) {
-    if (files[t] !== undefined) out.push(t);
+    const path = tree ? normalizePath(t) : t;
+    if (files[path] !== undefined || tree?.symlinks?.[path] !== undefined) out.push(t);
+    else if (tree && isDirectory(tree, path)) out.push(...entriesOf(tree, path).sort());
     else if (isDir(files, t) || t === '/root' || t === '/') {
       const prefix = t.endsWith('/') ? t : `${t}/`;
       const names = new Set(

@@ -35,7 +35,8 @@ function netTools(h: Host, netns: string, l: Link): string {
   const value = FLAG_BITS.filter(([n]) => names.includes(n)).reduce((s, [, b]) => s + b, 0);
   const out = [`${l.name}: flags=${value}<${names.join(',')}>  mtu ${l.mtu}`];
   for (const a of l.addresses.slice(0, 1)) {
-    const brd = broadcastFor(a, l);
+    // IFF_BROADCAST devices always print one; an address added without `brd` reads 0.0.0.0.
+    const brd = l.kind === 'loopback' ? undefined : (broadcastFor(a, l) ?? '0.0.0.0');
     out.push(
       `        inet ${a.ip}  netmask ${netmaskOf(a.prefix)}${brd ? `  broadcast ${brd}` : ''}`,
     );
@@ -61,7 +62,12 @@ function busybox(h: Host, netns: string, l: Link): string {
       : `${l.name.padEnd(9)} Link encap:Ethernet  HWaddr ${l.mac.toUpperCase()}  `;
   const out = [head];
   for (const a of l.addresses.slice(0, 1)) {
-    const brd = l.kind === 'loopback' ? undefined : broadcastOf(blockOf(a.ip, a.prefix));
+    const brd =
+      l.kind === 'loopback'
+        ? undefined
+        : a.brd === undefined
+          ? broadcastOf(blockOf(a.ip, a.prefix))
+          : (a.brd ?? '0.0.0.0');
     out.push(
       `          inet addr:${a.ip}  ${brd ? `Bcast:${brd}  ` : ''}Mask:${netmaskOf(a.prefix)}`,
     );

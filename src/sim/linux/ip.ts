@@ -1,12 +1,15 @@
 /**
  * The `ip` program: global options, then an object (`address`, `link`, `route`, `neigh`, `netns`)
  * matched by prefix in iproute2's table order (so `ip a`, `ip r`, `ip n` work), then a command.
- * Only the listing commands exist so far; changing commands get a plain "not simulated" answer
- * until the kernel operations behind them are wired in.
+ * Listings live in ip-addr.ts / ip-route.ts; changes in ip-link.ts, ip-address-change.ts,
+ * ip-route.ts and ip-netns.ts, all through the kernel operations of net/kernel.ts.
  */
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { dialectOf, listLinks, type IpDialect, type ListOptions } from './ip-addr';
-import { listNamedNetns, listRoutes } from './ip-route';
+import { ipAddressChange } from './ip-address-change';
+import { ipLinkChange } from './ip-link';
+import { ipNetns } from './ip-netns';
+import { ipRouteChange, listRoutes } from './ip-route';
 import { whereIs, type Where } from './place';
 
 /** iproute2 ip.c's object table, in its order: the first prefix match wins. */
@@ -90,10 +93,11 @@ function linkListing(linkOnly: boolean): Handler {
     const object = linkOnly ? 'link' : 'address';
     const [cmd, ...rest] = args;
     if (!isShow(cmd)) {
-      if (
-        ['add', 'set', 'delete', 'del', 'change', 'replace', 'flush'].some((c) => matches(cmd, c))
-      )
-        return notYet(p, object, cmd);
+      const changed = linkOnly
+        ? ipLinkChange(p, w, netns, d, cmd, rest)
+        : ipAddressChange(p, w, netns, d, cmd, rest);
+      if (changed) return changed;
+      if (['change', 'replace'].some((c) => matches(cmd, c))) return notYet(p, object, cmd);
       return unknownCommand(p, d, object, cmd);
     }
     let dev: string | undefined;
@@ -124,8 +128,9 @@ function linkListing(linkOnly: boolean): Handler {
 const route: Handler = (p, w, netns, _g, args, d) => {
   const cmd = args[0];
   if (isShow(cmd)) return output(p.world, listRoutes(w.host, netns, d));
-  if (['add', 'del', 'delete', 'change', 'replace', 'flush', 'append'].some((c) => matches(cmd, c)))
-    return notYet(p, 'route', cmd);
+  const changed = ipRouteChange(p, w, netns, d, cmd, args.slice(1));
+  if (changed) return changed;
+  if (matches(cmd, 'flush')) return notYet(p, 'route', cmd);
   return unknownCommand(p, d, 'route', cmd);
 };
 
@@ -137,14 +142,7 @@ const neigh: Handler = (p, _w, _netns, _g, args, d) => {
   return unknownCommand(p, d, 'neighbor', cmd);
 };
 
-const netnsCmd: Handler = (p, w, _netns, _g, args, d) => {
-  const cmd = args[0];
-  if (cmd === undefined || matches(cmd, 'list') || matches(cmd, 'show'))
-    return output(p.world, listNamedNetns(w.host));
-  if (['add', 'delete', 'exec', 'identify', 'pids', 'set', 'attach'].some((c) => matches(cmd, c)))
-    return notYet(p, 'netns', cmd);
-  return unknownCommand(p, d, 'netns', cmd);
-};
+const netnsCmd: Handler = (p, w, _netns, _g, args) => ipNetns(p, w, args);
 
 const HANDLERS: Partial<Record<string, Handler>> = {
   address: linkListing(false),

@@ -63,9 +63,12 @@ export function qdiscOf(l: Link): string {
   return l.kind === 'ether' ? 'fq_codel' : 'noqueue';
 }
 
-/** tx queue length: lo and the NIC 1000; Docker creates its veths with 0; bridges have none. */
+/**
+ * tx queue length: lo and the NIC 1000; Docker creates its veths and bridges with 0, while
+ * `ip link add` leaves the kernel's 1000 (recorded on the link).
+ */
 export const txqlenOf = (l: Link): number =>
-  l.kind === 'loopback' || l.kind === 'ether' ? 1000 : 0;
+  l.txqlen ?? (l.kind === 'loopback' || l.kind === 'ether' ? 1000 : 0);
 
 /**
  * Namespace ids a namespace has assigned to its peers (`link-netnsid`). The kernel hands them out
@@ -124,6 +127,7 @@ export function inet6Of(h: Host, netns: string, l: Link): Inet6Address[] {
 
 /** The broadcast address the kernel shows, or undefined for /31, /32 and loopback. */
 export function broadcastFor(a: InetAddress, l: Link): string | undefined {
+  if (a.brd !== undefined) return a.brd ?? undefined;
   if (l.kind === 'loopback' || a.prefix >= 31) return undefined;
   return broadcastOf(blockOf(a.ip, a.prefix));
 }

@@ -30,7 +30,7 @@ export function netnsOfContainer(c: Container): string | undefined {
 
 export function whereIs(p: Process): Where {
   const host = hostOf(p.world, p.place.host);
-  if (!p.place.containerId) return { host, netns: 'host', userland: 'host' };
+  if (!p.place.containerId) return { host, netns: p.place.netns ?? 'host', userland: 'host' };
   const container = host.docker.containers.get(p.place.containerId);
   if (!container) return { host, userland: 'busybox' };
   const image = host.docker.images.get(container.imageId)!;

@@ -4,23 +4,34 @@ import type { Program } from '../shell/process';
 import { brctl } from './brctl';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
+import { ln, mkdir, rm } from './fs';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
+import { iptables } from './iptables';
+import { ping } from '../packet/ping';
 import { apk, apt, yum } from './packages';
 import { sysctl } from './sysctl';
+import { service, systemctl } from './systemctl';
 import { hostname, id, sleep, uname, whoami } from './system';
 import { cut, grep, head, tail, wc } from './text-tools';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
+  ping,
+  iptables,
   cat,
   ls,
+  mkdir,
+  ln,
+  rm,
   hostname,
   env,
   printenv,
   ifconfig,
   brctl,
   sysctl,
+  systemctl,
+  service,
   uname,
   whoami,
   id,

@@ -25,9 +25,27 @@ export const PREDEFINED_POOLS: readonly Cidr[] = [
 
 const PREDEFINED_BLOCKS = PREDEFINED_POOLS.map((p) => ({ cidr: p, block: cidrBlock(p) }));
 
-/** The lowest predefined pool that overlaps nothing in use (other networks, host routes). */
-export function allocatePool(inUse: readonly Cidr[]): Result<Cidr> {
+/**
+ * The lowest predefined pool that overlaps nothing in use (other networks, host routes). With
+ * daemon.json's `default-address-pools`, those replace the predefined ones: each base is cut into
+ * subnets of its `size`, tried in order.
+ */
+export function allocatePool(
+  inUse: readonly Cidr[],
+  pools?: readonly { readonly base: Cidr; readonly size: number }[],
+): Result<Cidr> {
   const used = inUse.map(cidrBlock);
+  if (pools?.length) {
+    for (const { base, size } of pools) {
+      const b = cidrBlock(base);
+      const step = 2 ** (32 - size);
+      for (let n = b.base; n < b.base + blockSize(b); n += step) {
+        const candidate = blockOf(intToIp(n), size);
+        if (!used.some((u) => blocksOverlap(u, candidate))) return ok(blockToCidr(candidate));
+      }
+    }
+    return err('all predefined address pools have been fully subnetted');
+  }
   const free = PREDEFINED_BLOCKS.find(
     ({ block }) => !used.some((u) => blocksOverlap(u, block)),
   )?.cidr;

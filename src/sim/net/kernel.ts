@@ -4,7 +4,7 @@
  * learner's own `ip link …` commands both go through here, so both show up the same way.
  */
 import { castDraft, current, isDraft, original, type Draft } from 'immer';
-import type { Host, Link, LinkKind, Netns } from '../model';
+import type { Host, InetAddress, Link, LinkKind, Netns, Route } from '../model';
 import type { Rng } from '../rng';
 
 export type HostDraft = Draft<Host>;
@@ -148,4 +148,84 @@ export function moveLink(h: HostDraft, from: string, ifindex: number, to: string
     const peer = draftLink(h, link.peer.netns, link.peer.ifindex);
     if (peer) peer.peer = { netns: to, ifindex };
   }
+}
+
+// ------------------------------------------------------------------ changes a learner makes by hand
+
+/** `ip link add NAME type bridge`: down, no ports, the kernel's default queue length. */
+export function createBridge(h: HostDraft, netns: string, name: string, mac: string): number {
+  return addLink(h, netns, {
+    name,
+    kind: 'bridge',
+    mac,
+    mtu: 1500,
+    up: false,
+    addresses: [],
+    txqlen: 1000,
+  });
+}
+
+/** Renaming keeps the index; the routes that name the device follow it. */
+export function renameLink(h: HostDraft, netns: string, ifindex: number, name: string): void {
+  const link = draftLink(h, netns, ifindex);
+  const ns = h.netns.get(netns);
+  if (!link || !ns) return;
+  const old = link.name;
+  link.name = name;
+  ns.routes = plain(ns.routes).map((r) => (r.dev === old ? { ...r, dev: name } : r));
+}
+
+/** Routes through the device go when it goes down or loses its last address (fib_disable_ip). */
+function flushRoutesVia(h: HostDraft, netns: string, dev: string): void {
+  const ns = h.netns.get(netns);
+  if (ns && plain(ns.routes).some((r) => r.dev === dev))
+    ns.routes = plain(ns.routes).filter((r) => r.dev !== dev);
+}
+
+export function setLinkUp(h: HostDraft, netns: string, ifindex: number, up: boolean): void {
+  const link = draftLink(h, netns, ifindex);
+  if (!link || link.up === up) return;
+  link.up = up;
+  if (!up) flushRoutesVia(h, netns, link.name);
+}
+
+/** Enslaves the link to a bridge of the same namespace, or frees it (`undefined`). */
+export function setMaster(h: HostDraft, netns: string, ifindex: number, master?: number): void {
+  const link = draftLink(h, netns, ifindex);
+  if (!link) return;
+  if (master === undefined) delete link.master;
+  else link.master = master;
+}
+
+export function setLinkMtu(h: HostDraft, netns: string, ifindex: number, mtu: number): void {
+  const link = draftLink(h, netns, ifindex);
+  if (link) link.mtu = mtu;
+}
+
+export function setLinkMac(h: HostDraft, netns: string, ifindex: number, mac: string): void {
+  const link = draftLink(h, netns, ifindex);
+  if (link) link.mac = mac;
+}
+
+export function addAddress(h: HostDraft, netns: string, ifindex: number, a: InetAddress): void {
+  draftLink(h, netns, ifindex)?.addresses.push(a);
+}
+
+/** Removes one address (all of them when `ip` is undefined, as `ip addr flush`). */
+export function removeAddresses(h: HostDraft, netns: string, ifindex: number, ip?: string): void {
+  const link = draftLink(h, netns, ifindex);
+  if (!link) return;
+  link.addresses = plain(link.addresses).filter((a) => ip !== undefined && a.ip !== ip);
+  if (link.addresses.length === 0) flushRoutesVia(h, netns, link.name);
+}
+
+export function addRoute(h: HostDraft, netns: string, route: Route): void {
+  h.netns.get(netns)?.routes.push(route);
+}
+
+export function removeRoute(h: HostDraft, netns: string, route: Route): void {
+  const ns = h.netns.get(netns);
+  if (!ns) return;
+  const i = plain(ns.routes).findIndex((r) => r.dst === route.dst && r.dev === route.dev);
+  if (i >= 0) ns.routes.splice(i, 1);
 }

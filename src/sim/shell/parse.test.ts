@@ -52,3 +52,29 @@ describe('bash word splitting the tutorials rely on', () => {
     });
   });
 });
+
+describe('here-document delimiters', () => {
+  const heredoc = (src: string) => {
+    const r = parseScript(src);
+    if (!r.ok) throw new Error(r.error);
+    return r.value[0].first.commands[0].redirects.find((x) => x.heredoc)?.heredoc;
+  };
+
+  it('reads the delimiter with its quotes removed, and whether it was quoted', () => {
+    expect(heredoc('cat > /etc/docker/daemon.json <<EOF')).toEqual({
+      delimiter: 'EOF',
+      quoted: false,
+      stripTabs: false,
+    });
+    expect(heredoc("cat <<'EOF'")).toEqual({ delimiter: 'EOF', quoted: true, stripTabs: false });
+    expect(heredoc('cat <<"E"OF')).toEqual({ delimiter: 'EOF', quoted: true, stripTabs: false });
+    expect(heredoc('tee f <<-END')).toEqual({ delimiter: 'END', quoted: false, stripTabs: true });
+  });
+
+  it('needs a delimiter word', () => {
+    expect(parseScript('cat <<')).toEqual({
+      ok: false,
+      error: "bash: syntax error near unexpected token `newline'",
+    });
+  });
+});

@@ -13,8 +13,16 @@ export type WordPart =
 export type Word = readonly WordPart[];
 
 export interface Redirect {
-  readonly op: '>' | '>>' | '<' | '2>' | '2>&1' | '<<';
+  readonly op: '>' | '>>' | '<' | '2>' | '2>&1' | '<<' | '<<-';
   readonly target: Word;
+  /** For `<<`/`<<-`: the delimiter as bash reads it (quotes removed) and whether it was quoted. */
+  readonly heredoc?: Heredoc;
+}
+
+export interface Heredoc {
+  readonly delimiter: string;
+  readonly quoted: boolean;
+  readonly stripTabs: boolean;
 }
 
 export interface SimpleCommand {
@@ -39,13 +47,13 @@ type Token =
   | { readonly t: 'word'; readonly word: Word; readonly raw: string }
   | { readonly t: 'op'; readonly op: string };
 
-const OPERATORS = ['&&', '||', '2>&1', '>>', '<<', '2>', ';', '|', '>', '<', '\n'];
+const OPERATORS = ['&&', '||', '2>&1', '>>', '<<-', '<<', '2>', ';', '|', '>', '<', '\n'];
 
 export function syntaxError(token: string): string {
   return `bash: syntax error near unexpected token \`${token}'`;
 }
 
-function readSubstitution(src: string, start: number): number {
+export function readSubstitution(src: string, start: number): number {
   // Returns the index just past the matching `)` of a `$(` that opens at `start` (at the `(`).
   let depth = 0;
   for (let i = start; i < src.length; i++) {
@@ -63,7 +71,7 @@ function readSubstitution(src: string, start: number): number {
   return -1;
 }
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
+export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 function tokenize(src: string): Result<Token[]> {
   const tokens: Token[] = [];
@@ -176,6 +184,18 @@ function tokenize(src: string): Result<Token[]> {
   return ok(tokens);
 }
 
+/**
+ * bash takes the delimiter word without quote removal's expansions: any quoting makes the body
+ * literal, and the delimiter is the word with its quotes removed (`'EOF'`, `"EOF"`, `\EOF` → EOF).
+ */
+function heredocOf(tok: Token & { t: 'word' }, op: '<<' | '<<-'): Heredoc {
+  const quoted = /['"\\]/.test(tok.raw);
+  const delimiter = quoted
+    ? tok.word.map((p) => (p.kind === 'lit' ? p.text : '')).join('')
+    : tok.raw;
+  return { delimiter, quoted, stripTabs: op === '<<-' };
+}
+
 const ASSIGNMENT_RE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 function splitAssignment(tok: Token & { t: 'word' }): { name: string; value: Word } | null {
@@ -203,11 +223,13 @@ export function parseScript(src: string): Result<Script> {
     while (pos < tokens.length) {
       const tok = tokens[pos];
       if (tok.t === 'op') {
-        if (['>', '>>', '<', '2>', '<<'].includes(tok.op)) {
+        if (['>', '>>', '<', '2>', '<<', '<<-'].includes(tok.op)) {
           const target = tokens[pos + 1];
           if (!target || target.t !== 'word')
             return err(syntaxError(target && target.t === 'op' ? target.op : 'newline'));
-          redirects.push({ op: tok.op as Redirect['op'], target: target.word });
+          const op = tok.op as Redirect['op'];
+          const heredoc = op === '<<' || op === '<<-' ? heredocOf(target, op) : undefined;
+          redirects.push({ op, target: target.word, ...(heredoc ? { heredoc } : {}) });
           pos += 2;
           continue;
         }

@@ -1,5 +1,6 @@
 /** How a program runs in the simulation: a pure function from a process to a new world and output. */
 import type { World } from '../model';
+import type { Trace } from '../packet/trace';
 import type { Rng } from '../rng';
 
 export interface Output {
@@ -19,6 +20,8 @@ export interface Ctx {
 export interface Place {
   readonly host: string;
   readonly containerId?: string;
+  /** A host process moved into another network namespace (`ip netns exec NAME …`). */
+  readonly netns?: string;
 }
 
 export interface Process {
@@ -35,6 +38,8 @@ export interface Process {
 
 export interface ProcessResult extends Output {
   readonly world: World;
+  /** The journey of the packets a network tool sent (ping), for the UI to animate. */
+  readonly trace?: Trace;
 }
 
 export type Spawn = (

@@ -3,6 +3,8 @@ import type { World } from '../model';
 import { hostOf } from '../world';
 
 export function prompt(world: World): string {
+  // bash's PS2 while a here-document waits for its body.
+  if (world.terminal.pending) return '> ';
   const h = hostOf(world);
   const top = world.terminal.shells.at(-1);
   if (!top) return `[root@${h.hostname} ~]# `;

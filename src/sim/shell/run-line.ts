@@ -2,11 +2,22 @@
  * The terminal: runs one typed line in the shell the previous line left (the host's bash, or a
  * container's shell after `docker exec -it X sh`), with bash's expansion, pipes and `&&`/`||`.
  */
-import type { World } from '../model';
+import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
-import { parseScript, type AndOrList, type Pipeline, type SimpleCommand, type Word } from './parse';
+import { parseHeredocBody } from './heredoc';
+import { unwritable } from './redirect-target';
+import {
+  parseScript,
+  type AndOrList,
+  type Heredoc,
+  type Pipeline,
+  type Script,
+  type SimpleCommand,
+  type Word,
+} from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
+import type { Trace } from '../packet/trace';
 import type { Ctx, Output, Place, ProcessResult } from './process';
 
 /** A typed line takes a few simulated seconds, so `docker ps` shows time passing. */
@@ -29,6 +40,8 @@ function dropDeadShells(world: World): World {
 interface Env {
   readonly ctx: Ctx;
   readonly place: Place;
+  /** The collected body of the line's here-document, once its delimiter line arrived. */
+  readonly heredoc?: string;
 }
 
 type Expanded = { world: World; words: string[]; stderr: string };
@@ -105,6 +118,10 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
   if (e.words.length === 0) return { world: setVars(w, assigned), stdout: '', stderr, exitCode: 0 };
   let input = stdin;
   for (const r of cmd.redirects) {
+    if (r.heredoc) {
+      input = heredocInput(w, r.heredoc, env);
+      continue;
+    }
     if (r.op !== '<') continue;
     const target = expandWords(w, [r.target], env).words.join(' ');
     const content = hostOf(w).files[target];
@@ -117,8 +134,21 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
       };
     input = content;
   }
+  // bash opens every output file before the command runs: a bad path means it never starts.
+  for (const r of cmd.redirects) {
+    if (r.op !== '>' && r.op !== '>>') continue;
+    const path = expandWords(w, [r.target], env).words.join(' ');
+    const problem = unwritable(hostOf(w).files, shellOf(w), path);
+    if (problem) return { world: w, stdout: '', stderr: `${stderr}${problem}\n`, exitCode: 1 };
+  }
   const r = spawn(w, env.place, e.words, { stdin: input, tty: true, via: 'shell' }, env.ctx);
   return applyRedirects({ ...r, stderr: stderr + r.stderr }, cmd, env);
+}
+
+function heredocInput(world: World, doc: Heredoc, env: Env): string {
+  const body = env.heredoc ?? '';
+  if (doc.quoted) return body;
+  return expandWords(world, [parseHeredocBody(body)], env).words.join('');
 }
 
 function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): ProcessResult {
@@ -166,39 +196,105 @@ function runList(world: World, list: AndOrList, env: Env): ProcessResult {
   let r = runPipeline(world, list.first, env);
   let stdout = r.stdout;
   let stderr = r.stderr;
+  let trace = r.trace;
   for (const { op, pipeline } of list.rest) {
     if ((op === '&&') !== (r.exitCode === 0)) continue;
     r = runPipeline(r.world, pipeline, env);
     stdout += r.stdout;
     stderr += r.stderr;
+    trace = r.trace ?? trace;
   }
-  return { ...r, stdout, stderr };
+  return { ...r, stdout, stderr, ...(trace ? { trace } : {}) };
 }
 
 function runScriptText(world: World, source: string, env: Env): ProcessResult {
   const parsed = parseScript(source);
   if (!parsed.ok) return { world, stdout: '', stderr: `${parsed.error}\n`, exitCode: 2 };
+  return runScript(world, parsed.value, env);
+}
+
+function runScript(world: World, script: Script, env: Env): ProcessResult {
   let w = world;
   let stdout = '';
   let stderr = '';
   let exitCode = 0;
-  for (const list of parsed.value) {
+  let trace: Trace | undefined;
+  for (const list of script) {
     const r = runList(w, list, env);
     w = setVars(r.world, { '?': String(r.exitCode) });
     stdout += r.stdout;
     stderr += r.stderr;
     exitCode = r.exitCode;
+    trace = r.trace ?? trace;
   }
-  return { world: w, stdout, stderr, exitCode };
+  return { world: w, stdout, stderr, exitCode, ...(trace ? { trace } : {}) };
 }
 
-/** Runs one terminal line. Never throws for anything a user can type. */
-export function runLine(world: World, line: string): { world: World; output: Output } {
+/** The first here-document a parsed line opens, if any. */
+function heredocIn(script: Script): Heredoc | undefined {
+  for (const list of script)
+    for (const pipeline of [list.first, ...list.rest.map((r) => r.pipeline)])
+      for (const cmd of pipeline.commands)
+        for (const r of cmd.redirects) if (r.heredoc) return r.heredoc;
+  return undefined;
+}
+
+const setPending = (world: World, pending?: PendingHeredoc): World => {
+  const terminal = { ...world.terminal };
+  delete terminal.pending;
+  return { ...world, terminal: pending ? { ...terminal, pending } : terminal };
+};
+
+const SILENT: Output = { stdout: '', stderr: '', exitCode: 0 };
+
+/**
+ * Runs one terminal line. Never throws for anything a user can type. A line that opens a
+ * here-document only records it (bash shows `> `); the following lines are its body until the
+ * delimiter line, which runs the whole command with the body on its standard input.
+ */
+export function runLine(world: World, line: string): LineResult {
   const start = dropDeadShells(advanceClock(world));
   const ctx = ctxFor(start);
-  const r = runScriptText(start, line, { ctx, place: currentPlace(start) });
+  const env = { ctx, place: currentPlace(start) };
+  const pending = start.terminal.pending;
+  if (pending) {
+    const text = pending.stripTabs ? line.replace(/^\t+/, '') : line;
+    if (text !== pending.delimiter)
+      return {
+        world: setPending(start, { ...pending, lines: [...pending.lines, text] }),
+        output: SILENT,
+      };
+    const body = pending.lines.map((l) => `${l}\n`).join('');
+    const parsed = parseScript(pending.command);
+    const cleared = setPending(start);
+    if (!parsed.ok)
+      return { world: cleared, output: { ...SILENT, stderr: `${parsed.error}\n`, exitCode: 2 } };
+    const r = runScript(cleared, parsed.value, { ...env, heredoc: body });
+    return finish(r);
+  }
+  const parsed = parseScript(line);
+  if (parsed.ok) {
+    const doc = heredocIn(parsed.value);
+    if (doc)
+      return {
+        world: setPending(start, { command: line, ...doc, lines: [] }),
+        output: SILENT,
+      };
+  }
+  return finish(runScriptText(start, line, env));
+}
+
+/** A line's effect; `trace` is the last packet journey it caused (ping), for the UI to animate. */
+export interface LineResult {
+  readonly world: World;
+  readonly output: Output;
+  readonly trace?: Trace;
+}
+
+function finish(r: ProcessResult): LineResult {
   return {
     world: dropDeadShells(r.world),
     output: { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode },
+    ...(r.trace ? { trace: r.trace } : {}),
   };
 }
