@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: the engine's speed targets (issue #2): `docker run` into a 1,000-container world
- * (≤ 0.5 ms median) and replaying a 200-command log (≤ 150 ms median).
+ * `npm run bench`: the engine's speed targets: `docker run` into a 1,000-container world
+ * (≤ 0.5 ms median), replaying a 200-command log (≤ 150 ms median), and a ping's trace across a
+ * 1,000-container world (≤ 0.5 ms median).
  */
 import { bench, describe } from 'vitest';
 import { createWorld, replay, runLine, type World } from './index';
+import { sendInWorld } from './packet/walk';
+import { hostOf } from './world';
 
 function worldWith(containers: number): World {
   let w = createWorld();
@@ -29,6 +32,11 @@ for (let i = 0; log200.length < 200; i++) {
 describe('engine', () => {
   bench('docker run into a 1,000-container world', () => {
     runLine(big, 'docker run -dit --name newcomer busybox');
+  });
+
+  const from = [...hostOf(big).docker.containers.values()].find((c) => c.name === 'c0')!;
+  bench('ping trace between two containers in a 1,000-container world', () => {
+    sendInWorld(big, big.terminal.host, from.netns!, { proto: 'icmp', dst: '172.17.0.3' });
   });
 
   bench('replay a 200-command log', () => {

@@ -3,6 +3,7 @@
  * veth peer as seen from this namespace (`@ifN`, `link-netnsid`), IPv6 link-local addresses and
  * connected routes. `ip`, `ifconfig` and `brctl` all read links through here, so they agree.
  */
+import { addressIndex } from '../net/address-index';
 import type { Host, InetAddress, Link } from '../model';
 import { blockOf, broadcastOf, intToIp } from '../net/ipv4';
 
@@ -13,10 +14,8 @@ const peerOf = (h: Host, l: Link): Link | undefined =>
   l.peer ? h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex) : undefined;
 
 /** Ports enslaved to a bridge, by name (brctl and the bridge's carrier). */
-export function bridgePorts(h: Host, netns: string, bridge: Link): Link[] {
-  return linksOf(h, netns)
-    .filter((l) => l.master === bridge.ifindex)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+export function bridgePorts(h: Host, netns: string, bridge: Link): readonly Link[] {
+  return addressIndex(h).ports.get(`${netns}/${bridge.ifindex}`) ?? [];
 }
 
 /**

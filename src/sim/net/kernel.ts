@@ -3,6 +3,7 @@
  * pairs, moving them between namespaces, enslaving them to bridges. Docker's plumbing and the
  * learner's own `ip link …` commands both go through here, so both show up the same way.
  */
+import { addressIndex } from './address-index';
 import { castDraft, current, isDraft, original, type Draft } from 'immer';
 import type { Host, InetAddress, Link, LinkKind, Netns, Route } from '../model';
 import type { Rng } from '../rng';
@@ -59,7 +60,7 @@ export function findLink(h: Host | HostDraft, netns: string, name: string): Link
 }
 
 export function linkByIndex(h: Host, netns: string, ifindex: number): Link | undefined {
-  return h.netns.get(netns)?.links.find((l) => l.ifindex === ifindex);
+  return addressIndex(h).byIndex.get(netns)?.get(ifindex);
 }
 
 /** The same lookup on a draft, for changing the link in place. */

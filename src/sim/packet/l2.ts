@@ -5,9 +5,10 @@
  * the LAN (the gateway into the internet, or a LAN client). Nobody answering is what makes
  * iputils print `Destination Host Unreachable`.
  */
+import { linksOf } from '../linux/link-state';
+import { addressIndex } from '../net/address-index';
 import type { Host, Ipv4, Lan, Link } from '../model';
 import { linkByIndex } from '../net/kernel';
-import { bridgePorts, linksOf } from '../linux/link-state';
 import { isLocalAddress } from './route';
 import { outsideHostAt, type OutsideHost } from './outside';
 
@@ -50,15 +51,20 @@ function throughBridge(h: Host, netns: string, br: Link, inPort: string, nexthop
   const base = { kind: 'bridge' as const, netns, bridge: br.name, inPort };
   if (inPort !== 'host' && owns(h, netns, br, nexthop))
     return { ...base, mac: br.mac, exit: { kind: 'host' } };
-  for (const port of bridgePorts(h, netns, br)) {
-    if (port.name === inPort || !port.up || !port.peer) continue;
-    const far = linkByIndex(h, port.peer.netns, port.peer.ifindex);
-    if (far?.up && owns(h, port.peer.netns, far, nexthop))
-      return {
-        ...base,
-        mac: far.mac,
-        exit: { kind: 'port', port: port.name, to: { netns: port.peer.netns, dev: far.name } },
-      };
+  // ARP: the namespaces holding `nexthop` answer through their veth end on this bridge, if any.
+  const index = addressIndex(h);
+  for (const owner of index.owners.get(nexthop) ?? []) {
+    for (const far of index.byIndex.get(owner)?.values() ?? []) {
+      if (!far.up || !far.peer || far.peer.netns !== netns) continue;
+      const port = index.byIndex.get(netns)?.get(far.peer.ifindex);
+      if (!port?.up || port.master !== br.ifindex || port.name === inPort) continue;
+      if (owns(h, owner, far, nexthop))
+        return {
+          ...base,
+          mac: far.mac,
+          exit: { kind: 'port', port: port.name, to: { netns: owner, dev: far.name } },
+        };
+    }
   }
   return { kind: 'fail', reason: 'arp-failed' };
 }

@@ -3,6 +3,7 @@
  * an up link, and 127.0.0.0/8 on lo), then the main table by longest prefix — connected routes
  * derived from addresses, plus static ones (`default via …`). No match is `Network is unreachable`.
  */
+import { addressIndex } from '../net/address-index';
 import type { Host, Ipv4, Link } from '../model';
 import { blockContains, blockOf } from '../net/ipv4';
 import { linksOf, mainRoutes, type RouteEntry } from '../linux/link-state';
@@ -24,12 +25,8 @@ export type RouteChoice =
 
 /** The link in `netns` holding `ip` (lo for 127.0.0.0/8), when the namespace owns that address. */
 export function localLinkOf(h: Host, netns: string, ip: Ipv4): Link | undefined {
-  for (const l of linksOf(h, netns)) {
-    if (!l.up) continue;
-    if (l.kind === 'loopback' && ip.startsWith('127.')) return l;
-    if (l.addresses.some((a) => a.ip === ip)) return l;
-  }
-  return undefined;
+  if (ip.startsWith('127.')) return linksOf(h, netns).find((l) => l.up && l.kind === 'loopback');
+  return addressIndex(h).local.get(netns)?.get(ip);
 }
 
 export const isLocalAddress = (h: Host, netns: string, ip: Ipv4): boolean =>
