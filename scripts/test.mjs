@@ -53,5 +53,12 @@ else {
   if (!e2eOk && (!p || p.stats.unexpected === 0)) failed++;
 }
 
+// The simulator against the real kernel, where this machine lets us build namespaces (root).
+const tool = (t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0;
+if (process.getuid?.() === 0 && ['unshare', 'ip', 'iptables', 'ping'].every(tool)) {
+  if (run('kernel', 'npx', ['tsx', 'scripts/verify-kernel.ts'])) passed++;
+  else failed++;
+} else console.log('\n=== kernel: skipped (needs root, unshare, ip, iptables and ping)');
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
