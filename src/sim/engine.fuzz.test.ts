@@ -48,6 +48,24 @@ const line: fc.Arbitrary<string> = fc.oneof(
     .tuple(fc.constantFrom('connect', 'disconnect'), net, name)
     .map(([c, n, m]) => `docker network ${c} ${n} ${m}`),
   name.map((n) => `docker exec ${n} ip addr`),
+  fc
+    .tuple(name, fc.constantFrom('web', 'db', '172.17.0.2', '172.18.0.3', '8.8.8.8', 'nosuch'))
+    .map(([n, t]) => `docker exec ${n} ping -c 1 ${t}`),
+  fc.constantFrom(
+    'ping -c 1 172.17.0.2',
+    'iptables -t nat -nvL',
+    'iptables -S',
+    'ip link add va type veth peer name vb',
+    'brctl addif docker0 va',
+    'ip link set va up',
+    'ip link del va',
+    'systemctl restart docker',
+    'echo \'{"bip": "10.9.0.1/24"}\' > /etc/docker/daemon.json',
+    "echo '{bad' > /etc/docker/daemon.json",
+    'rm -f /etc/docker/daemon.json',
+    'cat > /tmp/x <<EOF',
+    'EOF',
+  ),
   fc.constantFrom(
     'docker ps -a',
     'docker network ls',

@@ -4,6 +4,7 @@
  * daemon errors get `Error response from daemon: `; `docker run`/`create` wrap theirs as
  * `docker: <err>.` and exit 125.
  */
+import { own } from '../own';
 import type { World } from '../model';
 import { failure, type ProcessResult } from '../shell/process';
 import { COMMANDS } from './usage';
@@ -13,7 +14,7 @@ export function flagError(world: World, path: string, error: string): ProcessRes
 }
 
 function usageTail(path: string): string {
-  const u = COMMANDS[path];
+  const u = own(COMMANDS, path);
   return u ? `\n\nUsage:  ${u.use}\n\n${u.short}` : '';
 }
 
@@ -48,7 +49,7 @@ export function runError(world: World, path: string, error: string, exitCode = 1
 
 /** `docker network` with a bad subcommand: the group's usage after a blank line, exit 1. */
 export function groupUsage(world: World, path: string, blankFirst: boolean): ProcessResult {
-  const u = COMMANDS[path];
+  const u = own(COMMANDS, path);
   const subs = Object.entries(COMMANDS)
     .filter(([p]) => p.startsWith(`${path} `) && !p.slice(path.length + 1).includes(' '))
     .map(([p, v]) => [p.slice(path.length + 1), v.short] as const)

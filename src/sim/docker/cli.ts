@@ -1,4 +1,5 @@
 /** The `docker` program: global flags, then the command (or `network`/`container` group) handler. */
+import { own } from '../own';
 import { hostOf } from '../world';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
@@ -75,7 +76,7 @@ export function docker(p: Process): ProcessResult {
   let path = `docker ${first}`;
   if (first === 'network') {
     const sub = rest[0];
-    const handler = sub === undefined ? undefined : NETWORK_COMMANDS[sub];
+    const handler = sub === undefined ? undefined : own(NETWORK_COMMANDS, sub);
     if (!handler)
       return groupUsage(p.world, 'docker network', sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
@@ -84,7 +85,7 @@ export function docker(p: Process): ProcessResult {
   if (first === 'container' || first === 'image') {
     const sub = rest[0] ?? '';
     const alias =
-      first === 'container' ? CONTAINER_ALIASES[sub] : sub === 'ls' ? 'images' : undefined;
+      first === 'container' ? own(CONTAINER_ALIASES, sub) : sub === 'ls' ? 'images' : undefined;
     if (!alias)
       return failure(
         p.world,
@@ -94,7 +95,7 @@ export function docker(p: Process): ProcessResult {
     rest = rest.slice(1);
     path = `docker ${first} ${sub}`;
   }
-  const handler = COMMANDS[name];
+  const handler = own(COMMANDS, name);
   if (!handler)
     return failure(p.world, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
   if (!NEEDS_NO_DAEMON.has(name) && !hostOf(p.world, p.place.host).docker.running)

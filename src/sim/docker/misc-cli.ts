@@ -2,6 +2,7 @@
  * `docker port`, `docker logs` and `docker version` (docker/cli v27.5.1); the image commands
  * (`images`, `commit`, `pull`) live in image-cli.ts.
  */
+import { own } from '../own';
 import { naturalCompare } from '../format/natural-sort';
 import type { World } from '../model';
 import { executeTemplate } from '../format/go-template';
@@ -19,7 +20,7 @@ export { dockerCommit, dockerImages, dockerPull } from './image-cli';
 
 /** cli.RequiresRangeArgs: `"docker port" requires at least 1 and at most 2 arguments.` */
 function rangeError(world: World, path: string, min: number, max: number): ProcessResult {
-  const u = COMMANDS[path] ?? COMMANDS['docker port'];
+  const u = own(COMMANDS, path) ?? COMMANDS['docker port'];
   return failure(
     world,
     `"${path}" requires at least ${min} and at most ${max} arguments.\nSee '${path} --help'.\n\nUsage:  ${u?.use ?? path}\n\n${u?.short ?? ''}`,

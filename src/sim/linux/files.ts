@@ -3,6 +3,7 @@
  * container the files Docker bind-mounts (/etc/hosts, /etc/resolv.conf, /etc/hostname), rendered
  * from the daemon's state at the moment they are read. `cat` and `ls` live here.
  */
+import { own } from '../own';
 import { output, type Process, type ProcessResult } from '../shell/process';
 import { entriesOf, isDirectory, normalizePath } from './fs';
 import { renderHostsFile } from './hosts-file';
@@ -27,9 +28,9 @@ export function filesAt(w: Where): Record<string, string> {
 
 export function readFile(w: Where, path: string): string | undefined {
   const files = filesAt(w);
-  if (path.startsWith('/proc/sys/') && files[path] === undefined)
-    return w.host.sysctl[keyOfProcPath(path)];
-  return files[path];
+  if (path.startsWith('/proc/sys/') && own(files, path) === undefined)
+    return own(w.host.sysctl, keyOfProcPath(path));
+  return own(files, path);
 }
 
 const isDir = (files: Record<string, string>, path: string) => {
@@ -49,7 +50,7 @@ export function cat(p: Process): ProcessResult {
       stdout += p.stdin;
       continue;
     }
-    const content = files[path];
+    const content = own(files, path);
     if (content !== undefined) stdout += content;
     else if (isDir(files, path))
       stderr += isBusybox(w.userland)
@@ -75,7 +76,7 @@ export function ls(p: Process): ProcessResult {
   const tree = w.container ? undefined : { ...w.host, files };
   for (const t of targets) {
     const path = tree ? normalizePath(t) : t;
-    if (files[path] !== undefined || tree?.symlinks?.[path] !== undefined) out.push(t);
+    if (own(files, path) !== undefined || own(tree?.symlinks, path) !== undefined) out.push(t);
     else if (tree && isDirectory(tree, path)) out.push(...entriesOf(tree, path).sort());
     else if (isDir(files, t) || t === '/root' || t === '/') {
       const prefix = t.endsWith('/') ? t : `${t}/`;

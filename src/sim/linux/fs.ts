@@ -4,6 +4,7 @@
  * (`ln -s /proc/$PID/ns/net /var/run/netns/$PID`). `mkdir`, `ln` and `rm` live here, with GNU
  * coreutils' texts. A container's own filesystem is not modelled: there they succeed quietly.
  */
+import { own } from '../own';
 import type { Host, World } from '../model';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
@@ -60,7 +61,7 @@ export function isDirectory(t: HostTree, path: string): boolean {
 }
 
 export function exists(t: HostTree, path: string): boolean {
-  if (t.files[path] !== undefined || t.symlinks?.[path] !== undefined) return true;
+  if (own(t.files, path) !== undefined || own(t.symlinks, path) !== undefined) return true;
   return isDirectory(t, path) || mountedNetns(t).includes(path);
 }
 
@@ -116,7 +117,7 @@ export function mkdir(p: Process): ProcessResult {
     const path = normalizePath(raw);
     const chain: string[] = [];
     for (let d = path; !has(d) && d !== '/'; d = parentOf(d)) chain.unshift(d);
-    const blocked = chain.find((d) => tree.files[d] !== undefined || tree.symlinks?.[d]);
+    const blocked = chain.find((d) => own(tree.files, d) !== undefined || own(tree.symlinks, d));
     if (has(path) && !parents) stderr += `mkdir: cannot create directory '${raw}': File exists\n`;
     else if (blocked)
       stderr += `mkdir: cannot create directory '${raw}': ${blocked === path ? 'File exists' : 'Not a directory'}\n`;
@@ -179,11 +180,11 @@ export function rm(p: Process): ProcessResult {
       if (!recursive) stderr += `rm: cannot remove '${raw}': Is a directory\n`;
       else if (
         BASE_DIRS.includes(path) ||
-        entriesOf(tree, path).some((e) => tree.files[`${path}/${e}`] !== undefined)
+        entriesOf(tree, path).some((e) => own(tree.files, `${path}/${e}`) !== undefined)
       )
         stderr += `rm: cannot remove '${raw}': Device or resource busy\n`;
       else gone.push(path);
-    } else if (tree.files[path] !== undefined)
+    } else if (own(tree.files, path) !== undefined)
       stderr += `rm: cannot remove '${raw}': Operation not permitted\n`;
     else if (!force) stderr += `rm: cannot remove '${raw}': No such file or directory\n`;
   }

@@ -4,6 +4,7 @@
  * Listings live in ip-addr.ts / ip-route.ts; changes in ip-link.ts, ip-address-change.ts,
  * ip-route.ts and ip-netns.ts, all through the kernel operations of net/kernel.ts.
  */
+import { own } from '../own';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { dialectOf, listLinks, type IpDialect, type ListOptions } from './ip-addr';
 import { ipAddressChange } from './ip-address-change';
@@ -179,7 +180,7 @@ export function ip(p: Process): ProcessResult {
     return d === 'iproute2'
       ? failure(p.world, `Object "${word}" is unknown, try "ip help".`, 255)
       : failure(p.world, BUSYBOX_USAGE, 1);
-  const handler = HANDLERS[object];
+  const handler = own(HANDLERS, object);
   if (!handler) return failure(p.world, `ip ${object}: not simulated in this lab`, 1);
   // A stopped container has no namespace; exec refuses earlier, so this is the empty view.
   const netns = w.netns ?? '';

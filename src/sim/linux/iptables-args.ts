@@ -3,6 +3,7 @@
  * be bundled (`-nvL`, `-tnat`), a command's chain may follow it or be attached (`-LINPUT`), and
  * everything that is not a command or a listing flag is kept, in order, as the rule's words.
  */
+import { own } from '../own';
 
 export type Letter = 'A' | 'C' | 'D' | 'I' | 'R' | 'L' | 'S' | 'F' | 'Z' | 'N' | 'X' | 'E' | 'P';
 
@@ -101,7 +102,7 @@ export function parseArgs(
     const a = argv[i] ?? '';
     if (a === '!') inv.rule.push(a);
     else if (a.startsWith('--')) {
-      const letter = LONG_COMMANDS[a];
+      const letter = own(LONG_COMMANDS, a);
       if (letter) {
         const e = setCommand(letter, '');
         if (e) return fail(e);

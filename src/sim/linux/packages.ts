@@ -4,6 +4,7 @@
  * A fresh Debian/Ubuntu container has empty package lists until `apt-get update`, and nothing can be
  * fetched without a default route out of the container.
  */
+import { own } from '../own';
 import type { Container, World } from '../model';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
@@ -96,14 +97,14 @@ function aptInstall(p: Process, names: readonly string[], prog: string): Process
       `${head}0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`,
     );
   const hasLists = !c || c.installed.includes(APT_LISTS);
-  const unknown = names.find((n) => !hasLists || !PACKAGES[n]);
+  const unknown = names.find((n) => !hasLists || !own(PACKAGES, n));
   if (unknown !== undefined)
     return failure(
       { ...p.world },
       `${head.trimEnd()}\nE: Unable to locate package ${unknown}`,
       100,
     );
-  const fresh = names.filter((n) => !PACKAGES[n].every((t) => c?.installed.includes(t)));
+  const fresh = names.filter((n) => !own(PACKAGES, n)!.every((t) => c?.installed.includes(t)));
   const warn =
     prog === 'apt'
       ? '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n'
@@ -135,7 +136,7 @@ function aptInstall(p: Process, names: readonly string[], prog: string): Process
   return output(
     addInstalled(
       p,
-      fresh.flatMap((n) => PACKAGES[n]),
+      fresh.flatMap((n) => own(PACKAGES, n)!),
     ),
     stdout,
     warn,
@@ -175,7 +176,7 @@ export function apk(p: Process): ProcessResult {
       `WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.21/main: temporary error (try again later)\nERROR: unable to select packages:\n${names.map((n) => `  ${n} (no such package):\n    required by: world[${n}]`).join('\n')}`,
       names.length,
     );
-  const unknown = names.filter((n) => !PACKAGES[n]);
+  const unknown = names.filter((n) => !own(PACKAGES, n));
   if (unknown.length)
     return failure(
       p.world,
@@ -202,7 +203,7 @@ export function yum(p: Process): ProcessResult {
   const names = rest.filter((a) => !a.startsWith('-'));
   if (action !== 'install')
     return failure(p.world, `No such command: ${action ?? ''}. Please use /usr/bin/yum --help`, 1);
-  const unknown = names.find((n) => !PACKAGES[n]);
+  const unknown = names.find((n) => !own(PACKAGES, n));
   if (unknown) return failure(p.world, `No package ${unknown} available.\nError: Nothing to do`, 1);
   const stdout =
     'Loaded plugins: fastestmirror, ovl\nResolving Dependencies\n' +

@@ -2,6 +2,7 @@
  * Filters for pipelines (`docker inspect x | grep -i ipaddr`): grep, head, tail, wc over stdin or
  * readable files. GNU and busybox agree on these outputs; only their error texts differ.
  */
+import { own } from '../own';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { filesAt } from './files';
 import { whereIs } from './place';
@@ -26,7 +27,7 @@ function inputs(
   const texts: [string, string][] = [];
   let stderr = '';
   for (const n of names) {
-    const t = n === '-' ? p.stdin : files[n];
+    const t = n === '-' ? p.stdin : own(files, n);
     if (t === undefined) stderr += `${tool}: ${n}: No such file or directory\n`;
     else texts.push([n, t]);
   }

@@ -2,6 +2,7 @@
  * The terminal: runs one typed line in the shell the previous line left (the host's bash, or a
  * container's shell after `docker exec -it X sh`), with bash's expansion, pipes and `&&`/`||`.
  */
+import { own } from '../own';
 import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
@@ -95,7 +96,7 @@ function expandWords(world: World, words: readonly Word[], env: Env): Expanded {
 
 function lookupVar(world: World, name: string): string {
   if (name === '?') return world.terminal.vars['?'] ?? '0';
-  return world.terminal.vars[name] ?? '';
+  return own(world.terminal.vars, name) ?? '';
 }
 
 function setVars(world: World, vars: Record<string, string>): World {
@@ -124,7 +125,7 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
     }
     if (r.op !== '<') continue;
     const target = expandWords(w, [r.target], env).words.join(' ');
-    const content = hostOf(w).files[target];
+    const content = own(hostOf(w).files, target);
     if (content === undefined)
       return {
         world: w,
@@ -163,7 +164,7 @@ function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): Process
       const path = expandWords(world, [redir.target], env).words.join(' ');
       if (path !== '/dev/null') {
         const h = hostOf(world);
-        const before = redir.op === '>>' ? (h.files[path] ?? '') : '';
+        const before = redir.op === '>>' ? (own(h.files, path) ?? '') : '';
         world = {
           ...world,
           hosts: {

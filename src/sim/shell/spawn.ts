@@ -3,6 +3,7 @@
  * tools (plus what was installed since) exist. A missing program fails the way the caller would
  * see it: the shell's `command not found`, or runc's error through `docker exec`.
  */
+import { own } from '../own';
 import type { World } from '../model';
 import { hostOf } from '../world';
 import type { Ctx, Place, ProcessResult, Spawn } from './process';
@@ -48,8 +49,8 @@ export function spawn(
   const name = argv[0] ?? '';
   const prog = basename(name);
   const tools = containerTools(world, place);
-  const builtin = opts.via === 'shell' ? BUILTINS[prog] : undefined;
-  const program = builtin ?? PROGRAMS[prog];
+  const builtin = opts.via === 'shell' ? own(BUILTINS, prog) : undefined;
+  const program = builtin ?? own(PROGRAMS, prog);
   const present = builtin !== undefined || tools === null || tools.has(prog);
   if (!program || !present) {
     if (opts.via === 'exec')
