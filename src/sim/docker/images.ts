@@ -52,7 +52,7 @@ const BUSYBOX_APPLETS = [
   'vi',
 ];
 /** coreutils and friends, in every glibc image. */
-const GNU_BASE = [...BASICS, 'bash'];
+const GNU_BASE = [...BASICS, 'bash', 'getent'];
 const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg'];
 const CENTOS_BASE = [...GNU_BASE, 'yum', 'rpm', 'ps', 'curl'];
 

@@ -4,6 +4,10 @@ import type { Program } from '../shell/process';
 import { brctl } from './brctl';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
+import { curl } from './curl';
+import { netstat } from './netstat';
+import { getent, nslookup } from './nslookup';
+import { wget } from './wget';
 import { ln, mkdir, rm } from './fs';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
@@ -18,6 +22,11 @@ import { cut, grep, head, tail, wc } from './text-tools';
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
   ping,
+  curl,
+  wget,
+  nslookup,
+  getent,
+  netstat,
   iptables,
   cat,
   ls,

@@ -107,6 +107,8 @@ export function resolveForTool(
   world: World,
   asker: Asker,
   name: string,
+  /** `dnsOnly`: skip /etc/hosts, as nslookup does (it asks the nameserver directly). */
+  opts: { readonly dnsOnly?: boolean } = {},
 ): { world: World; resolution: Resolution; event?: TraceEvent } {
   if (isIpv4(name))
     return { world, resolution: { ok: true, ip: name, canonical: name, numeric: true } };
@@ -114,7 +116,7 @@ export function resolveForTool(
   const c = asker.container ? (donorOf(h, asker.container) ?? asker.container) : undefined;
   const wanted = name.toLowerCase();
   const base = { kind: 'name-lookup' as const, direction: 'request' as const, name };
-  const hit = hostsLines(hostsFileOf(h, asker.container)).find((l) =>
+  const hit = hostsLines(opts.dnsOnly ? '' : hostsFileOf(h, asker.container)).find((l) =>
     l.names.some((n) => n.toLowerCase() === wanted),
   );
   if (hit) {

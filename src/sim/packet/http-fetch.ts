@@ -1,0 +1,117 @@
+/**
+ * One HTTP request as a client tool makes it (curl, busybox wget): parse the URL, resolve the host
+ * as the client's place would (resolve.ts: /etc/hosts, embedded DNS, upstream resolvers), connect
+ * through the packet walker (tcp.ts), and take the reply of whatever server accepted. Tools only
+ * format what this returns.
+ */
+import { whereIs } from '../linux/place';
+import type { Ipv4, World } from '../model';
+import type { Process } from '../shell/process';
+import { hostOf } from '../world';
+import { serve, type ServerReply } from './http';
+import { resolveForTool, type Asker } from './resolve';
+import { connectTcp, type ConnectFailure } from './tcp';
+import type { Trace, TraceEvent } from './trace';
+
+export interface HttpUrl {
+  readonly scheme: 'http' | 'https';
+  readonly host: string;
+  readonly port: number;
+  /** Path with its leading slash (`/`, `/index.html`). */
+  readonly path: string;
+  /** Whether the port was written in the URL (the Host header then carries it). */
+  readonly explicitPort: boolean;
+}
+
+/** curl and wget accept a bare `host[:port][/path]` and assume http://. */
+export function parseHttpUrl(raw: string): HttpUrl | undefined {
+  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^?#]*)?/i.exec(raw);
+  if (!m) return undefined;
+  const scheme = (m[1]?.toLowerCase() ?? 'http') as 'http' | 'https';
+  if (raw.includes('://') && !m[1]) return undefined;
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  if (!Number.isInteger(port) || port > 65535) return undefined;
+  return {
+    scheme,
+    host: m[2],
+    port,
+    path: m[4] || '/',
+    explicitPort: m[3] !== undefined,
+  };
+}
+
+export type FetchResult =
+  | {
+      readonly kind: 'reply';
+      readonly world: World;
+      readonly trace: Trace;
+      readonly ip: Ipv4;
+      readonly reply: ServerReply;
+    }
+  | { readonly kind: 'no-address'; readonly world: World; readonly trace: Trace }
+  | {
+      readonly kind: 'connect-failed';
+      readonly world: World;
+      readonly trace: Trace;
+      readonly ip: Ipv4;
+      readonly failure: ConnectFailure;
+      readonly proxyFailed: boolean;
+    };
+
+/** Requests `url` from the process's place; `client` names the tool in the trace. */
+export function fetchHttp(
+  p: Process,
+  url: HttpUrl,
+  method: 'GET' | 'HEAD',
+  client: string,
+  world: World = p.world,
+): FetchResult {
+  const where = whereIs({ ...p, world });
+  const asker: Asker = {
+    host: p.place.host,
+    ...(where.container ? { container: where.container } : {}),
+  };
+  const looked = resolveForTool(world, asker, url.host);
+  const lookup: TraceEvent[] = looked.event ? [looked.event] : [];
+  if (!looked.resolution.ok)
+    return {
+      kind: 'no-address',
+      world: looked.world,
+      trace: { events: lookup, verdict: 'dropped' },
+    };
+  const ip = looked.resolution.ip;
+  const netns = where.netns;
+  if (!netns)
+    return {
+      kind: 'connect-failed',
+      world: looked.world,
+      trace: { events: lookup, verdict: 'dropped' },
+      ip,
+      failure: 'unreachable',
+      proxyFailed: false,
+    };
+  const conn = connectTcp(looked.world, p.place.host, netns, ip, url.port, client);
+  const trace: Trace = { events: [...lookup, ...conn.trace.events], verdict: conn.trace.verdict };
+  if (!conn.ok)
+    return {
+      kind: 'connect-failed',
+      world: conn.world,
+      trace,
+      ip,
+      failure: conn.failure,
+      proxyFailed: conn.proxyFailed ?? false,
+    };
+  const h = hostOf(conn.world, p.place.host);
+  const serverContainer = conn.server.containerId
+    ? h.docker.containers.get(conn.server.containerId)
+    : undefined;
+  const tag = serverContainer ? h.docker.images.get(serverContainer.imageId)?.tag : undefined;
+  const reply = serve(conn.server.service, {
+    method,
+    path: url.path,
+    host: url.explicitPort ? `${url.host}:${url.port}` : url.host,
+    ...(tag ? { tag } : {}),
+    now: p.ctx.now,
+  });
+  return { kind: 'reply', world: conn.world, trace, ip, reply };
+}

@@ -1,0 +1,239 @@
+/**
+ * What the servers in this lab answer to an HTTP request, byte for byte where it is known: nginx's
+ * welcome page (nginx 1.21+, the one seed 002 shows), Apache's `It works!`, Tomcat 10/11's 404 for
+ * `/` (the official image ships an empty webapps/), WordPress's redirect to its installer. Redis and
+ * MySQL are not HTTP servers: redis drops a connection that sends a `Host:` line (its guard against
+ * cross-protocol attacks), MySQL greets first with a binary handshake.
+ */
+import { utcFields } from '../format/units';
+import type { Service } from '../net/sockets';
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'HEAD';
+  readonly path: string;
+  /** The Host header as the client sends it (`172.17.0.2`, `web:8080`). */
+  readonly host: string;
+  /** The image tag of the server's container, for version strings. */
+  readonly tag?: string;
+  /** Response Date, ms since the epoch. */
+  readonly now: number;
+}
+
+export type ServerReply =
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly reason: string;
+      readonly headers: readonly (readonly [string, string])[];
+      readonly body: string;
+    }
+  /** The server closed the connection without a byte (redis). */
+  | { readonly kind: 'empty' }
+  /** The server spoke first with something that is not HTTP (MySQL's handshake). */
+  | { readonly kind: 'not-http' };
+
+export const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+export const HTTPD_IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';
+
+/** nginx version per tag, and when its html/index.html was built (ETag = hex mtime-hex size). */
+const NGINX_VERSIONS: Readonly<Record<string, { version: string; mtime: number }>> = {
+  latest: { version: '1.27.3', mtime: 1732636500 },
+  '1.27': { version: '1.27.3', mtime: 1732636500 },
+  alpine: { version: '1.27.3', mtime: 1732636500 },
+  '1.22.1': { version: '1.22.1', mtime: 1666166181 },
+};
+const TOMCAT_VERSIONS: Readonly<Record<string, string>> = {
+  latest: '11.0.2',
+  '11.0': '11.0.2',
+  '10.1': '10.1.34',
+  '9.0': '9.0.98',
+};
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** RFC 7231 IMF-fixdate, as every server here writes `Date:`. */
+export function httpDate(ms: number): string {
+  const t = utcFields(ms);
+  // 1970-01-01 was a Thursday.
+  const weekday = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7];
+  return `${weekday}, ${two(t.d)} ${MONTHS[t.mo - 1]} ${t.y} ${two(t.h)}:${two(t.mi)}:${two(t.s)} GMT`;
+}
+
+const byteLength = (s: string) => new TextEncoder().encode(s).length;
+
+function nginx(req: HttpRequest): ServerReply {
+  const { version, mtime } = NGINX_VERSIONS[req.tag ?? 'latest'] ?? NGINX_VERSIONS.latest;
+  const server: [string, string] = ['Server', `nginx/${version}`];
+  const date: [string, string] = ['Date', httpDate(req.now)];
+  if (req.path === '/' || req.path === '/index.html') {
+    const len = byteLength(NGINX_WELCOME);
+    return {
+      kind: 'http',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        server,
+        date,
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(len)],
+        ['Last-Modified', httpDate(mtime * 1000)],
+        ['Connection', 'keep-alive'],
+        ['ETag', `"${mtime.toString(16)}-${len.toString(16)}"`],
+        ['Accept-Ranges', 'bytes'],
+      ],
+      body: NGINX_WELCOME,
+    };
+  }
+  const body =
+    '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n' +
+    `<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n` +
+    '</body>\r\n</html>\r\n';
+  return {
+    kind: 'http',
+    status: 404,
+    reason: 'Not Found',
+    headers: [
+      server,
+      date,
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(byteLength(body))],
+      ['Connection', 'keep-alive'],
+    ],
+    body,
+  };
+}
+
+function apache(req: HttpRequest, server: string, root: string | undefined): ServerReply {
+  const date: [string, string] = ['Date', httpDate(req.now)];
+  if (root !== undefined && (req.path === '/' || req.path === '/index.html'))
+    return {
+      kind: 'http',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        date,
+        ['Server', server],
+        ['Last-Modified', 'Mon, 11 Jun 2007 18:53:14 GMT'],
+        ['ETag', '"2d-432a5e4a73a80"'],
+        ['Accept-Ranges', 'bytes'],
+        ['Content-Length', String(byteLength(root))],
+        ['Content-Type', 'text/html'],
+      ],
+      body: root,
+    };
+  const body =
+    '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n' +
+    '</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+  return {
+    kind: 'http',
+    status: 404,
+    reason: 'Not Found',
+    headers: [
+      date,
+      ['Server', server],
+      ['Content-Length', String(byteLength(body))],
+      ['Content-Type', 'text/html; charset=iso-8859-1'],
+    ],
+    body,
+  };
+}
+
+function tomcat(req: HttpRequest): ServerReply {
+  const version = TOMCAT_VERSIONS[req.tag ?? 'latest'] ?? '11.0.2';
+  // ErrorReportValve's page; no webapp is deployed, so every path is a 404 without a message.
+  const body =
+    '<!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title><style type="text/css">' +
+    'body {font-family:Tahoma,Arial,sans-serif;} h1, h2, h3, b {color:white;background-color:#525D76;} ' +
+    'h1 {font-size:22px;} h2 {font-size:16px;} h3 {font-size:14px;} p {font-size:12px;} a {color:black;} ' +
+    '.line {height:1px;background-color:#525D76;border:none;}</style></head><body>' +
+    '<h1>HTTP Status 404 – Not Found</h1><hr class="line" /><p><b>Type</b> Status Report</p>' +
+    '<p><b>Description</b> The origin server did not find a current representation for the target ' +
+    'resource or is not willing to disclose that one exists.</p><hr class="line" />' +
+    `<h3>Apache Tomcat/${version}</h3></body></html>`;
+  return {
+    kind: 'http',
+    status: 404,
+    reason: '',
+    headers: [
+      ['Content-Type', 'text/html;charset=utf-8'],
+      ['Content-Language', 'en'],
+      ['Content-Length', String(byteLength(body))],
+      ['Date', httpDate(req.now)],
+    ],
+    body,
+  };
+}
+
+function wordpress(req: HttpRequest): ServerReply {
+  return {
+    kind: 'http',
+    status: 302,
+    reason: 'Found',
+    headers: [
+      ['Date', httpDate(req.now)],
+      ['Server', 'Apache/2.4.62 (Debian)'],
+      ['X-Powered-By', 'PHP/8.2.27'],
+      ['Expires', 'Wed, 11 Jan 1984 05:00:00 GMT'],
+      ['Cache-Control', 'no-cache, must-revalidate, max-age=0, no-store, private'],
+      ['X-Redirect-By', 'WordPress'],
+      ['Location', `http://${req.host}/wp-admin/install.php`],
+      ['Content-Length', '0'],
+      ['Content-Type', 'text/html; charset=UTF-8'],
+    ],
+    body: '',
+  };
+}
+
+/** The reply of `service` to one request. */
+export function serve(service: Service, req: HttpRequest): ServerReply {
+  switch (service) {
+    case 'nginx':
+      return nginx(req);
+    case 'httpd':
+      return apache(req, 'Apache/2.4.62 (Unix)', HTTPD_IT_WORKS);
+    case 'wordpress':
+      return wordpress(req);
+    case 'tomcat':
+      return tomcat(req);
+    case 'redis':
+      return { kind: 'empty' };
+    case 'mysql':
+    case 'mysqlx':
+    case 'sshd':
+      return { kind: 'not-http' };
+    case 'docker-proxy':
+      return { kind: 'empty' };
+  }
+}
+
+/** The status line and headers as they travel (HTTP/1.1, CRLF-separated, blank line ending). */
+export function headerBlock(r: Extract<ServerReply, { kind: 'http' }>): string {
+  const status = `HTTP/1.1 ${r.status}${r.reason ? ` ${r.reason}` : ''}`;
+  return [status, ...r.headers.map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
+}
