@@ -30,11 +30,23 @@ const LONG_RUNNING = new Set([
 
 export type MainProcess = 'shell' | 'service' | 'oneshot';
 
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The command PID 1 ends up running. Official images' entrypoint scripts set things up and then
+ * `exec "$@"`, so `docker run nginx curl …` runs curl.
+ */
+export function mainCommand(c: Container): readonly string[] {
+  const argv = [c.path, ...c.args];
+  return basename(c.path) === 'docker-entrypoint.sh' && c.args.length ? c.args : argv;
+}
+
 /** What the container's PID 1 will do: wait on its terminal, serve forever, or run and exit. */
 export function mainProcessKind(c: Container): MainProcess {
-  const prog = c.path.slice(c.path.lastIndexOf('/') + 1);
-  if (SHELLS.has(prog) && c.args.length === 0) return 'shell';
-  if (prog === 'ping' && !c.args.includes('-c')) return 'service';
+  const [path = '', ...args] = mainCommand(c);
+  const prog = basename(path);
+  if (SHELLS.has(prog) && args.length === 0) return 'shell';
+  if (prog === 'ping' && !args.includes('-c')) return 'service';
   return LONG_RUNNING.has(prog) ? 'service' : 'oneshot';
 }
 
@@ -87,7 +99,7 @@ export function runOneShot(
   c: Container,
   firstStart: boolean,
 ): ProcessResult & { readonly startError?: string } {
-  const r = p.spawn(world, { host: p.place.host, containerId: c.id }, [c.path, ...c.args], {
+  const r = p.spawn(world, { host: p.place.host, containerId: c.id }, mainCommand(c), {
     via: 'exec',
     tty: c.config.tty,
   });
