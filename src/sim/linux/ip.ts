@@ -11,6 +11,7 @@ import { ipAddressChange } from './ip-address-change';
 import { ipLinkChange } from './ip-link';
 import { ipNetns } from './ip-netns';
 import { ipRouteChange, listRoutes } from './ip-route';
+import { ipNeighShow } from './neigh';
 import { whereIs, type Where } from './place';
 
 /** iproute2 ip.c's object table, in its order: the first prefix match wins. */
@@ -135,9 +136,9 @@ const route: Handler = (p, w, netns, _g, args, d) => {
   return unknownCommand(p, d, 'route', cmd);
 };
 
-const neigh: Handler = (p, _w, _netns, _g, args, d) => {
+const neigh: Handler = (p, _w, netns, _g, args, d) => {
   const cmd = args[0];
-  if (isShow(cmd)) return output(p.world);
+  if (isShow(cmd)) return ipNeighShow(p, netns, args.slice(1), d);
   if (['add', 'del', 'delete', 'change', 'replace', 'flush'].some((c) => matches(cmd, c)))
     return notYet(p, 'neigh', cmd);
   return unknownCommand(p, d, 'neighbor', cmd);

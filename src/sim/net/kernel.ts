@@ -114,9 +114,26 @@ export function createVethPair(
   return { a: aIndex, b: bIndex };
 }
 
+/**
+ * The kernel forgets what it learned through a device that goes down, leaves its bridge or goes
+ * away: its ARP entries (neigh_ifdown) and the MACs its bridge learned on it (br_fdb_delete_by_port).
+ */
+function forgetDevice(h: HostDraft, netns: string, ifindex: number): void {
+  const ns = h.netns.get(netns);
+  if (!ns) return;
+  const neigh = plain(ns.neigh);
+  if (neigh?.some((n) => n.ifindex === ifindex))
+    ns.neigh = neigh.filter((n) => n.ifindex !== ifindex);
+  plain(ns.links).forEach((l, i) => {
+    if (l.fdb?.some((f) => f.port === ifindex))
+      ns.links[i].fdb = l.fdb.filter((f) => f.port !== ifindex);
+  });
+}
+
 function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   const ns = h.netns.get(netns);
   if (!ns) return;
+  forgetDevice(h, netns, ifindex);
   const i = ns.links.findIndex((l) => l.ifindex === ifindex);
   if (i >= 0) ns.links.splice(i, 1);
   // Routes through a vanished device vanish with it.
@@ -142,6 +159,8 @@ export function moveLink(h: HostDraft, from: string, ifindex: number, to: string
   if (!src || !dst || !link) return;
   const moved: Link = { ...link, addresses: [], up: false };
   delete (moved as { master?: number }).master;
+  // A bridge's learned ports stay behind in the old namespace.
+  delete (moved as { fdb?: unknown }).fdb;
   removeLinkOnly(h, from, ifindex);
   dst.links.push(castDraft(moved));
   dst.links.sort((x, y) => x.ifindex - y.ifindex);
@@ -187,13 +206,17 @@ export function setLinkUp(h: HostDraft, netns: string, ifindex: number, up: bool
   const link = draftLink(h, netns, ifindex);
   if (!link || link.up === up) return;
   link.up = up;
-  if (!up) flushRoutesVia(h, netns, link.name);
+  if (!up) {
+    flushRoutesVia(h, netns, link.name);
+    forgetDevice(h, netns, ifindex);
+  }
 }
 
 /** Enslaves the link to a bridge of the same namespace, or frees it (`undefined`). */
 export function setMaster(h: HostDraft, netns: string, ifindex: number, master?: number): void {
   const link = draftLink(h, netns, ifindex);
   if (!link) return;
+  if (link.master !== master) forgetDevice(h, netns, ifindex);
   if (master === undefined) delete link.master;
   else link.master = master;
 }
