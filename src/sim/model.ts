@@ -57,6 +57,8 @@ export interface ShellFrame {
   readonly program: string;
   /** The shell is the container's main process (`docker run -it`): leaving it stops the container. */
   readonly main: boolean;
+  /** A login shell on the LAN client (`ssh 10.0.2.20`), not in a container: containerId is ''. */
+  readonly lanClient?: true;
 }
 
 export interface Host {
@@ -86,6 +88,26 @@ export interface Netns {
   readonly links: readonly Link[];
   /** Routes a user or Docker added; connected routes are derived from addresses. */
   readonly routes: readonly Route[];
+  /** The ARP cache (`ip neigh`): written only by the packet walker as it resolves next hops. */
+  readonly neigh?: readonly NeighEntry[];
+}
+
+/** One ARP cache entry: a next hop resolved (REACHABLE) or left unanswered (FAILED). */
+export interface NeighEntry {
+  readonly ip: Ipv4;
+  /** The device it was resolved on, by index so a rename keeps it. */
+  readonly ifindex: number;
+  readonly mac?: string;
+  readonly state: 'REACHABLE' | 'FAILED';
+  /** World clock when the entry was last confirmed: a REACHABLE entry turns STALE 30 s later. */
+  readonly at?: number;
+}
+
+/** A MAC a bridge learned from a frame's source address on one of its ports. */
+export interface FdbEntry {
+  readonly mac: string;
+  /** ifindex of the port, in the bridge's namespace. */
+  readonly port: number;
 }
 
 export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth';
@@ -108,6 +130,8 @@ export interface Link {
    * veth or bridge, where Docker asks for 0.
    */
   readonly txqlen?: number;
+  /** On a bridge: the MACs it learned, newest first (the kernel's fdb list order). */
+  readonly fdb?: readonly FdbEntry[];
 }
 
 export interface InetAddress {

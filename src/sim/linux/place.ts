@@ -6,6 +6,7 @@
 import type { Container, Host, ImageFlavour } from '../model';
 import type { Process } from '../shell/process';
 import { hostOf } from '../world';
+import { LAN_NETNS } from '../packet/lan';
 
 /** `host` is the CentOS host's own userland; the rest are image flavours. */
 export type Userland = 'host' | ImageFlavour;
@@ -30,6 +31,8 @@ export function netnsOfContainer(c: Container): string | undefined {
 
 export function whereIs(p: Process): Where {
   const host = hostOf(p.world, p.place.host);
+  // The LAN client is another machine; its stack is the walker's `lan-client` (packet/lan.ts).
+  if (p.place.lanClient) return { host, netns: LAN_NETNS, userland: 'host' };
   if (!p.place.containerId) return { host, netns: p.place.netns ?? 'host', userland: 'host' };
   const container = host.docker.containers.get(p.place.containerId);
   if (!container) return { host, userland: 'busybox' };

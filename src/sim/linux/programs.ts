@@ -2,10 +2,14 @@
 import { BUILTINS } from '../shell/builtins';
 import type { Program } from '../shell/process';
 import { brctl } from './brctl';
+import { bridge } from './bridge-cmd';
+import { arp } from './neigh';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
 import { curl } from './curl';
 import { netstat } from './netstat';
+import { ss } from './ss';
+import { ssh } from './ssh';
 import { getent, nslookup } from './nslookup';
 import { wget } from './wget';
 import { ln, mkdir, rm } from './fs';
@@ -27,6 +31,8 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   nslookup,
   getent,
   netstat,
+  ss,
+  ssh,
   iptables,
   cat,
   ls,
@@ -38,6 +44,8 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   printenv,
   ifconfig,
   brctl,
+  bridge,
+  arp,
   sysctl,
   systemctl,
   service,

@@ -36,8 +36,8 @@ export type L2Path =
   | { readonly kind: 'fail'; readonly reason: 'arp-failed' | 'no-carrier' };
 
 /** The LAN gateway's MAC (the hypervisor's router, as on a QEMU user network). */
-const GATEWAY_MAC = '52:55:0a:00:02:02';
-const LAN_CLIENT_MAC = '52:54:00:6b:2e:14';
+export const GATEWAY_MAC = '52:55:0a:00:02:02';
+export const LAN_CLIENT_MAC = '52:54:00:6b:2e:14';
 
 function owns(h: Host, netns: string, l: Link, ip: Ipv4): boolean {
   // arp_ignore=0: Linux answers for any of its addresses, whichever interface asked.

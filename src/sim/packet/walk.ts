@@ -8,9 +8,11 @@ import type { Host, Ipv4, Lan, World } from '../model';
 import { blockContains, cidrBlock } from '../net/ipv4';
 import { hostOf } from '../world';
 import { emptyConntrack, type Conntrack } from './conntrack';
+import { learnFromTrace } from './learn';
 import { delivered, drop, ingress, placeName, pushRoute, transmit, type Arrival } from './forward';
 import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
 import { applyCounters, emptyCounters, indexRules } from './netfilter';
+import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';
 import type { OutsideHost } from './outside';
 import { lookupRoute } from './route';
 import type { Trace, TraceEvent } from './trace';
@@ -46,6 +48,7 @@ export interface SendResult {
 
 /** A packet sent by a process in `netns`: undefined when the route lookup fails (connect()). */
 function originate(w: Walk, netns: string, pkt: Pkt): Arrival | undefined {
+  if (netns === LAN_NETNS) return fromLanClient(w, pkt);
   let route = lookupRoute(w.h, netns, pkt.dst);
   pushRoute(w, netns, pkt.dst, route);
   if (!route) return undefined;
@@ -140,7 +143,8 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
       : { kind: 'lost' };
   const outward = w.routedHops;
   let back: Arrival | undefined;
-  if (sent.kind === 'outside') back = answerFromOutside(w, sent);
+  if (sent.kind === 'outside')
+    back = from === LAN_NETNS ? answerLanClient(w, sent) : answerFromOutside(w, sent);
   else {
     w.direction = 'reply';
     back = originate(w, sent.netns, {
@@ -151,6 +155,7 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
       bytes: sent.pkt.bytes,
     });
   }
+  if (from === LAN_NETNS) back = lanClientReceives(w, back);
   if (back?.kind !== 'delivered' || back.netns !== from) return { kind: 'lost' };
   const path =
     sent.kind === 'outside' && !sent.target.lan
@@ -178,7 +183,7 @@ export function sendPacket(
   lan: Lan,
   netns: string,
   spec: PacketSpec,
-  opts: { readonly count?: number; readonly conntrack?: Conntrack } = {},
+  opts: { readonly count?: number; readonly conntrack?: Conntrack; readonly now?: number } = {},
 ): SendResult {
   const w: Walk = {
     h,
@@ -194,15 +199,19 @@ export function sendPacket(
   };
   const outcomes: Outcome[] = [];
   let first: TraceEvent[] = [];
+  const seen: TraceEvent[] = [];
   for (let i = 0; i < Math.max(1, opts.count ?? 1); i++) {
     w.events = [];
     const o = exchange(w, netns, spec);
+    seen.push(...w.events);
     if (i === 0) first = w.events;
     outcomes.push(o);
     if (o.kind === 'unreachable') break;
   }
   const verdict = first.at(-1)?.kind === 'delivered' ? 'delivered' : 'dropped';
-  return { host: applyCounters(h, w.counters), trace: { events: first, verdict }, outcomes };
+  // What the kernel learned on the way (ARP caches, bridge FDBs) stays behind in the host.
+  const host = learnFromTrace(applyCounters(h, w.counters), seen, opts.now);
+  return { host, trace: { events: first, verdict }, outcomes };
 }
 
 /** The same on a world: the host's counters are written back. */
@@ -213,6 +222,9 @@ export function sendInWorld(
   spec: PacketSpec,
   opts: { readonly count?: number; readonly conntrack?: Conntrack } = {},
 ): SendResult & { readonly world: World } {
-  const r = sendPacket(hostOf(world, hostName), world.lan, netns, spec, opts);
+  const r = sendPacket(hostOf(world, hostName), world.lan, netns, spec, {
+    ...opts,
+    now: world.clock,
+  });
   return { ...r, world: { ...world, hosts: { ...world.hosts, [hostName]: r.host } } };
 }

@@ -3,6 +3,7 @@ import type { World } from '../model';
 import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
 import { output, type Program } from './process';
+import { LAN_CLIENT } from '../packet/outside';
 
 /** Leaving a shell; if it was the container's main process, the container stops with its code. */
 const exit: Program = (p) => {
@@ -18,6 +19,9 @@ const exit: Program = (p) => {
     });
     if (r.ok) world = r.world;
   }
+  // A login shell over ssh says `logout`, then the ssh client reports the closed connection.
+  if (top.lanClient)
+    return output(world, '', `logout\nConnection to ${LAN_CLIENT} closed.\n`, code);
   // Interactive bash says `exit` on its way out; busybox sh leaves silently.
   return output(world, '', top.program.endsWith('bash') ? 'exit\n' : '', code);
 };

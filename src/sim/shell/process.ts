@@ -22,6 +22,8 @@ export interface Place {
   readonly containerId?: string;
   /** A host process moved into another network namespace (`ip netns exec NAME …`). */
   readonly netns?: string;
+  /** The LAN client beside the host's eth0 (`ssh 10.0.2.20`): a separate machine, not the host. */
+  readonly lanClient?: true;
 }
 
 export interface Process {

@@ -8,6 +8,7 @@ export function prompt(world: World): string {
   const h = hostOf(world);
   const top = world.terminal.shells.at(-1);
   if (!top) return `[root@${h.hostname} ~]# `;
+  if (top.lanClient) return '[root@lan-client ~]# ';
   const c = h.docker.containers.get(top.containerId);
   const image = c ? h.docker.images.get(c.imageId) : undefined;
   const cwd = c?.config.workingDir || '/';

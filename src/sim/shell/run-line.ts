@@ -31,7 +31,7 @@ function advanceClock(world: World): World {
 function dropDeadShells(world: World): World {
   const h = hostOf(world);
   const alive = world.terminal.shells.filter(
-    (s) => h.docker.containers.get(s.containerId)?.state.status === 'running',
+    (s) => s.lanClient || h.docker.containers.get(s.containerId)?.state.status === 'running',
   );
   return alive.length === world.terminal.shells.length
     ? world

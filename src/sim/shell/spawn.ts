@@ -8,9 +8,11 @@ import type { World } from '../model';
 import { hostOf } from '../world';
 import type { Ctx, Place, ProcessResult, Spawn } from './process';
 import { BUILTINS, PROGRAMS } from './programs';
+import { LAN_CLIENT_PROGRAMS, LAN_CLIENT_TOOLS } from '../linux/ssh';
 
 export function currentPlace(world: World): Place {
   const top = world.terminal.shells.at(-1);
+  if (top?.lanClient) return { host: world.terminal.host, lanClient: true };
   return top
     ? { host: world.terminal.host, containerId: top.containerId }
     : { host: world.terminal.host };
@@ -25,6 +27,7 @@ export function shellOf(world: World): string {
 
 /** Programs on the PATH of a container: its image's, plus packages installed into it. */
 export function containerTools(world: World, place: Place): ReadonlySet<string> | null {
+  if (place.lanClient) return LAN_CLIENT_TOOLS;
   if (!place.containerId) return null;
   const h = hostOf(world, place.host);
   const c = h.docker.containers.get(place.containerId);
@@ -50,7 +53,8 @@ export function spawn(
   const prog = basename(name);
   const tools = containerTools(world, place);
   const builtin = opts.via === 'shell' ? own(BUILTINS, prog) : undefined;
-  const program = builtin ?? own(PROGRAMS, prog);
+  const elsewhere = place.lanClient ? own(LAN_CLIENT_PROGRAMS, prog) : undefined;
+  const program = builtin ?? elsewhere ?? own(PROGRAMS, prog);
   const present = builtin !== undefined || tools === null || tools.has(prog);
   if (!program || !present) {
     if (opts.via === 'exec')
