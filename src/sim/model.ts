@@ -77,6 +77,13 @@ export interface Host {
   /** Symbolic links, path -> target (`ln -s /proc/PID/ns/net /var/run/netns/PID`). */
   readonly symlinks?: Readonly<Record<string, string>>;
   readonly docker: Daemon;
+  /**
+   * What traffic taught the kernel, written only by the packet walker: each namespace's ARP cache
+   * (`ip neigh`), by netns id, and each bridge's learned MACs, newest first (`bridge fdb`), by
+   * `${netns}/${bridge ifindex}`. Kept apart from the devices so that traffic never replaces them.
+   */
+  readonly neighbours?: ReadonlyMap<string, readonly NeighEntry[]>;
+  readonly fdb?: ReadonlyMap<string, readonly FdbEntry[]>;
 }
 
 export interface Netns {
@@ -88,8 +95,6 @@ export interface Netns {
   readonly links: readonly Link[];
   /** Routes a user or Docker added; connected routes are derived from addresses. */
   readonly routes: readonly Route[];
-  /** The ARP cache (`ip neigh`): written only by the packet walker as it resolves next hops. */
-  readonly neigh?: readonly NeighEntry[];
 }
 
 /** One ARP cache entry: a next hop resolved (REACHABLE) or left unanswered (FAILED). */
@@ -130,8 +135,6 @@ export interface Link {
    * veth or bridge, where Docker asks for 0.
    */
   readonly txqlen?: number;
-  /** On a bridge: the MACs it learned, newest first (the kernel's fdb list order). */
-  readonly fdb?: readonly FdbEntry[];
 }
 
 export interface InetAddress {

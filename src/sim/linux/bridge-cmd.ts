@@ -84,7 +84,7 @@ function fdbLines(h: Host, netns: string, l: Link, byIndex: Map<number, Link>): 
   const br = l.master !== undefined ? byIndex.get(l.master) : undefined;
   if (br?.kind !== 'bridge') return selfEntries(h, netns, l);
   return [
-    ...(br.fdb ?? [])
+    ...(h.fdb?.get(`${netns}/${br.ifindex}`) ?? [])
       .filter((f) => f.port === l.ifindex)
       .map((f) => `${f.mac} ${dev} master ${br.name} `),
     `${l.mac} ${dev} vlan 1 master ${br.name} permanent`,

@@ -23,7 +23,7 @@ const REACHABLE_MS = 30_000;
 
 function entries(h: Host, netns: string, now: number): readonly Shown[] {
   const names = new Map(linksOf(h, netns).map((l) => [l.ifindex, l.name]));
-  return (h.netns.get(netns)?.neigh ?? []).flatMap((n: NeighEntry) => {
+  return (h.neighbours?.get(netns) ?? []).flatMap((n: NeighEntry) => {
     const dev = names.get(n.ifindex);
     if (!dev) return [];
     const ms = Math.max(0, now - (n.at ?? now));

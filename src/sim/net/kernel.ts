@@ -63,14 +63,21 @@ export function linkByIndex(h: Host, netns: string, ifindex: number): Link | und
   return addressIndex(h).byIndex.get(netns)?.get(ifindex);
 }
 
-/** The same lookup on a draft, for changing the link in place. */
+/**
+ * The same lookup on a draft, for changing the link in place. A link array rebuilt earlier in
+ * this command (removeLinkOnly) holds plain, frozen records that immer does not draft: the one
+ * being changed is copied first, as copy-on-write.
+ */
 export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
-  // Search the plain array, then touch only the one element through the draft.
   const ns = h.netns.get(netns);
   if (!ns) return undefined;
-  const plain = isDraft(ns.links) ? ((current(ns.links) as unknown as Link[]) ?? []) : ns.links;
-  const i = plain.findIndex((l) => l.ifindex === ifindex);
-  return i < 0 ? undefined : ns.links[i];
+  const i = plain(ns.links).findIndex((l) => l.ifindex === ifindex);
+  if (i < 0) return undefined;
+  const link = ns.links[i];
+  if (isDraft(link) || !Object.isFrozen(link)) return link;
+  const copy = castDraft({ ...link, addresses: [...link.addresses] });
+  ns.links[i] = copy;
+  return copy;
 }
 
 export function addLink(
@@ -119,27 +126,39 @@ export function createVethPair(
  * away: its ARP entries (neigh_ifdown) and the MACs its bridge learned on it (br_fdb_delete_by_port).
  */
 function forgetDevice(h: HostDraft, netns: string, ifindex: number): void {
-  const ns = h.netns.get(netns);
-  if (!ns) return;
-  const neigh = plain(ns.neigh);
+  const neigh = plain(h.neighbours?.get(netns));
   if (neigh?.some((n) => n.ifindex === ifindex))
-    ns.neigh = neigh.filter((n) => n.ifindex !== ifindex);
-  plain(ns.links).forEach((l, i) => {
-    if (l.fdb?.some((f) => f.port === ifindex))
-      ns.links[i].fdb = l.fdb.filter((f) => f.port !== ifindex);
-  });
+    h.neighbours!.set(netns, castDraft(neigh.filter((n) => n.ifindex !== ifindex)));
+  if (!h.fdb) return;
+  h.fdb.delete(`${netns}/${ifindex}`);
+  for (const [key, entries] of plain(h.fdb))
+    if (key.startsWith(`${netns}/`) && entries.some((f) => f.port === ifindex))
+      h.fdb.set(key, castDraft(entries.filter((f) => f.port !== ifindex)));
+}
+
+/** A port set free of its bridge (the field is gone, not undefined, so the model stays plain). */
+function withoutMaster(l: Link): Link {
+  const free: { -readonly [K in keyof Link]?: Link[K] } = { ...l };
+  delete free.master;
+  return free as Link;
 }
 
 function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   const ns = h.netns.get(netns);
   if (!ns) return;
   forgetDevice(h, netns, ifindex);
-  const i = ns.links.findIndex((l) => l.ifindex === ifindex);
-  if (i >= 0) ns.links.splice(i, 1);
+  // Rebuilt from the plain array and assigned once: a host can hold a thousand links.
+  const links = plain(ns.links);
+  const kept = links
+    .filter((l) => l.ifindex !== ifindex)
+    .map((l) => (l.master === ifindex ? withoutMaster(l) : l));
+  if (kept.length !== links.length || kept.some((l, i) => l !== links[i]))
+    ns.links = castDraft(kept);
   // Routes through a vanished device vanish with it.
-  const names = new Set(ns.links.map((l) => l.name));
-  ns.routes = ns.routes.filter((r) => names.has(r.dev));
-  for (const l of ns.links) if (l.master === ifindex) delete l.master;
+  const names = new Set(kept.map((l) => l.name));
+  const routes = plain(ns.routes);
+  if (routes.some((r) => !names.has(r.dev)))
+    ns.routes = castDraft(routes.filter((r) => names.has(r.dev)));
 }
 
 /** Deleting either end of a veth pair deletes both. */
@@ -155,12 +174,9 @@ export function deleteLink(h: HostDraft, netns: string, ifindex: number): void {
 export function moveLink(h: HostDraft, from: string, ifindex: number, to: string): void {
   const src = h.netns.get(from);
   const dst = h.netns.get(to);
-  const link = src?.links.find((l) => l.ifindex === ifindex);
+  const link = src ? plain(src.links).find((l) => l.ifindex === ifindex) : undefined;
   if (!src || !dst || !link) return;
-  const moved: Link = { ...link, addresses: [], up: false };
-  delete (moved as { master?: number }).master;
-  // A bridge's learned ports stay behind in the old namespace.
-  delete (moved as { fdb?: unknown }).fdb;
+  const moved: Link = { ...withoutMaster(link), addresses: [], up: false };
   removeLinkOnly(h, from, ifindex);
   dst.links.push(castDraft(moved));
   dst.links.sort((x, y) => x.ifindex - y.ifindex);

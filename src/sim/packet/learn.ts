@@ -5,7 +5,7 @@
  * world clock of their last confirmation (the tools show REACHABLE turning STALE); they go away
  * only with their device, when it goes down, or when a port leaves its bridge (kernel.ts).
  */
-import type { FdbEntry, Host, Link, NeighEntry, Netns } from '../model';
+import type { FdbEntry, Host, Link, NeighEntry } from '../model';
 import type { TraceEvent } from './trace';
 
 interface Learned {
@@ -88,33 +88,27 @@ const NONE: readonly never[] = [];
 /** The host with its ARP caches and bridge FDBs updated; the same host when nothing is new. */
 export function learnFromTrace(h: Host, events: readonly TraceEvent[], now?: number): Host {
   const learned = collect(h, events, now);
-  let namespaces: Map<string, Netns> | undefined;
-  const update = (id: string, f: (ns: Netns) => Netns) => {
-    const ns = (namespaces ?? h.netns).get(id);
-    if (!ns) return;
-    const next = f(ns);
-    if (next === ns) return;
-    namespaces ??= new Map(h.netns);
-    namespaces.set(id, next);
-  };
-  for (const [id, seen] of learned.neigh)
-    update(id, (ns) => {
-      const old = ns.neigh ?? NONE;
-      const neigh = mergeNeigh(old, seen);
-      return neigh === old ? ns : { ...ns, neigh };
-    });
+  let neighbours: Map<string, readonly NeighEntry[]> | undefined;
+  for (const [id, seen] of learned.neigh) {
+    const old = (neighbours ?? h.neighbours)?.get(id) ?? NONE;
+    const merged = mergeNeigh(old, seen);
+    if (merged === old) continue;
+    neighbours ??= new Map(h.neighbours);
+    neighbours.set(id, merged);
+  }
+  let fdb: Map<string, readonly FdbEntry[]> | undefined;
   for (const [key, seen] of learned.fdb) {
     const cut = key.indexOf('/');
     const [id, bridge] = [key.slice(0, cut), key.slice(cut + 1)];
-    update(id, (ns) => {
-      const i = ns.links.findIndex((l) => l.name === bridge && l.kind === 'bridge');
-      if (i < 0) return ns;
-      const br = ns.links[i];
-      const old = br.fdb ?? NONE;
-      const fdb = mergeFdb(old, seen);
-      if (fdb === old) return ns;
-      return { ...ns, links: ns.links.map((l, j) => (j === i ? { ...br, fdb } : l)) };
-    });
+    const br = linkNamed(h, id, bridge);
+    if (br?.kind !== 'bridge') continue;
+    const at = `${id}/${br.ifindex}`;
+    const old = (fdb ?? h.fdb)?.get(at) ?? NONE;
+    const merged = mergeFdb(old, seen);
+    if (merged === old) continue;
+    fdb ??= new Map(h.fdb);
+    fdb.set(at, merged);
   }
-  return namespaces ? { ...h, netns: namespaces } : h;
+  if (!neighbours && !fdb) return h;
+  return { ...h, ...(neighbours ? { neighbours } : {}), ...(fdb ? { fdb } : {}) };
 }
