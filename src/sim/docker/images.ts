@@ -3,6 +3,7 @@
  * networking — default command, exposed ports, and which tools are on the PATH (slim Debian
  * images have no `ip` or `ping`; busybox and alpine have busybox's applets).
  */
+import { own } from '../own';
 import type { Image, ImageFlavour } from '../model';
 
 /** Commands every image has, as busybox applets or as coreutils/grep/hostname. */
@@ -69,6 +70,10 @@ interface CatalogEntry {
   /** MB, as `docker images` shows it. */
   readonly sizeMb: number;
   readonly stopExitCode: number;
+  /** Tags built on another base (`nginx:alpine` is Alpine with busybox, not Debian). */
+  readonly variants?: Readonly<
+    Record<string, Partial<Omit<CatalogEntry, 'repo' | 'tags' | 'variants'>>>
+  >;
 }
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -126,6 +131,7 @@ const CATALOG: readonly CatalogEntry[] = [
     extraTools: ['curl', 'nginx'],
     sizeMb: 192,
     stopExitCode: 0,
+    variants: { alpine: { flavour: 'alpine', extraTools: ['apk', 'curl', 'nginx'], sizeMb: 47.9 } },
   },
   {
     repo: 'tomcat',
@@ -220,8 +226,9 @@ export function registryImage(
   idHex: (n: number) => string,
   now: number,
 ): Image | undefined {
-  const e = CATALOG.find((x) => x.repo === repo);
-  if (!e || !e.tags.includes(tag)) return undefined;
+  const base = CATALOG.find((x) => x.repo === repo);
+  if (!base || !base.tags.includes(tag)) return undefined;
+  const e: CatalogEntry = { ...base, ...own(base.variants, tag) };
   return {
     id: idHex(64),
     repo,
