@@ -257,3 +257,22 @@ export function pushRoute(
       ...(route.via ? { via: route.via } : {}),
     });
 }
+
+/** An internet or LAN host takes the request and turns a reply round to `to`. */
+export function outsideAnswers(w: Walk, a: { target: OutsideHost; pkt: Pkt }, to: Ipv4): Pkt {
+  w.events.push({
+    kind: 'delivered',
+    direction: 'request',
+    netns: 'outside',
+    address: a.pkt.dst,
+    process: a.target.ptr ?? a.target.names[0] ?? a.target.ip,
+  });
+  w.direction = 'reply';
+  return {
+    src: a.pkt.dst,
+    dst: to,
+    proto: a.pkt.proto,
+    ttl: a.target.ttlAtHost,
+    bytes: a.pkt.bytes,
+  };
+}

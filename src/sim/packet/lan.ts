@@ -11,7 +11,7 @@
  */
 import type { Host, Ipv4, Lan } from '../model';
 import { blockContains, cidrBlock } from '../net/ipv4';
-import { drop, ingress, type Arrival } from './forward';
+import { drop, ingress, outsideAnswers, type Arrival } from './forward';
 import type { Pkt, Walk } from './hooks';
 import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { LAN_CLIENT, outsideHostAt, type OutsideHost } from './outside';
@@ -134,21 +134,7 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
 
 /** An internet host answers the client straight back through the LAN gateway (no Docker host). */
 export function answerLanClient(w: Walk, a: { target: OutsideHost; pkt: Pkt }): Arrival {
-  w.events.push({
-    kind: 'delivered',
-    direction: 'request',
-    netns: 'outside',
-    address: a.pkt.dst,
-    process: a.target.ptr ?? a.target.names[0] ?? a.target.ip,
-  });
-  w.direction = 'reply';
-  const pkt: Pkt = {
-    src: a.pkt.dst,
-    dst: LAN_CLIENT,
-    proto: a.pkt.proto,
-    ttl: a.target.ttlAtHost,
-    bytes: a.pkt.bytes,
-  };
+  const pkt = outsideAnswers(w, a, LAN_CLIENT);
   w.events.push({
     kind: 'transmit',
     direction: 'reply',

@@ -9,7 +9,16 @@ import { blockContains, cidrBlock } from '../net/ipv4';
 import { hostOf } from '../world';
 import { emptyConntrack, type Conntrack } from './conntrack';
 import { learnFromTrace } from './learn';
-import { delivered, drop, ingress, placeName, pushRoute, transmit, type Arrival } from './forward';
+import {
+  delivered,
+  drop,
+  ingress,
+  outsideAnswers,
+  placeName,
+  pushRoute,
+  transmit,
+  type Arrival,
+} from './forward';
 import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
 import { applyCounters, emptyCounters, indexRules } from './netfilter';
 import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';
@@ -77,21 +86,7 @@ function originate(w: Walk, netns: string, pkt: Pkt): Arrival | undefined {
 }
 
 function answerFromOutside(w: Walk, a: { target: OutsideHost; pkt: Pkt }): Arrival {
-  w.events.push({
-    kind: 'delivered',
-    direction: 'request',
-    netns: 'outside',
-    address: a.pkt.dst,
-    process: a.target.ptr ?? a.target.names[0] ?? a.target.ip,
-  });
-  w.direction = 'reply';
-  const reply: Pkt = {
-    src: a.pkt.dst,
-    dst: a.pkt.src,
-    proto: a.pkt.proto,
-    ttl: a.target.ttlAtHost,
-    bytes: a.pkt.bytes,
-  };
+  const reply = outsideAnswers(w, a, a.pkt.src);
   if (!blockContains(cidrBlock(w.lan.subnet), reply.dst))
     return drop(
       w,
