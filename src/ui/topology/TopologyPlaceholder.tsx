@@ -8,11 +8,11 @@ export function TopologyPlaceholder() {
   return (
     <section
       aria-labelledby="topology-heading"
-      className="flex min-h-0 flex-col items-center justify-center gap-4 rounded-xl border border-dashed border-slate-300 bg-white/60 p-8 text-center dark:border-slate-700 dark:bg-slate-900/40"
+      className="flex min-h-0 flex-col items-center justify-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white/60 p-4 text-center dark:border-slate-700 dark:bg-slate-900/40"
     >
       <svg
         viewBox="0 0 64 40"
-        className="h-12 w-20 text-slate-400 dark:text-slate-500"
+        className="h-8 w-14 text-slate-400 dark:text-slate-500"
         fill="none"
         stroke="currentColor"
         strokeWidth="2"
@@ -28,7 +28,7 @@ export function TopologyPlaceholder() {
       </h2>
       <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
         The network graph is not built yet. It will draw the host, its bridges, veth pairs and
-        containers as you run commands. For now, the terminal shows everything that happens.
+        containers as you run commands. For now, the outline above lists them as text.
       </p>
       <div className="flex flex-col items-center gap-2">
         <p className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
