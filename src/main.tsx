@@ -4,6 +4,9 @@ import './index.css';
 import { labStore } from './store';
 import { App } from './ui/App';
 
+// A share link (design.md contract 2) opens before the first render, so the lab never flashes empty.
+labStore.getState().openHash(location.hash);
+
 window.__lab = {
   getState: () => {
     const { log, world } = labStore.getState();

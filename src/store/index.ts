@@ -13,5 +13,6 @@ export {
   type LabState,
   type LabStore,
 } from './lab-store';
-export { selectHistory, selectPrompt } from './selectors';
+export { loadScenario, openShareHash } from './scenario';
+export { selectHistory, selectPrompt, selectShareHash } from './selectors';
 export { useLab } from './use-lab';

@@ -17,6 +17,8 @@ export interface LabData {
   readonly world: World;
   /** What the terminal shows; `clear` empties it without touching the log or the world. */
   readonly transcript: readonly TranscriptEntry[];
+  /** A message the lab shows once, above everything (a share link that could not be opened). */
+  readonly notice?: string;
 }
 
 export function createLabData(seed: number = DEFAULT_SEED): LabData {

@@ -1,4 +1,5 @@
 /** Named selectors: what components read from the lab, derived from the data, never stored. */
+import { SHARE_HASH_PREFIX, encodeScenario } from '../share';
 import { prompt } from '../sim';
 import type { LabData } from './lab';
 
@@ -11,3 +12,7 @@ export const selectPrompt = (s: LabData): string => prompt(s.world);
  */
 export const selectHistory = (s: LabData): string[] =>
   s.log.filter((line, i) => i === 0 || line !== s.log[i - 1]);
+
+/** The URL fragment (`#s=…`) that reopens this lab: its command log (design.md contract 2). */
+export const selectShareHash = (s: LabData): string =>
+  SHARE_HASH_PREFIX + encodeScenario({ log: s.log });

@@ -1,3 +1,5 @@
+import { TopologyOutline } from './outline/TopologyOutline';
+import { ShareButton, ShareNotice } from './share/Share';
 import { Terminal } from './terminal/Terminal';
 import { TopologyPlaceholder } from './topology/TopologyPlaceholder';
 
@@ -12,9 +14,17 @@ export function App() {
             Practise Docker networking on a simulated Linux host, right in your browser.
           </p>
         </div>
+        <ShareNotice />
+        <ShareButton />
       </header>
       <main className="grid min-h-0 flex-1 grid-rows-[minmax(12rem,2fr)_minmax(0,3fr)] gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] lg:grid-rows-1">
-        <TopologyPlaceholder />
+        {/* On a short panel the outline keeps its room and the column scrolls to the placeholder. */}
+        <div className="flex min-h-0 flex-col gap-4 overflow-y-auto">
+          <TopologyOutline />
+          <div className="flex shrink-0 flex-col">
+            <TopologyPlaceholder />
+          </div>
+        </div>
         <Terminal />
       </main>
     </div>

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { decodeScenario, encodeScenario, FORMAT_PREFIX, LIMITS } from './codec';
+import { packLine, unpackLine } from './vocabulary';
+
+/** Seed 000 as a learner types it (e2e/seed000.spec.ts), then a few more checks: 30 commands. */
+const SEED_000_SCENARIO = [
+  'docker run -d -P --name tomcat01 tomcat',
+  'docker exec -it tomcat01 ip addr',
+  'docker exec -it tomcat01 /bin/bash',
+  'apt-get update',
+  'apt install -y iproute2 iputils-ping',
+  'exit',
+  'docker commit -a yuanyuan -m "add apt ip and ping" tomcat01 yuanyuan/tomcat',
+  'docker exec -it tomcat01 ip addr',
+  'docker run -d -P --name tomcat02 yuanyuan/tomcat',
+  'docker exec -it tomcat02 ping 172.17.0.2',
+  'docker exec -it tomcat02 ping tomcat01',
+  'docker run -d -P --name tomcat03 --link tomcat02 yuanyuan/tomcat',
+  'docker exec -it tomcat03 ping tomcat02',
+  'docker exec -it tomcat02 ping tomcat03',
+  'docker exec -it tomcat03 cat /etc/hosts',
+  "docker inspect -f '{{.HostConfig.Links}}' tomcat03",
+  'docker network ls',
+  'docker network create --driver bridge --subnet 192.168.0.0/16 --gateway 192.168.0.1 mynet',
+  'docker network ls',
+  'docker run -d -P --name tomcat-net-01 --net mynet yuanyuan/tomcat',
+  'docker run -d -P --name tomcat-net-02 --net mynet yuanyuan/tomcat',
+  'docker network inspect mynet',
+  'docker exec -it tomcat-net-01 ping 192.168.0.3',
+  'docker exec -it tomcat-net-01 ping tomcat-net-02',
+  'docker exec -it tomcat01 ping tomcat-net-01',
+  'docker network connect mynet tomcat01',
+  'docker network inspect mynet',
+  'docker exec -it tomcat01 ping tomcat-net-01',
+  'docker exec -it tomcat02 ping tomcat-net-01',
+  'docker ps',
+];
+
+/** A payload with the right version, built from any JSON text (as a tamperer would). */
+const rawPayload = (json: string) => FORMAT_PREFIX + compressToEncodedURIComponent(json);
+
+describe('share link codec', () => {
+  it('round-trips any list of lines, with or without a step', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), (log) => {
+        expect(decodeScenario(encodeScenario({ log }))).toEqual({ ok: true, log });
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.string({ unit: 'binary' }), { maxLength: 50 })
+          .chain((log) => fc.tuple(fc.constant(log), fc.nat({ max: log.length }))),
+        ([log, step]) => {
+          expect(decodeScenario(encodeScenario({ log, step }))).toEqual({ ok: true, log, step });
+        },
+      ),
+    );
+  });
+
+  it('never throws and never accepts a random string', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(decodeScenario(s).ok).toBe(false);
+        expect(decodeScenario(FORMAT_PREFIX + s).ok).toBe(false);
+      }),
+    );
+  });
+
+  it('keeps a 30-command scenario (seed 000) within a 600-character URL', () => {
+    expect(SEED_000_SCENARIO).toHaveLength(30);
+    const fragment = encodeScenario({ log: SEED_000_SCENARIO });
+    const url = `https://example.github.io/docker-network-lab/#s=${fragment}`;
+    console.info(`30-command scenario: fragment ${fragment.length} chars, URL ${url.length} chars`);
+    expect(fragment.length).toBeLessThanOrEqual(450);
+    expect(decodeScenario(fragment)).toEqual({ ok: true, log: SEED_000_SCENARIO });
+  });
+
+  const good = encodeScenario({ log: ['docker network create app', 'docker ps'] });
+  const payload = good.slice(FORMAT_PREFIX.length);
+  const flipped = payload.slice(0, 10) + (payload[10] === 'A' ? 'B' : 'A') + payload.slice(11);
+  const broken: [kind: string, fragment: string, message: RegExp][] = [
+    ['empty', '', /empty/],
+    ['garbage', 'hello world', /no format version/],
+    ['a foreign version', 'v9.' + payload, /format v9/],
+    ['a version with no data', FORMAT_PREFIX, /no scenario data/],
+    ['characters outside the alphabet', FORMAT_PREFIX + 'abc<script>', /characters/],
+    ['the garbage of the e2e test', FORMAT_PREFIX + 'garbage', /incomplete|corrupt/],
+    [
+      'a truncated payload',
+      FORMAT_PREFIX + payload.slice(0, payload.length >> 1),
+      /incomplete|corrupt/,
+    ],
+    ['a tampered payload', FORMAT_PREFIX + flipped, /corrupt|checksum|incomplete|shape|command/],
+    ['valid lz of non-JSON', rawPayload('docker ps'), /not valid JSON/],
+    ['JSON of the wrong shape', rawPayload('["docker ps"]'), /wrong shape/],
+    ['no command list', rawPayload('{"h":"0"}'), /no command list/],
+    ['non-string lines', rawPayload('{"l":["docker ps",42],"h":"0"}'), /command 2 is not text/],
+    ['an extra field', rawPayload('{"l":[],"h":"0","x":1}'), /unexpected fields/],
+    ['a step out of range', rawPayload('{"l":["a"],"s":2,"h":"0"}'), /step/],
+    ['a fractional step', rawPayload('{"l":["a"],"s":0.5,"h":"0"}'), /step/],
+    [
+      'an edited line with a stale checksum',
+      rawPayload('{"l":["rm -rf /"],"h":"00000000"}'),
+      /checksum/,
+    ],
+    [
+      'too many lines',
+      encodeScenario({ log: Array(LIMITS.lines + 1).fill('docker ps') }),
+      /more than 1000 commands/,
+    ],
+    [
+      'a line too long',
+      encodeScenario({ log: ['x'.repeat(LIMITS.lineChars + 1)] }),
+      /longer than 2000/,
+    ],
+    [
+      'an oversized scenario',
+      encodeScenario({ log: Array(200).fill('y'.repeat(1500)) }),
+      /too large/,
+    ],
+    [
+      'an oversized scenario made of short words',
+      rawPayload(
+        `{"l":[${Array(1000)
+          .fill(`"${'\u0081'.repeat(1999)}"`)
+          .join(',')}],"h":"0"}`,
+      ),
+      /too large/,
+    ],
+    [
+      'an unknown vocabulary token',
+      rawPayload('{"l":["\u00ff"],"h":"0"}'),
+      /command 1 is corrupted/,
+    ],
+    ['a decompression bomb', rawPayload('a'.repeat(5_000_000)), /too large/],
+    ['an overlong payload', FORMAT_PREFIX + 'A'.repeat(LIMITS.payloadChars + 1), /too long/],
+  ];
+
+  it.each(broken)('rejects %s with a clear message', (_kind, fragment, message) => {
+    const result = decodeScenario(fragment);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(/^The share link could not be opened: /);
+    expect(result.error).toMatch(message);
+  });
+
+  it('rejects every truncation of a real link', () => {
+    const fragment = encodeScenario({ log: SEED_000_SCENARIO.slice(0, 5) });
+    // Dropping only the zero padding at the end loses nothing; any other cut must be refused.
+    for (let n = 0; n < fragment.length; n++) {
+      const result = decodeScenario(fragment.slice(0, n));
+      if (result.ok) expect(result.log).toEqual(SEED_000_SCENARIO.slice(0, 5));
+      else
+        expect(result.error).toMatch(/incomplete|corrupt|no scenario data|no format version|empty/);
+    }
+  });
+});
+
+describe('the vocabulary', () => {
+  it('packs and unpacks any line, including its own token and escape characters', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('docker ', '\u0080', '\u0081', 'é', '\u00ff'),
+            fc.string({ unit: 'binary', maxLength: 3 }),
+          ),
+        }),
+        (line) => {
+          expect(unpackLine(packLine(line))).toBe(line);
+        },
+      ),
+    );
+  });
+});
