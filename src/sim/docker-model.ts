@@ -1,0 +1,237 @@
+/**
+ * The Docker daemon's objects, as model.ts's Host holds them: networks with their IPAM, containers
+ * with their endpoints and published ports, images. Everything here is plain, immutable data.
+ */
+import type { Cidr, Ipv4 } from './model';
+
+export interface Daemon {
+  readonly running: boolean;
+  readonly version: string;
+  /** Creation order is the insertion order of these records. */
+  readonly networks: ReadonlyMap<string, Network>;
+  readonly containers: ReadonlyMap<string, Container>;
+  readonly images: ReadonlyMap<string, Image>;
+  /**
+   * IPAM's record of addresses handed to endpoints, per network id (the gateway not included),
+   * kept apart from the endpoints as libnetwork keeps its bitmap.
+   */
+  readonly ipamAllocations: Readonly<Record<string, readonly number[]>>;
+  /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
+  readonly nextEphemeralPort: number;
+  readonly bridgeConfig: DefaultBridgeConfig;
+  /** `default-address-pools` from daemon.json: replaces the predefined pools for new networks. */
+  readonly addressPools?: readonly AddressPool[];
+  /** What systemd knows of docker.service: the current (or last failed) dockerd. */
+  readonly service?: DaemonService;
+}
+
+/** One `default-address-pools` entry: networks get `/size` subnets carved out of `base`. */
+export interface AddressPool {
+  readonly base: Cidr;
+  readonly size: number;
+}
+
+export interface DaemonService {
+  readonly pid: number;
+  /** When the unit entered its current state (active, or failed). */
+  readonly since: number;
+  /** dockerd's last words when it failed to start (the unit is then `failed`). */
+  readonly error?: string;
+  /**
+   * Containers the last shutdown stopped (not a user's stop, so `unless-stopped` brings them
+   * back), kept until a daemon start succeeds.
+   */
+  readonly restore?: readonly string[];
+}
+
+/** The default bridge's settings from /etc/docker/daemon.json (`bip`, `fixed-cidr`, …). */
+export interface DefaultBridgeConfig {
+  readonly bip: Cidr;
+  readonly fixedCidr?: Cidr;
+  readonly mtu: number;
+  readonly dns: readonly Ipv4[];
+  /** `default-gateway`: containers' default route on docker0 when it is not docker0 itself. */
+  readonly defaultGateway?: Ipv4;
+}
+
+export type NetworkDriver = 'bridge' | 'host' | 'null';
+
+export interface Network {
+  readonly id: string;
+  readonly name: string;
+  readonly driver: NetworkDriver;
+  /** Milliseconds since epoch, plus sub-millisecond digits for the RFC3339Nano `Created`. */
+  readonly created: number;
+  readonly createdNanos: number;
+  readonly internal: boolean;
+  readonly attachable: boolean;
+  /** bridge, host and none exist from daemon start and cannot be created or removed. */
+  readonly predefined: boolean;
+  readonly ipam: NetworkIpam;
+  readonly options: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The Linux bridge device (`docker0`, `br-<id12>`), for bridge networks. */
+  readonly bridge?: string;
+}
+
+export interface NetworkIpam {
+  readonly driver: 'default';
+  /** `null` on the default bridge, `{}` for networks the CLI creates. */
+  readonly options: Readonly<Record<string, string>> | null;
+  readonly config: readonly IpamPoolConfig[];
+}
+
+export interface IpamPoolConfig {
+  readonly subnet: Cidr;
+  readonly ipRange?: Cidr;
+  readonly gateway?: Ipv4;
+  /** Whether the user gave --subnet (needed for --ip) or the pool came from the defaults. */
+  readonly userSubnet: boolean;
+  /**
+   * The daemon picked `gateway` for a --subnet given without --gateway. `network inspect` then
+   * shows only the Subnet, because it echoes the user's request (moby buildIpamResources).
+   */
+  readonly gatewayImplicit?: boolean;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'exited';
+
+export interface Container {
+  readonly id: string;
+  readonly name: string;
+  /** The image reference as typed (`tomcat`, `nginx:1.22.1`). */
+  readonly image: string;
+  readonly imageId: string;
+  readonly created: number;
+  readonly createdNanos: number;
+  readonly path: string;
+  readonly args: readonly string[];
+  readonly config: ContainerConfig;
+  readonly hostConfig: HostConfig;
+  readonly state: ContainerState;
+  /** Networks the container is (to be) attached to, in join order. */
+  readonly endpoints: readonly Endpoint[];
+  /** `/etc/hosts` lines `--link` wrote at start, refreshed when a linked container restarts. */
+  readonly linkHosts: readonly HostsEntry[];
+  /** Packages installed inside (`apt install iputils-ping`); lost with the container. */
+  readonly installed: readonly string[];
+  readonly restartCount: number;
+  /** Network namespace id while running with its own namespace. */
+  readonly netns?: string;
+  /** Host ports bound while running. */
+  readonly ports: readonly PortMapping[];
+  /** libnetwork names interfaces eth0, eth1, … from a per-sandbox counter that never goes back. */
+  readonly nextEthIndex: number;
+  /** What the main process wrote so far (`docker logs`), across every run of the container. */
+  readonly logs?: ContainerLogs;
+}
+
+export interface ContainerLogs {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface ContainerConfig {
+  readonly hostname: string;
+  readonly domainname: string;
+  readonly env: readonly string[];
+  readonly cmd: readonly string[];
+  readonly entrypoint: readonly string[] | null;
+  readonly exposedPorts: readonly string[];
+  readonly tty: boolean;
+  readonly openStdin: boolean;
+  readonly workingDir: string;
+}
+
+export interface HostConfig {
+  /** `bridge`, `host`, `none`, `container:<64hex>` or a user network's name. */
+  readonly networkMode: string;
+  readonly portBindings: readonly PortBinding[];
+  readonly publishAllPorts: boolean;
+  /** Legacy links as Docker stores them: `/child:/parent/alias`. */
+  readonly links: readonly string[];
+  readonly autoRemove: boolean;
+  readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
+  readonly dns: readonly string[];
+  readonly extraHosts: readonly string[];
+  /** `--privileged` / `--cap-add`: whether processes inside hold CAP_NET_ADMIN. */
+  readonly privileged?: boolean;
+  readonly capAdd?: readonly string[];
+}
+
+export interface PortBinding {
+  /** `80/tcp`. */
+  readonly containerPort: string;
+  readonly hostIp: string;
+  /** Empty for an ephemeral port. */
+  readonly hostPort: string;
+}
+
+export interface PortMapping {
+  readonly containerPort: number;
+  readonly proto: 'tcp' | 'udp';
+  readonly hostIp: string;
+  readonly hostPort: number;
+}
+
+export interface ContainerState {
+  readonly status: ContainerStatus;
+  readonly pid: number;
+  readonly exitCode: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+}
+
+export interface Endpoint {
+  readonly networkId: string;
+  /** Docker keys a container's networks by name and falls back to it when the id is gone. */
+  readonly networkName: string;
+  readonly aliases: readonly string[];
+  /** Per-network `--link` on a user network: DNS aliases only this container sees. */
+  readonly links: readonly string[];
+  /** `--ip` as requested. */
+  readonly ipv4Requested?: Ipv4;
+  /** Present while the container runs and the endpoint is joined. */
+  readonly joined?: JoinedEndpoint;
+}
+
+export interface JoinedEndpoint {
+  readonly endpointId: string;
+  readonly ip: Ipv4;
+  readonly prefix: number;
+  readonly gateway: Ipv4;
+  readonly mac: string;
+  /** ifindex of the container-side interface (`eth0`) in the container's netns. */
+  readonly ifindex: number;
+}
+
+export interface HostsEntry {
+  readonly ip: Ipv4;
+  readonly names: readonly string[];
+}
+
+export interface Image {
+  readonly id: string;
+  readonly repo: string;
+  readonly tag: string;
+  readonly created: number;
+  readonly size: number;
+  readonly cmd: readonly string[];
+  readonly entrypoint: readonly string[] | null;
+  readonly exposedPorts: readonly string[];
+  readonly env: readonly string[];
+  readonly workingDir: string;
+  /** Programs on the image's PATH (`ip`, `ping`, `curl`, …). */
+  readonly tools: readonly string[];
+  /** Which userland answers: busybox applets, or Debian/Alpine/CentOS packages. */
+  readonly flavour: ImageFlavour;
+  /** Exit code when `docker stop` ends the main process (0 on clean SIGTERM, 137 if killed). */
+  readonly stopExitCode: number;
+  /** Registry manifest digest (`sha256:…`), for images that came from a pull. */
+  readonly digest?: string;
+  /** `docker commit -a` / `-m`. */
+  readonly author?: string;
+  readonly comment?: string;
+}
+
+export type ImageFlavour = 'busybox' | 'alpine' | 'debian' | 'centos';
