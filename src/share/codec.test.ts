@@ -1,42 +1,18 @@
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseGolden } from '../sim/golden';
 import { decodeScenario, encodeScenario, FORMAT_PREFIX, LIMITS } from './codec';
 import { packLine, unpackLine } from './vocabulary';
 
-/** Seed 000 as a learner types it (e2e/seed000.spec.ts), then a few more checks: 30 commands. */
-const SEED_000_SCENARIO = [
-  'docker run -d -P --name tomcat01 tomcat',
-  'docker exec -it tomcat01 ip addr',
-  'docker exec -it tomcat01 /bin/bash',
-  'apt-get update',
-  'apt install -y iproute2 iputils-ping',
-  'exit',
-  'docker commit -a yuanyuan -m "add apt ip and ping" tomcat01 yuanyuan/tomcat',
-  'docker exec -it tomcat01 ip addr',
-  'docker run -d -P --name tomcat02 yuanyuan/tomcat',
-  'docker exec -it tomcat02 ping 172.17.0.2',
-  'docker exec -it tomcat02 ping tomcat01',
-  'docker run -d -P --name tomcat03 --link tomcat02 yuanyuan/tomcat',
-  'docker exec -it tomcat03 ping tomcat02',
-  'docker exec -it tomcat02 ping tomcat03',
-  'docker exec -it tomcat03 cat /etc/hosts',
-  "docker inspect -f '{{.HostConfig.Links}}' tomcat03",
-  'docker network ls',
-  'docker network create --driver bridge --subnet 192.168.0.0/16 --gateway 192.168.0.1 mynet',
-  'docker network ls',
-  'docker run -d -P --name tomcat-net-01 --net mynet yuanyuan/tomcat',
-  'docker run -d -P --name tomcat-net-02 --net mynet yuanyuan/tomcat',
-  'docker network inspect mynet',
-  'docker exec -it tomcat-net-01 ping 192.168.0.3',
-  'docker exec -it tomcat-net-01 ping tomcat-net-02',
-  'docker exec -it tomcat01 ping tomcat-net-01',
-  'docker network connect mynet tomcat01',
-  'docker network inspect mynet',
-  'docker exec -it tomcat01 ping tomcat-net-01',
-  'docker exec -it tomcat02 ping tomcat-net-01',
-  'docker ps',
-];
+const GOLDEN = join(import.meta.dirname, '../sim/__golden__');
+
+/** Seed 000 as its golden transcripts retell it (pings, then links and mynet): 30 commands. */
+const SEED_000_SCENARIO = ['06-seed000-ping.txt', '02-seed000-link-mynet.txt']
+  .flatMap((f) => parseGolden(readFileSync(join(GOLDEN, f), 'utf8')).map((b) => b.command))
+  .slice(0, 30);
 
 /** A payload with the right version, built from any JSON text (as a tamperer would). */
 const rawPayload = (json: string) => FORMAT_PREFIX + compressToEncodedURIComponent(json);

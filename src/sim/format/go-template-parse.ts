@@ -10,7 +10,8 @@ import {
   type TemplateNode,
   type VariableNode,
 } from './go-template-ast';
-import { describeItem, lex, type Item, type ItemType } from './go-template-lex';
+import { createCursor, ParseError } from './go-template-cursor';
+import type { Item, ItemType } from './go-template-lex';
 import { goQuote, goUnquote, parseGoNumber } from './go-template-strconv';
 
 export type ParseResult = { ok: true; root: ListNode } | { ok: false; error: string };
@@ -18,8 +19,6 @@ export type ParseResult = { ok: true; root: ListNode } | { ok: false; error: str
 /** Deeper nesting (parentheses or if/range/with) is refused: the evaluator recurses per level. */
 export const MAX_NESTING = 200;
 const MAX_PIPELINE_COMMANDS = 1000;
-
-class ParseError extends Error {}
 
 type EndMarker = { kind: 'end' | 'else'; pos: number };
 const isEndMarker = (n: TemplateNode | EndMarker): n is EndMarker =>
@@ -33,59 +32,12 @@ const OPERAND_START: ReadonlySet<ItemType> = new Set<ItemType>([
 
 /** Parses `source`; `functions` are the names callable in it (Go checks them at parse time). */
 export function parseTemplate(source: string, functions: ReadonlySet<string>): ParseResult {
-  const items = lex(source);
-  const lastItem = items[items.length - 1] ?? { type: 'eof', pos: 0, val: '' };
-  let index = 0;
-  const token: Item[] = [lastItem, lastItem, lastItem];
-  let peekCount = 0;
+  const cursor = createCursor(source);
+  const { next, backup, peek, nextNonSpace, peekNonSpace, errorf, unexpected, expect } = cursor;
   const vars: string[] = ['$'];
   let rangeDepth = 0;
   let depth = 0;
-  let actionPos = -1;
 
-  const lineOf = (pos: number): number => source.slice(0, pos).split('\n').length;
-  const errorf = (message: string): never => {
-    throw new ParseError(`template: :${lineOf(token[0]?.pos ?? 0)}: ${message}`);
-  };
-  const next = (): Item => {
-    if (peekCount > 0) peekCount--;
-    else token[0] = items[index++] ?? lastItem;
-    return token[peekCount] ?? lastItem;
-  };
-  const backup = (): void => {
-    peekCount++;
-  };
-  const peek = (): Item => {
-    if (peekCount > 0) return token[peekCount - 1] ?? lastItem;
-    peekCount = 1;
-    token[0] = items[index++] ?? lastItem;
-    return token[0];
-  };
-  const nextNonSpace = (): Item => {
-    let t = next();
-    while (t.type === 'space') t = next();
-    return t;
-  };
-  const peekNonSpace = (): Item => {
-    const t = nextNonSpace();
-    backup();
-    return t;
-  };
-  const unexpected = (t: Item, context: string): never => {
-    if (t.type === 'error') {
-      let extra = '';
-      if (actionPos >= 0 && lineOf(actionPos) !== lineOf(t.pos)) {
-        extra = ` in action started at :${lineOf(actionPos)}`;
-        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      return errorf(t.val + extra);
-    }
-    return errorf(`unexpected ${describeItem(t)} in ${context}`);
-  };
-  const expect = (type: ItemType, context: string): Item => {
-    const t = nextNonSpace();
-    return t.type === type ? t : unexpected(t, context);
-  };
   const newVariable = (pos: number, name: string): VariableNode => ({
     kind: 'variable',
     pos,
@@ -206,12 +158,9 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): P
         errorf(`too many declarations in ${context}`);
       } else if (afterVariable.type === 'space') {
         // Push back the variable and the space after it: "$x foo" is a command, not a declaration.
-        token[1] = afterVariable;
-        token[2] = v;
-        peekCount = 3;
+        cursor.backup3(v, afterVariable);
       } else {
-        token[1] = v;
-        peekCount = 2;
+        cursor.backup2(v);
       }
       break;
     }
@@ -300,11 +249,11 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): P
     const t = nextNonSpace();
     if (t.type === 'text') return { kind: 'text', pos: t.pos, text: t.val };
     if (t.type !== 'leftDelim') return unexpected(t, 'input');
-    actionPos = t.pos;
+    cursor.actionPos = t.pos;
     try {
       return action();
     } finally {
-      actionPos = -1;
+      cursor.actionPos = -1;
     }
   };
 

@@ -14,20 +14,8 @@ import type { Image } from '../model';
 import { headerBlock } from '../packet/http';
 import { fetchHttp, parseHttpUrl, type FetchResult } from '../packet/http-fetch';
 import { output, type Process, type ProcessResult } from '../shell/process';
+import { parseCurlArgs } from './curl-options';
 import { whereIs } from './place';
-
-interface CurlOptions {
-  silent: boolean;
-  showError: boolean;
-  head: boolean;
-  include: boolean;
-  verbose: boolean;
-  fail: boolean;
-  output?: string;
-  writeOut?: string;
-  timeoutS?: number;
-  url?: string;
-}
 
 type Style = '7.29' | '7.76' | 'modern';
 interface Flavour {
@@ -50,87 +38,6 @@ function flavourOf(p: Process): Flavour {
   if (image.repo === 'ubuntu' || image.repo === 'tomcat')
     return { version: '8.5.0', style: 'modern', couldnt: "Couldn't" };
   return { version: '7.88.1', style: 'modern', couldnt: "Couldn't" };
-}
-
-const WITH_VALUE: Readonly<Record<string, keyof CurlOptions>> = {
-  o: 'output',
-  '--output': 'output',
-  w: 'writeOut',
-  '--write-out': 'writeOut',
-  m: 'timeoutS',
-  '--max-time': 'timeoutS',
-  '--connect-timeout': 'timeoutS',
-};
-const IGNORED_WITH_VALUE = new Set(['H', 'X', 'A', 'e', '--header', '--request', '--user-agent']);
-
-function parseArgs(argv: readonly string[]): CurlOptions | { error: string; code: number } {
-  const o: CurlOptions = {
-    silent: false,
-    showError: false,
-    head: false,
-    include: false,
-    verbose: false,
-    fail: false,
-  };
-  const set = (key: keyof CurlOptions, v: string) => {
-    if (key === 'timeoutS') o.timeoutS = Number(v);
-    else if (key === 'output') o.output = v;
-    else if (key === 'writeOut') o.writeOut = v;
-  };
-  const flag = (f: string): boolean => {
-    const map: Record<string, () => void> = {
-      s: () => (o.silent = true),
-      S: () => (o.showError = true),
-      I: () => (o.head = true),
-      i: () => (o.include = true),
-      v: () => (o.verbose = true),
-      f: () => (o.fail = true),
-      L: () => undefined,
-      k: () => undefined,
-    };
-    const fn = map[f];
-    fn?.();
-    return fn !== undefined;
-  };
-  const LONG: Record<string, string> = {
-    '--silent': 's',
-    '--show-error': 'S',
-    '--head': 'I',
-    '--include': 'i',
-    '--verbose': 'v',
-    '--fail': 'f',
-    '--location': 'L',
-    '--insecure': 'k',
-  };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const key = WITH_VALUE[a];
-      if (key || IGNORED_WITH_VALUE.has(a)) {
-        const v = argv[++i];
-        if (v === undefined) return { error: `curl: option ${a}: requires parameter`, code: 2 };
-        if (key) set(key, v);
-      } else if (!LONG[a] || !flag(LONG[a]))
-        return { error: `curl: option ${a}: is unknown`, code: 2 };
-      continue;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      o.url ??= a;
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j];
-      const key = WITH_VALUE[f];
-      if (key || IGNORED_WITH_VALUE.has(f)) {
-        const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-        if (v === undefined) return { error: `curl: option -${f}: requires parameter`, code: 2 };
-        if (key) set(key, v);
-        break;
-      }
-      if (!flag(f)) return { error: `curl: option -${f}: is unknown`, code: 2 };
-    }
-  }
-  return o;
 }
 
 const HELP_HINT = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -206,9 +113,9 @@ function writeOut(fmt: string, code: number, ip: string | undefined, port: numbe
 }
 
 export function curl(p: Process): ProcessResult {
-  const o = parseArgs(p.argv);
+  const o = parseCurlArgs(p.argv);
   if ('error' in o) return output(p.world, '', `${o.error}\n${HELP_HINT}`, o.code);
-  if (!o.url) return output(p.world, '', HELP_HINT, 2);
+  if (!o.url) return output(p.world, '', `curl: no URL specified!\n${HELP_HINT}`, 2);
   const fl = flavourOf(p);
   const url = parseHttpUrl(o.url);
   const quietErrors = o.silent && !o.showError;

@@ -2,10 +2,11 @@
  * The terminal: runs one typed line in the shell the previous line left (the host's bash, or a
  * container's shell after `docker exec -it X sh`), with bash's expansion, pipes and `&&`/`||`.
  */
-import { own } from '../own';
 import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
+import { own } from '../own';
+import { expand, type Expanded } from './expand';
 import { parseHeredocBody } from './heredoc';
 import { unwritable } from './redirect-target';
 import {
@@ -45,59 +46,9 @@ interface Env {
   readonly heredoc?: string;
 }
 
-type Expanded = { world: World; words: string[]; stderr: string };
-
-function expandWords(world: World, words: readonly Word[], env: Env): Expanded {
-  const out: string[] = [];
-  let stderr = '';
-  let w = world;
-  for (const word of words) {
-    let current = '';
-    let have = false;
-    const fields: string[] = [];
-    for (const part of word) {
-      if (part.kind === 'lit') {
-        current += part.text;
-        have = true;
-        continue;
-      }
-      let value: string;
-      if (part.kind === 'var') value = lookupVar(w, part.name);
-      else {
-        const r = runScriptText(w, part.source, env);
-        w = r.world;
-        stderr += r.stderr;
-        value = r.stdout.replace(/\n+$/, '');
-      }
-      if (part.quoted) {
-        current += value;
-        have = true;
-      } else {
-        // Unquoted expansions are split on whitespace, as bash does.
-        const pieces = value.split(/[ \t\n]+/);
-        pieces.forEach((piece, i) => {
-          if (i > 0) {
-            if (have) fields.push(current);
-            current = '';
-            have = false;
-          }
-          if (piece) {
-            current += piece;
-            have = true;
-          }
-        });
-      }
-    }
-    if (have) fields.push(current);
-    out.push(...fields);
-  }
-  return { world: w, words: out, stderr };
-}
-
-function lookupVar(world: World, name: string): string {
-  if (name === '?') return world.terminal.vars['?'] ?? '0';
-  return own(world.terminal.vars, name) ?? '';
-}
+/** bash's expansion of `words`, command substitutions running in this same shell. */
+const expandWords = (world: World, words: readonly Word[], env: Env): Expanded =>
+  expand(world, words, (w, source) => runScriptText(w, source, env));
 
 function setVars(world: World, vars: Record<string, string>): World {
   return { ...world, terminal: { ...world.terminal, vars: { ...world.terminal.vars, ...vars } } };
