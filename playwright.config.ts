@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// E2E_DEV=1 runs against the dev server instead of the built app.
+// E2E_DEV=1 runs against the dev server instead of the built app; E2E_PORT lets several runs
+// share one machine.
 const DEV = !!process.env.E2E_DEV;
-const PORT = DEV ? 5173 : 4173;
+const PORT = Number(process.env.E2E_PORT ?? (DEV ? 5173 : 4173));
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: `./test-results/${PORT}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   workers: 1,

@@ -9,6 +9,7 @@ import { createWorld, DEFAULT_SEED } from './world';
 
 export type * from './model';
 export type { Output } from './shell/process';
+export type * from './packet/trace';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
 export { prompt } from './shell/prompt';

@@ -16,3 +16,12 @@ export {
 export { loadScenario, openShareHash } from './scenario';
 export { selectHistory, selectPrompt, selectShareHash } from './selectors';
 export { useLab } from './use-lab';
+export {
+  createViewStore,
+  useView,
+  viewStore,
+  type Playback,
+  type Theme,
+  type ViewState,
+  type ViewStore,
+} from './view-store';

@@ -2,12 +2,22 @@
  * The lab as data: a seed, the command log, the world the log produces and what the terminal
  * shows. Pure reducers only; the store binds them (style.md §3.8).
  */
-import { createWorld, DEFAULT_SEED, prompt, runLine, type Output, type World } from '../sim';
+import {
+  createWorld,
+  DEFAULT_SEED,
+  prompt,
+  runLine,
+  type Output,
+  type Trace,
+  type World,
+} from '../sim';
 
 /** One line as the terminal shows it: the prompt it was typed at, the line, then its output. */
 export interface TranscriptEntry extends Output {
   readonly prompt: string;
   readonly command: string;
+  /** The packet journey the line caused (ping, curl…), for the trace player. */
+  readonly trace?: Trace;
 }
 
 export interface LabData {
@@ -39,12 +49,17 @@ export function runCommand(state: LabData, line: string): LabData {
     return withEntry(state, { prompt: before, command: line, stdout: '', stderr: '', exitCode: 0 });
   }
   try {
-    const { world, output } = runLine(state.world, line);
+    const { world, output, trace } = runLine(state.world, line);
     // A world the terminal cannot show a prompt for is a core bug too: keep the last good one,
     // which is also why `prompt(state.world)` above cannot throw.
     prompt(world);
     return {
-      ...withEntry(state, { prompt: before, command: line, ...output }),
+      ...withEntry(state, {
+        prompt: before,
+        command: line,
+        ...output,
+        ...(trace ? { trace } : {}),
+      }),
       world,
       log: [...state.log, line],
     };

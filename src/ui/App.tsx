@@ -1,31 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Toolbar } from './actions/Toolbar';
+import { GraphView } from './graph/GraphView';
+import { Inspector } from './inspector/Inspector';
+import { LanguageSwitch } from './lessons/LanguageSwitch';
+import { LessonPanel } from './lessons/LessonPanel';
+import { ReachabilityMatrix } from './matrix/ReachabilityMatrix';
 import { TopologyOutline } from './outline/TopologyOutline';
+import { ScenarioControls } from './scenario/ScenarioControls';
 import { ShareButton, ShareNotice } from './share/Share';
 import { Terminal } from './terminal/Terminal';
-import { TopologyPlaceholder } from './topology/TopologyPlaceholder';
+import { TracePlayer } from './trace/TracePlayer';
 
+/**
+ * The lab's page. Each area lives in its own folder and reads the stores itself:
+ * header (scenario, language, share) · toolbar · [outline + lesson | graph + trace | inspector,
+ * matrix + terminal].
+ */
 export function App() {
+  const { t } = useTranslation();
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <img src="/favicon.svg" alt="" className="h-8 w-8" />
-        <div>
-          <h1 className="text-lg leading-tight font-semibold">Docker Network Lab</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Practise Docker networking on a simulated Linux host, right in your browser.
-          </p>
+        <div className="mr-2">
+          <h1 className="text-lg leading-tight font-semibold">{t('app.title')}</h1>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.tagline')}</p>
         </div>
+        <ScenarioControls />
         <ShareNotice />
-        <ShareButton />
-      </header>
-      <main className="grid min-h-0 flex-1 grid-rows-[minmax(12rem,2fr)_minmax(0,3fr)] gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] lg:grid-rows-1">
-        {/* On a short panel the outline keeps its room and the column scrolls to the placeholder. */}
-        <div className="flex min-h-0 flex-col gap-4 overflow-y-auto">
-          <TopologyOutline />
-          <div className="flex shrink-0 flex-col">
-            <TopologyPlaceholder />
-          </div>
+        <div className="ml-auto flex items-center gap-2">
+          <LanguageSwitch />
+          <ShareButton />
         </div>
-        <Terminal />
+      </header>
+      <Toolbar />
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-y-auto p-3 lg:grid-cols-[17rem_minmax(0,1fr)_minmax(0,26rem)] lg:overflow-hidden">
+        <div className="flex min-h-0 flex-col gap-3 overflow-y-auto">
+          <LessonPanel />
+          <TopologyOutline />
+        </div>
+        <div className="flex min-h-[28rem] flex-col gap-3 lg:min-h-0">
+          <GraphView />
+          <TracePlayer />
+        </div>
+        <div className="flex min-h-0 flex-col gap-3">
+          <Inspector />
+          <ReachabilityMatrix />
+          <Terminal />
+        </div>
       </main>
     </div>
   );

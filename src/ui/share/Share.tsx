@@ -18,7 +18,7 @@ export function ShareButton() {
   };
 
   return (
-    <div className="ml-auto flex items-center gap-2">
+    <div className="flex items-center gap-2">
       {url !== undefined && (
         <input
           ref={inputRef}

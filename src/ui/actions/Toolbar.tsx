@@ -1,0 +1,4 @@
+/** Placeholder: the action toolbar and dialogs (being built). */
+export function Toolbar() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the topology graph (being built). */
+export function GraphView() {
+  return null;
+}

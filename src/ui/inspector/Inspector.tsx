@@ -1,0 +1,4 @@
+/** Placeholder: the inspector (being built). */
+export function Inspector() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the language switch (being built). */
+export function LanguageSwitch() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the lesson panel (being built). */
+export function LessonPanel() {
+  return null;
+}

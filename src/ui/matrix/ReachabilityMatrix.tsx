@@ -1,0 +1,4 @@
+/** Placeholder: the reachability matrix (being built). */
+export function ReachabilityMatrix() {
+  return null;
+}

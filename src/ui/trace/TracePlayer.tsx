@@ -1,0 +1,4 @@
+/** Placeholder: the packet trace player and event list (being built). */
+export function TracePlayer() {
+  return null;
+}
