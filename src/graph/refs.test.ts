@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { containerRef, deviceRef, HOST_REF, netnsRef, networkRef, parseRef, portRef } from './refs';
+import {
+  containerRef,
+  deviceRef,
+  dnsRef,
+  HOST_REF,
+  netnsRef,
+  networkRef,
+  parseRef,
+  portRef,
+} from './refs';
 
 describe('object refs', () => {
   it('round-trip through parseRef, names with slashes and colons included', () => {
@@ -12,6 +21,7 @@ describe('object refs', () => {
       netns: 'host',
       dev: 'veth1@if2',
     });
+    expect(parseRef(dnsRef('mynet'))).toEqual({ kind: 'dns', network: 'mynet' });
     expect(parseRef(portRef('0.0.0.0', '8080', 'tcp'))).toEqual({
       kind: 'port',
       key: '0.0.0.0:8080/tcp',

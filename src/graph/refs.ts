@@ -12,6 +12,8 @@ export const containerRef = (name: string): ObjectRef => `container:${name}`;
 export const netnsRef = (netns: string): ObjectRef => `netns:${netns}`;
 /** An interface as `ip link` names it, inside its namespace. */
 export const deviceRef = (netns: string, dev: string): ObjectRef => `dev:${netns}/${dev}`;
+/** A user network's embedded DNS server (127.0.0.11), drawn as a badge on that network. */
+export const dnsRef = (network: string): ObjectRef => `dns:${network}`;
 export const portRef = (hostIp: string, hostPort: string, proto: string): ObjectRef =>
   `port:${hostIp}:${hostPort}/${proto}`;
 
@@ -21,7 +23,8 @@ export type ParsedRef =
   | { readonly kind: 'container'; readonly name: string }
   | { readonly kind: 'netns'; readonly netns: string }
   | { readonly kind: 'device'; readonly netns: string; readonly dev: string }
-  | { readonly kind: 'port'; readonly key: string };
+  | { readonly kind: 'port'; readonly key: string }
+  | { readonly kind: 'dns'; readonly network: string };
 
 export function parseRef(ref: ObjectRef): ParsedRef | undefined {
   if (ref === HOST_REF) return { kind: 'host' };
@@ -44,6 +47,8 @@ export function parseRef(ref: ObjectRef): ParsedRef | undefined {
     }
     case 'port':
       return { kind, key: rest };
+    case 'dns':
+      return { kind, network: rest };
     default:
       return undefined;
   }

@@ -13,6 +13,8 @@ export interface LabActions {
   load: (log: readonly string[]) => void;
   /** Opens the share link in a `location.hash`, if any (design.md contract 2). */
   openHash: (hash: string) => void;
+  /** Starts an empty lab with the same seed. */
+  reset: () => void;
   /** Hides the notice. */
   dismissNotice: () => void;
 }
@@ -26,6 +28,7 @@ export const createLabStore = (seed: number = DEFAULT_SEED) =>
     clear: () => set(clearTranscript),
     load: (log) => set((s) => loadScenario(s, log)),
     openHash: (hash) => set((s) => openShareHash(s, hash)),
+    reset: () => set((s) => createLabData(s.seed)),
     dismissNotice: () => set({ notice: undefined }),
   }));
 
