@@ -42,6 +42,18 @@ describe('embedded DNS (127.0.0.11)', () => {
     expect(resolveName(hostOf(w), ctr(w, 'web'), 'db')).toEqual({ kind: 'forwarded' });
   });
 
+  it('answers <name>.<network> on that network only, as libnetwork splits the name', () => {
+    const api = ctr(w, 'api');
+    expect(resolveName(hostOf(w), api, 'web.mynet')).toMatchObject({
+      ip: '172.18.0.2',
+      network: 'mynet',
+      match: 'name',
+    });
+    expect(resolveName(hostOf(w), api, 'www.mynet.')).toMatchObject({ match: 'alias' });
+    expect(resolveName(hostOf(w), api, 'web.other')).toEqual({ kind: 'forwarded' });
+    expect(resolveName(hostOf(w), ctr(w, 'lone'), 'web.mynet')).toEqual({ kind: 'forwarded' });
+  });
+
   it('knows nothing across networks, and nothing at all on the default bridge', () => {
     expect(resolveName(hostOf(w), ctr(w, 'lone'), 'web')).toEqual({ kind: 'forwarded' });
     expect(resolveName(hostOf(w), ctr(w, 'old1'), 'old2')).toEqual({ kind: 'no-embedded-dns' });

@@ -54,11 +54,34 @@ function matchOf(c: Container, e: Endpoint, name: string): DnsMatch | undefined 
   return undefined;
 }
 
+/**
+ * The (name, network) pairs libnetwork tries for `a.b.c`, in its order (sandbox ResolveName):
+ * `a.b.c` on every network, then `a.b` on network `c`, then `a` on network `b.c`.
+ */
+function candidates(wanted: string): { name: string; network?: string }[] {
+  const out: { name: string; network?: string }[] = [{ name: wanted }];
+  for (let i = wanted.lastIndexOf('.'); i > 0; i = wanted.lastIndexOf('.', i - 1))
+    out.push({ name: wanted.slice(0, i), network: wanted.slice(i + 1) });
+  return out;
+}
+
 /** Resolves `name` (case-insensitively, as DNS does) for a query sent by `asker`. */
 export function resolveName(h: Host, asker: Container, name: string): DnsAnswer {
   const networks = userNetworksOf(h, asker);
   if (networks.length === 0) return { kind: 'no-embedded-dns' };
-  const wanted = name.toLowerCase().replace(/\.$/, '');
+  for (const { name: wanted, network } of candidates(name.toLowerCase().replace(/\.$/, ''))) {
+    const onNetwork = networks.filter((x) => !network || x.n.name.toLowerCase() === network);
+    const answer = resolveOn(h, onNetwork, wanted);
+    if (answer) return answer;
+  }
+  return { kind: 'forwarded' };
+}
+
+function resolveOn(
+  h: Host,
+  networks: readonly { n: Network; e: Endpoint }[],
+  wanted: string,
+): DnsAnswer | undefined {
   for (const { n, e: own } of networks) {
     // `--link web:db` on a user network makes `db` an alias of web for this container only.
     const link = own.links
@@ -72,7 +95,7 @@ export function resolveName(h: Host, asker: Container, name: string): DnsAnswer 
         return { kind: 'record', ip: ep.joined.ip, network: n.name, container: c.name, match };
     }
   }
-  return { kind: 'forwarded' };
+  return undefined;
 }
 
 /** PTR for `ip` as seen by `asker`: `<first DNS name>.<network>`, or undefined (forwarded). */
