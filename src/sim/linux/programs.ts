@@ -8,6 +8,7 @@ import { env, printenv } from './env';
 import { cat, ls } from './files';
 import { curl } from './curl';
 import { netstat } from './netstat';
+import { nsenter } from './nsenter';
 import { ss } from './ss';
 import { ssh } from './ssh';
 import { getent, nslookup } from './nslookup';
@@ -34,6 +35,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ss,
   ssh,
   iptables,
+  nsenter,
   cat,
   ls,
   mkdir,
