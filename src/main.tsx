@@ -2,16 +2,35 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import './i18n';
-import { labStore } from './store';
+import { SHARE_HASH_PREFIX } from './share';
+import { AUTOSAVE_KEY, labStore, selectAppliedLog, startAutosave } from './store';
 import { App } from './ui/App';
+import { openLessonHash } from './ui/lessons/lesson-store';
 
-// A share link (design.md contract 2) opens before the first render, so the lab never flashes empty.
-labStore.getState().openHash(location.hash);
+function readAutosave(): string | null {
+  try {
+    return localStorage.getItem(AUTOSAVE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+// Before the first render, so the lab never flashes empty: the autosaved lab comes back, then a
+// share link (design.md contract 2) wins over it, keeping it one undo away. The link leaves the
+// address bar once opened, so a reload restores the lab as the learner left it, not the link.
+labStore.getState().restore(readAutosave());
+if (location.hash.startsWith(SHARE_HASH_PREFIX)) {
+  labStore.getState().openHash(location.hash);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+startAutosave(labStore, localStorage);
+// A lesson link (`#lesson=<id>`) opens that lesson before the first render, too.
+openLessonHash(location.hash);
 
 window.__lab = {
   getState: () => {
-    const { log, world } = labStore.getState();
-    return { log, world };
+    const s = labStore.getState();
+    return { log: selectAppliedLog(s), world: s.world, history: s.log, cursor: s.cursor };
   },
 };
 

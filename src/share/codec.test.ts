@@ -34,6 +34,20 @@ describe('share link codec', () => {
         },
       ),
     );
+  }, 30_000); // 200 fast-check runs of lz: slow on a shared, loaded CPU
+
+  it('round-trips a seed, with a step, and omits the default', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 10 }), fc.nat(), (log, seed) => {
+        const step = log.length >> 1;
+        expect(decodeScenario(encodeScenario({ log, step, seed }))).toEqual({
+          ok: true,
+          log,
+          step,
+          seed,
+        });
+      }),
+    );
   });
 
   it('never throws and never accepts a random string', () => {
@@ -77,6 +91,9 @@ describe('share link codec', () => {
     ['an extra field', rawPayload('{"l":[],"h":"0","x":1}'), /unexpected fields/],
     ['a step out of range', rawPayload('{"l":["a"],"s":2,"h":"0"}'), /step/],
     ['a fractional step', rawPayload('{"l":["a"],"s":0.5,"h":"0"}'), /step/],
+    ['a negative step', rawPayload('{"l":["a"],"s":-1,"h":"0"}'), /step/],
+    ['a step that is text', rawPayload('{"l":["a"],"s":"1","h":"0"}'), /step/],
+    ['a seed that is text', rawPayload('{"l":["a"],"r":"7","h":"0"}'), /seed/],
     [
       'an edited line with a stale checksum',
       rawPayload('{"l":["rm -rf /"],"h":"00000000"}'),

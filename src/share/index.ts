@@ -1,4 +1,4 @@
-/** Share links: the command log <-> URL fragment codec (design.md contract 2). */
+/** Share links and files: the command log <-> URL fragment codec and import/export (design.md contract 2). */
 export {
   decodeScenario,
   encodeScenario,
@@ -6,6 +6,20 @@ export {
   LIMITS,
   type DecodeResult,
   type Scenario,
+  type ShareErrorCode,
 } from './codec';
+export {
+  MAX_FILE_BYTES,
+  parseScenarioFile,
+  SCENARIO_FORMAT,
+  shQuote,
+  toScenarioJson,
+  toShellScript,
+  type ImportErrorCode,
+  type ImportResult,
+  type Place,
+  type ScenarioFile,
+  type TypedLine,
+} from './export';
 /** The fragment key a share URL uses: `#s=<payload>`. */
 export const SHARE_HASH_PREFIX = '#s=';

@@ -4,6 +4,7 @@ export {
   createLabData,
   runCommand,
   type LabData,
+  type Notice,
   type TranscriptEntry,
 } from './lab';
 export {
@@ -13,8 +14,11 @@ export {
   type LabState,
   type LabStore,
 } from './lab-store';
-export { loadScenario, openShareHash } from './scenario';
-export { selectHistory, selectPrompt, selectShareHash } from './selectors';
+export { AUTOSAVE_KEY, restoreSavedLab, startAutosave, type KeyValueStorage } from './autosave';
+export { canRedo, canUndo, newLab, redo, seek, undo } from './history';
+export { importScenarioFile, loadScenario, openShareHash } from './scenario';
+export { selectAppliedLog, selectHistory, selectPrompt, selectShareHash } from './selectors';
+export { selectTypedLines } from './typed-lines';
 export { useLab } from './use-lab';
 export {
   createViewStore,
@@ -25,3 +29,4 @@ export {
   type ViewState,
   type ViewStore,
 } from './view-store';
+export { dryRun, imageChoices, inspectViews, reachabilityOf, type Inspectable } from './probes';

@@ -1,20 +1,30 @@
 /** The one lab store, framework-free (zustand vanilla); React binds it in use-lab.ts. */
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SEED } from '../sim';
+import { restoreSavedLab } from './autosave';
+import { newLab, redo, seek, undo } from './history';
 import { clearTranscript, createLabData, runCommand, type LabData } from './lab';
-import { loadScenario, openShareHash } from './scenario';
+import { importScenarioFile, loadScenario, openShareHash } from './scenario';
 
 export interface LabActions {
   /** Runs a typed (or clicked) command line, exactly as the terminal would. */
   run: (line: string) => void;
   /** Clears the visible transcript; the world and the log stay. */
   clear: () => void;
-  /** Starts over with `log` replayed, each line shown as if typed. */
+  /** Starts over with `log` replayed, each line shown as if typed (undo brings back this lab). */
   load: (log: readonly string[]) => void;
   /** Opens the share link in a `location.hash`, if any (design.md contract 2). */
   openHash: (hash: string) => void;
-  /** Starts an empty lab with the same seed. */
+  /** Opens an exported JSON file or shell script; a bad file leaves a notice and this lab. */
+  importFile: (bytes: Uint8Array) => void;
+  /** Restores an autosaved lab (the text stored under `AUTOSAVE_KEY`, or null for none). */
+  restore: (saved: string | null) => void;
+  /** `New lab`: an empty lab with the same seed; undo brings this one back. */
   reset: () => void;
+  undo: () => void;
+  redo: () => void;
+  /** Moves the timeline: the first `cursor` lines applied, the rest redo-able. */
+  seek: (cursor: number) => void;
   /** Hides the notice. */
   dismissNotice: () => void;
 }
@@ -28,7 +38,12 @@ export const createLabStore = (seed: number = DEFAULT_SEED) =>
     clear: () => set(clearTranscript),
     load: (log) => set((s) => loadScenario(s, log)),
     openHash: (hash) => set((s) => openShareHash(s, hash)),
-    reset: () => set((s) => createLabData(s.seed)),
+    importFile: (bytes) => set((s) => importScenarioFile(s, bytes)),
+    restore: (saved) => set((s) => restoreSavedLab(s, saved)),
+    reset: () => set(newLab),
+    undo: () => set(undo),
+    redo: () => set(redo),
+    seek: (cursor) => set((s) => seek(s, cursor)),
     dismissNotice: () => set({ notice: undefined }),
   }));
 

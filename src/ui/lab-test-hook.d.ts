@@ -5,7 +5,39 @@
 import type { World } from '../sim';
 
 export interface LabTestHook {
-  getState(): { readonly log: readonly string[]; readonly world: World };
+  getState(): {
+    /** The applied lines (the log up to the history cursor). */
+    readonly log: readonly string[];
+    readonly world: World;
+    /** Every line, undone ones included (what Redo replays). */
+    readonly history: readonly string[];
+    /** How many lines of `history` are applied. */
+    readonly cursor: number;
+  };
+  /** What the topology graph holds, installed by the GraphView while it is mounted. */
+  getGraph?(): GraphSnapshot;
+}
+
+export interface GraphSnapshot {
+  readonly zoom: number;
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly classes: readonly string[];
+    /** What selecting the node selects (refs.ts). */
+    readonly ref?: string;
+    readonly parent?: string;
+    /** Model coordinates, and where on the canvas they are drawn. */
+    readonly position: { readonly x: number; readonly y: number };
+    readonly rendered: { readonly x: number; readonly y: number };
+  }[];
+  readonly edges: readonly {
+    readonly id: string;
+    readonly source: string;
+    readonly target: string;
+    readonly label: string;
+    readonly classes: readonly string[];
+  }[];
 }
 
 declare global {
