@@ -119,3 +119,47 @@ describe('topologyOutline', () => {
     expect(topologyOutline(replay(lines).world)).toEqual(tree);
   });
 });
+
+describe('topologyOutline refs', () => {
+  it('names each line by the ref the graph uses, so selecting one selects in both', () => {
+    const nodes = topologyOutline(replay(LAB).world);
+    const all = (ns: readonly OutlineNode[]): OutlineNode[] =>
+      ns.flatMap((n) => [n, ...all(n.children)]);
+    const refs = all(nodes).map((n) => [n.label.split(' ')[0], n.ref]);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        ['host', 'host'],
+        ['mynet', 'network:mynet'],
+        ['web', 'container:web'],
+        ['db', 'container:db'],
+        ['0.0.0.0:8080', 'port:0.0.0.0:8080/tcp'],
+      ]),
+    );
+    const veths = all(nodes).filter((n) => n.kind === 'veth');
+    expect(veths.map((n) => n.ref)).toEqual([
+      expect.stringMatching(/^dev:host\/veth[0-9a-f]{7}$/),
+      expect.stringMatching(/^dev:host\/veth[0-9a-f]{7}$/),
+    ]);
+    expect(
+      all(nodes)
+        .filter((n) => n.kind === 'group')
+        .every((n) => n.ref === undefined),
+    ).toBe(true);
+  });
+
+  it('takes its headings in the learner language', () => {
+    const zh = topologyOutline(replay([]).world, {
+      networks: '网络',
+      otherContainers: '没有端点的容器',
+      vethPairs: 'veth pair',
+      publishedPorts: '端口映射',
+      none: '无',
+    });
+    expect(zh[0].children.map((n) => n.label)).toEqual([
+      '网络 (3)',
+      'veth pair (0)',
+      '端口映射 (0)',
+    ]);
+    expect(zh[0].children[1].children[0].label).toBe('无');
+  });
+});

@@ -4,6 +4,7 @@
  * re-derives nothing the core decides (addresses, names, pairings all come from the World).
  */
 import type { Container, ContainerStatus, Host, Link, Network, World } from '../sim';
+import { containerRef, deviceRef, HOST_REF, networkRef, portRef, type ObjectRef } from './refs';
 
 /** What a line of the outline stands for; the UI styles by it. */
 export type OutlineKind =
@@ -30,19 +31,38 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
   /** A container's state, for its colour. */
   readonly status?: ContainerStatus;
+  /** What selecting this line selects, in the graph too (refs.ts); headings have none. */
+  readonly ref?: ObjectRef;
 }
 
+/** The outline's own words (its group headings); the UI passes translated ones. */
+export interface OutlineText {
+  readonly networks: string;
+  readonly otherContainers: string;
+  readonly vethPairs: string;
+  readonly publishedPorts: string;
+  readonly none: string;
+}
+
+export const OUTLINE_ENGLISH: OutlineText = {
+  networks: 'Networks',
+  otherContainers: 'Containers without an endpoint',
+  vethPairs: 'Veth pairs',
+  publishedPorts: 'Published ports',
+  none: 'none',
+};
+
 /** One tree per Docker host, the terminal's host first. */
-export function topologyOutline(world: World): OutlineNode[] {
+export function topologyOutline(world: World, text: OutlineText = OUTLINE_ENGLISH): OutlineNode[] {
   const names = Object.keys(world.hosts);
   const ordered = [
     ...names.filter((n) => n === world.terminal.host),
     ...names.filter((n) => n !== world.terminal.host),
   ];
-  return ordered.map((name) => hostOutline(world.hosts[name]));
+  return ordered.map((name) => hostOutline(world.hosts[name], text));
 }
 
-function hostOutline(host: Host): OutlineNode {
+function hostOutline(host: Host, text: OutlineText): OutlineNode {
   const h = `host:${host.hostname}`;
   const root = host.netns.get('host');
   const eth = root?.links.filter((l) => l.kind === 'ether') ?? [];
@@ -52,7 +72,8 @@ function hostOutline(host: Host): OutlineNode {
   const groups: OutlineNode[] = [
     group(
       `${h}/networks`,
-      'Networks',
+      text.networks,
+      text.none,
       networks.map((n) => networkOutline(host, n, h)),
     ),
   ];
@@ -60,15 +81,17 @@ function hostOutline(host: Host): OutlineNode {
     groups.push(
       group(
         `${h}/other-containers`,
-        'Containers without an endpoint',
+        text.otherContainers,
+        text.none,
         unattached.map((c) => containerOutline(host, c, `${h}/other`)),
       ),
     );
   }
-  groups.push(group(`${h}/veths`, 'Veth pairs', vethPairs(host, h)));
-  groups.push(group(`${h}/ports`, 'Published ports', publishedPorts(host, h)));
+  groups.push(group(`${h}/veths`, text.vethPairs, text.none, vethPairs(host, h)));
+  groups.push(group(`${h}/ports`, text.publishedPorts, text.none, publishedPorts(host, h)));
   return {
     id: h,
+    ref: HOST_REF,
     kind: 'host',
     label: `host ${host.hostname}`,
     details: [
@@ -80,13 +103,13 @@ function hostOutline(host: Host): OutlineNode {
 }
 
 /** A heading node; an empty group says "none" so the text never leaves a silent gap. */
-function group(id: string, label: string, children: OutlineNode[]): OutlineNode {
+function group(id: string, label: string, none: string, children: OutlineNode[]): OutlineNode {
   return {
     id,
     kind: 'group',
     label: `${label} (${children.length})`,
     details: [],
-    children: children.length > 0 ? children : [note(`${id}/none`, 'none')],
+    children: children.length > 0 ? children : [note(`${id}/none`, none)],
   };
 }
 
@@ -112,6 +135,7 @@ function networkOutline(host: Host, network: Network, parent: string): OutlineNo
   );
   return {
     id,
+    ref: networkRef(network.name),
     kind: 'network',
     label: [network.name, network.driver, ...subnets].join(' '),
     name: network.name,
@@ -133,6 +157,7 @@ function containerOutline(host: Host, c: Container, parent: string): OutlineNode
   }
   return {
     id: `${parent}/ctr:${c.name}`,
+    ref: containerRef(c.name),
     kind: 'container',
     label: `${c.name} ${c.state.status}`,
     name: c.name,
@@ -175,6 +200,7 @@ function vethPairs(host: Host, parent: string): OutlineNode[] {
       if (!peerLink || !link.peer) {
         pairs.push({
           id: `${parent}/veth:${key}`,
+          ref: deviceRef(nsId, link.name),
           kind: 'veth',
           label: `${endText(host, a)} ↔ (peer gone)`,
           details: [],
@@ -188,6 +214,7 @@ function vethPairs(host: Host, parent: string): OutlineNode[] {
         nsOrder.indexOf(a.netns) <= nsOrder.indexOf(b.netns) ? [a, b] : [b, a];
       pairs.push({
         id: `${parent}/veth:${first.netns}/${first.link.ifindex}`,
+        ref: deviceRef(first.netns, first.link.name),
         kind: 'veth',
         label: `${endText(host, first)} ↔ ${endText(host, second)}`,
         details: [],
@@ -227,6 +254,7 @@ function publishedPorts(host: Host, parent: string): OutlineNode[] {
       const label = `${hostSide} → ${c.name}:${p.containerPort}/${p.proto}`;
       return {
         id: `${parent}/port:${hostSide}/${p.proto}`,
+        ref: portRef(hostIp, String(p.hostPort), p.proto),
         kind: 'port' as const,
         label,
         details: [],

@@ -1,15 +1,33 @@
 /**
  * The topology as text (design.md contract 3): a WAI-ARIA tree over `topologyOutline(world)`.
  * One item is in the Tab order (roving tabindex); arrows move, ←/→ fold and unfold, Home/End
- * jump. Names are rendered as text, never markup.
+ * jump; click, Enter or Space selects the object, in the graph too (the view store's
+ * selection). Names are rendered as text, never markup.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { topologyOutline, type OutlineKind, type OutlineNode } from '../../graph/outline';
+import type { ObjectRef } from '../../graph/refs';
 import { useLab } from '../../store';
+import { useView, viewStore } from '../../store/view-store';
 
 export function TopologyOutline() {
+  const { t, i18n } = useTranslation('outline');
   const world = useLab((s) => s.world);
-  const tree = useMemo(() => topologyOutline(world), [world]);
+  const selected = useView((s) => s.selected);
+  const tree = useMemo(
+    () =>
+      topologyOutline(world, {
+        networks: t('group.networks'),
+        otherContainers: t('group.otherContainers'),
+        vethPairs: t('group.vethPairs'),
+        publishedPorts: t('group.publishedPorts'),
+        none: t('none'),
+      }),
+    // The words change with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [world, t, i18n.language],
+  );
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState<string | null>(null);
   const base = useId();
@@ -31,6 +49,7 @@ export function TopologyOutline() {
     const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="treeitem"]')];
     const i = items.indexOf(item);
     const id = item.dataset.outlineId!;
+    const ref = item.dataset.ref;
     const expanded = item.getAttribute('aria-expanded');
     let target: HTMLElement | null | undefined;
     switch (e.key) {
@@ -56,7 +75,8 @@ export function TopologyOutline() {
         break;
       case 'Enter':
       case ' ':
-        if (expanded !== null) toggle(id, expanded === 'false');
+        if (ref) viewStore.getState().select(ref);
+        else if (expanded !== null) toggle(id, expanded === 'false');
         break;
       default:
         return;
@@ -71,15 +91,13 @@ export function TopologyOutline() {
       className="flex min-h-48 flex-1 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <header className="flex items-baseline justify-between gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <h2 className="text-sm font-semibold">Topology outline</h2>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Updates as you run commands · ↑↓ move, ←→ fold
-        </p>
+        <h2 className="text-sm font-semibold">{t('title')}</h2>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t('hint')}</p>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto px-2 py-2 text-sm">
         <ul
           role="tree"
-          aria-label="Host, networks, containers, veth pairs and published ports"
+          aria-label={t('treeLabel')}
           onKeyDown={onKeyDown}
           onFocus={(e) => {
             const id = (e.target as HTMLElement).dataset.outlineId;
@@ -93,6 +111,7 @@ export function TopologyOutline() {
               labelId={`${base}-${i}`}
               level={1}
               activeId={activeId}
+              selected={selected}
               collapsed={collapsed}
               onToggle={toggle}
             />
@@ -108,18 +127,26 @@ interface ItemProps {
   labelId: string;
   level: number;
   activeId: string | null;
+  selected: ObjectRef | undefined;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string, open: boolean) => void;
 }
 
-function OutlineItem({ node, labelId, level, activeId, collapsed, onToggle }: ItemProps) {
+function OutlineItem({ node, labelId, level, activeId, selected, collapsed, onToggle }: ItemProps) {
   const parent = node.children.length > 0;
   const open = parent && !collapsed.has(node.id);
+  const isSelected = node.ref !== undefined && node.ref === selected;
+  const onClick = () => {
+    if (node.ref) viewStore.getState().select(node.ref);
+    else if (parent) onToggle(node.id, !open);
+  };
   return (
     <li
       role="treeitem"
       data-outline-id={node.id}
+      data-ref={node.ref}
       aria-labelledby={labelId}
+      aria-selected={node.ref ? isSelected : undefined}
       aria-level={level}
       aria-expanded={parent ? open : undefined}
       tabIndex={node.id === activeId ? 0 : -1}
@@ -127,11 +154,19 @@ function OutlineItem({ node, labelId, level, activeId, collapsed, onToggle }: It
     >
       <div
         id={labelId}
-        onClick={parent ? () => onToggle(node.id, !open) : undefined}
-        className={`flex gap-1.5 rounded px-1 py-0.5 ${parent ? 'cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800' : ''}`}
+        onClick={parent || node.ref ? onClick : undefined}
+        className={`flex gap-1.5 rounded px-1 py-0.5 ${parent || node.ref ? 'cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800' : ''} ${isSelected ? 'bg-sky-100 ring-1 ring-sky-400 dark:bg-sky-900/60 dark:ring-sky-600' : ''}`}
       >
         <span
           aria-hidden="true"
+          onClick={
+            parent
+              ? (e) => {
+                  e.stopPropagation();
+                  onToggle(node.id, !open);
+                }
+              : undefined
+          }
           className="w-3 shrink-0 text-center text-slate-400 select-none dark:text-slate-500"
         >
           {parent ? (open ? '▾' : '▸') : ''}
@@ -169,6 +204,7 @@ function OutlineItem({ node, labelId, level, activeId, collapsed, onToggle }: It
               labelId={`${labelId}-${i}`}
               level={level + 1}
               activeId={activeId}
+              selected={selected}
               collapsed={collapsed}
               onToggle={onToggle}
             />

@@ -1,0 +1,138 @@
+/**
+ * The topology graph as plain data (design.md, "the graph is a projection"): World in, Cytoscape
+ * element definitions out, in a deterministic order (boxes before what they hold, nodes before
+ * edges). Node ids are the selection refs of `refs.ts`, so the graph, the outline, the inspector
+ * and the trace player name things the same way. Everything drawn is read from the World:
+ * pairings come from each veth's `peer`, bridge ports from `master`, links from HostConfig.
+ */
+import type { Container, Host, LinkKind, World } from '../sim';
+import { HOST_REF, netnsRef } from './refs';
+import { projectHostNetns } from './project-host';
+import { projectContainers } from './project-containers';
+import { reuse } from './reuse';
+
+export type ElementKind =
+  /** The host's root namespace, a container's, or one from `ip netns add`. */
+  | 'netns'
+  /** A `--network host` container, or one that is stopped and holds no namespace. */
+  | 'container'
+  /** An interface: loopback, ether, veth or a bridge outside the host namespace. */
+  | 'device'
+  /** A Linux bridge in the host namespace, drawn as a wide bar. */
+  | 'bridge'
+  | 'dns'
+  | 'port'
+  /** The LAN and the internet beyond the host's eth0. */
+  | 'outside'
+  | 'veth'
+  | 'bridge-port'
+  | 'link'
+  | 'published'
+  | 'uplink';
+
+export interface GraphElementData {
+  readonly id: string;
+  readonly kind: ElementKind;
+  readonly label: string;
+  readonly parent?: string;
+  readonly source?: string;
+  readonly target?: string;
+  /** What selecting this element selects (a ref from refs.ts). */
+  readonly ref?: string;
+  /** For a netns box: the containers sharing it, owner first. */
+  readonly containers?: readonly string[];
+  /** Layout facts: the bridge a container box hangs under, the host bridges its veths reach. */
+  readonly bridges?: readonly string[];
+  /** For a device: its ifindex, so a box's devices keep the kernel's order, and its kind. */
+  readonly ifindex?: number;
+  readonly link?: LinkKind;
+  /** For a host-side veth end on a bridge: the device node on its other end. */
+  readonly peer?: string;
+}
+
+export interface GraphElement {
+  readonly group: 'nodes' | 'edges';
+  readonly data: GraphElementData;
+  readonly classes: string[];
+}
+
+/** The few words the graph itself says; the UI passes translated ones. */
+export interface GraphText {
+  readonly gateway: string;
+  readonly network: string;
+  readonly hostNetwork: string;
+  readonly noNetwork: string;
+  readonly status: (status: Container['state']['status']) => string;
+  readonly netns: (name: string) => string;
+  readonly lan: (subnet: string, gateway: string) => string;
+}
+
+export const ENGLISH: GraphText = {
+  gateway: 'gateway',
+  network: 'network',
+  hostNetwork: '--network host',
+  noNetwork: '--network none',
+  status: (s) => s,
+  netns: (name) => `netns ${name}`,
+  lan: (subnet, gateway) => `LAN ${subnet}\ngateway ${gateway} → Internet`,
+};
+
+export const OUTSIDE_ID = netnsRef('outside');
+export const HOST_ID = netnsRef('host');
+
+/** The graph of the terminal's host (the one the learner types on). */
+export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElement[] {
+  const host = world.hosts[world.terminal.host] ?? Object.values(world.hosts)[0];
+  if (!host) return [];
+  const nodes: GraphElement[] = [];
+  const edges: GraphElement[] = [];
+  // Both hang on the LAN object only because it is stable: reuse compares what they say.
+  nodes.push(
+    reuse(world.lan, node(HOST_ID, 'netns', `${host.hostname} · host netns`, { ref: HOST_REF })),
+  );
+  nodes.push(
+    reuse(
+      world.lan,
+      node(OUTSIDE_ID, 'outside', text.lan(world.lan.subnet, world.lan.gateway), {
+        ref: OUTSIDE_ID,
+      }),
+    ),
+  );
+  projectHostNetns(host, text, nodes, edges);
+  projectContainers(host, text, nodes, edges);
+  return [...nodes, ...edges];
+}
+
+export function node(
+  id: string,
+  kind: ElementKind,
+  label: string,
+  extra: Partial<GraphElementData> = {},
+  classes: string[] = [],
+): GraphElement {
+  return { group: 'nodes', data: { id, kind, label, ...extra }, classes: [kind, ...classes] };
+}
+
+export function edge(
+  id: string,
+  kind: ElementKind,
+  source: string,
+  target: string,
+  label = '',
+  classes: string[] = [],
+): GraphElement {
+  return { group: 'edges', data: { id, kind, label, source, target }, classes: [kind, ...classes] };
+}
+
+/** The container owning a namespace: the one that is not `container:` joined to another. */
+export function containersByNetns(host: Host): Map<string, Container[]> {
+  const byNetns = new Map<string, Container[]>();
+  for (const c of host.docker.containers.values()) {
+    if (!c.netns || c.netns === 'host') continue;
+    const list = byNetns.get(c.netns) ?? [];
+    if (c.hostConfig.networkMode.startsWith('container:')) list.push(c);
+    else list.unshift(c);
+    byNetns.set(c.netns, list);
+  }
+  return byNetns;
+}

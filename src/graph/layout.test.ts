@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../sim';
+import { projectWorld } from './elements';
+import { layoutGraph, type Layout } from './layout';
+
+function layoutAfter(lines: readonly string[], previous?: Layout) {
+  const els = projectWorld(replay(lines).world);
+  const layout = layoutGraph(els, previous?.slots);
+  const boxOf = (name: string) => {
+    const box = els.find((e) => e.data.ref === `container:${name}`)!;
+    return { id: box.data.id, ...layout.positions.get(box.data.id)! };
+  };
+  return { els, layout, boxOf };
+}
+
+const LAB = [
+  'docker network create mynet',
+  'docker run -dit --name web1 --network mynet busybox',
+  'docker run -dit --name web2 --network mynet busybox',
+  'docker run -dit --name t1 busybox',
+];
+
+describe('layoutGraph', () => {
+  it('places every node, bridges in a row above the containers grouped under them', () => {
+    const { els, layout, boxOf } = layoutAfter(LAB);
+    for (const e of els)
+      if (e.group === 'nodes') expect(layout.positions.has(e.data.id)).toBe(true);
+    const docker0 = layout.positions.get('dev:host/docker0')!;
+    const mynet = els.find((e) => e.data.ref === 'network:mynet')!;
+    const br = layout.positions.get(mynet.data.id)!;
+    expect(br.y).toBe(docker0.y);
+    expect(br.x).toBeGreaterThan(docker0.x);
+    // Each container sits below its own bridge, the two on mynet side by side.
+    expect(Math.abs(boxOf('t1').x - docker0.x)).toBeLessThan(Math.abs(boxOf('t1').x - br.x));
+    expect(Math.abs(boxOf('web1').x - br.x)).toBeLessThan(Math.abs(boxOf('web1').x - docker0.x));
+    expect(boxOf('web1').y).toBe(boxOf('web2').y);
+    expect(boxOf('web1').y).toBeGreaterThan(docker0.y);
+  });
+
+  it('puts a host-side veth end right above the container interface it pairs with', () => {
+    const { els, layout } = layoutAfter(['docker run -dit --name t1 busybox']);
+    const end = els.find((e) => e.data.id.startsWith('dev:host/veth'))!;
+    const eth0 = layout.positions.get(end.data.peer!)!;
+    const at = layout.positions.get(end.data.id)!;
+    expect(at.x).toBe(eth0.x);
+    expect(at.y).toBeLessThan(eth0.y);
+    expect(at.y).toBeGreaterThan(layout.positions.get('dev:host/docker0')!.y);
+  });
+
+  it('puts a container on two networks between their bridges', () => {
+    const { layout, els, boxOf } = layoutAfter([...LAB, 'docker network connect mynet t1']);
+    const left = layout.positions.get('dev:host/docker0')!.x;
+    const right = layout.positions.get(els.find((e) => e.data.ref === 'network:mynet')!.data.id)!.x;
+    expect(boxOf('t1').x).toBeGreaterThan(left);
+    expect(boxOf('t1').x).toBeLessThan(right);
+  });
+
+  it('adding a container moves nobody; a removed one frees its slot', () => {
+    const first = layoutAfter(LAB);
+    const second = layoutAfter(
+      [...LAB, 'docker run -dit --name web3 --network mynet busybox'],
+      first.layout,
+    );
+    for (const [id, at] of first.layout.positions)
+      expect(second.layout.positions.get(id)).toEqual(at);
+    const web3 = second.boxOf('web3');
+    for (const name of ['web1', 'web2', 't1'])
+      expect(second.boxOf(name)).not.toMatchObject({ x: web3.x, y: web3.y });
+
+    const without = layoutAfter([...LAB, 'docker rm -f web1'], first.layout);
+    expect(without.boxOf('web2')).toEqual(first.boxOf('web2'));
+    const refilled = layoutAfter(
+      [...LAB, 'docker rm -f web1', 'docker run -dit --name web4 --network mynet busybox'],
+      without.layout,
+    );
+    expect(refilled.boxOf('web4')).toMatchObject({
+      x: first.boxOf('web1').x,
+      y: first.boxOf('web1').y,
+    });
+    expect(refilled.boxOf('web2')).toEqual(first.boxOf('web2'));
+  });
+
+  it('keeps a restarted container in its place though its namespace is new', () => {
+    const first = layoutAfter(LAB);
+    const again = layoutAfter([...LAB, 'docker restart web1'], first.layout);
+    expect(again.boxOf('web1').id).not.toBe(first.boxOf('web1').id);
+    expect(again.boxOf('web1')).toMatchObject({
+      x: first.boxOf('web1').x,
+      y: first.boxOf('web1').y,
+    });
+  });
+});
