@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ObjectRef } from '../graph/refs';
+import type { Trace } from '../sim';
 
 export type Theme = 'light' | 'dark';
 
@@ -15,6 +16,11 @@ export interface Playback {
   /** How many of the trace's events have been shown (0 … events.length). */
   readonly step: number;
   readonly playing: boolean;
+  /**
+   * A trace worked out without running anything (the reachability matrix's path when the image
+   * has no ping), shown instead of entry `entry`'s; `command` is what it stands for.
+   */
+  readonly computed?: { readonly command: string; readonly trace: Trace };
 }
 
 export interface ViewState {

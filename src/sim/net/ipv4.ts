@@ -8,8 +8,13 @@ export interface Block {
   readonly prefix: number;
 }
 
+/** ipaddr.js's isValidFourPartDecimal (dotted decimal, no leading zeros, octets ≤ 255) as one
+ * regular expression: it runs for every /etc/hosts line and route a packet walk reads. */
+const FOUR_PART_DECIMAL =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 export function isIpv4(s: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(s);
+  return FOUR_PART_DECIMAL.test(s);
 }
 
 /** For addresses already validated (isIpv4); plain arithmetic, as it runs for every allocation. */

@@ -1,0 +1,36 @@
+/**
+ * Why a matrix cell is red, in the learner's language: a short tag for the cell itself and the
+ * full sentence (the same one the trace player shows for the failing event).
+ */
+import type { TFunction } from 'i18next';
+import { explainEvent, failureOf, type PlaceName } from '../../graph/explain';
+import type { ReachabilityCell } from '../../sim';
+
+export type ReasonTag = 'dns' | 'isolated' | 'iptables' | 'route' | 'arp' | 'noAddress' | 'other';
+
+export function tagOf(cell: ReachabilityCell): ReasonTag {
+  const failure = failureOf(cell.trace.events);
+  if (!failure) return cell.address ? 'other' : 'noAddress';
+  if (failure.kind === 'name-lookup') return 'dns';
+  if (failure.kind !== 'dropped') return 'other';
+  if (failure.reason === 'netfilter')
+    return /DOCKER-ISOLATION/.test(failure.explanation) ? 'isolated' : 'iptables';
+  if (failure.reason === 'no-route' || failure.reason === 'not-a-router') return 'route';
+  if (failure.reason === 'arp-failed' || failure.reason === 'no-carrier') return 'arp';
+  return 'other';
+}
+
+export function reasonOf(
+  cell: ReachabilityCell,
+  to: { name: string; networkMode: string },
+  place: PlaceName,
+  t: TFunction<['matrix', 'trace']>,
+): string {
+  const failure = failureOf(cell.trace.events);
+  if (failure) {
+    const { key, params } = explainEvent(failure, place);
+    return t(key, { ...params, ns: 'trace' });
+  }
+  if (!cell.address) return t('reason.noAddress', { to: to.name, mode: to.networkMode });
+  return t('reason.lost');
+}

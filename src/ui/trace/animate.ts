@@ -1,0 +1,168 @@
+/**
+ * Draws one moment of a trace on the graph: the packet dot where the hop leaves it (travelling
+ * there along the hop's path when tweening), the hop's elements lit, a drop marked red at its
+ * device, a NAT rewrite as a temporary label beside the rule's device. Each call changes only
+ * what differs from what the graph shows (one dot, moved; classes swapped on the elements whose
+ * state changes), so a step is cheap to draw and any step, back or forth, comes out exact.
+ */
+import type { Core, NodeSingular, Position } from 'cytoscape';
+import type { Hop, NatRewrite } from '../../graph/trace-path';
+
+const DOT = 'trace:packet';
+const NAT = 'trace:nat';
+const MARK = 'trace:drop';
+const LIT = 'hop-active';
+/** Every id the trace adds to the graph starts so. */
+const TRACE = 'trace:';
+const DROPPED = 'dropped';
+
+export interface ShowOptions {
+  /** Move the dot along the hop's path instead of jumping to its end. */
+  readonly tween: boolean;
+  readonly durationMs: number;
+}
+
+/** Removes everything a trace added to the graph. */
+export function clearTraceFromCy(cy: Core): void {
+  cy.batch(() => {
+    cy.getElementById(DOT).stop(true, false);
+    cy.remove(cy.getElementById(DOT).union(cy.getElementById(NAT)).union(cy.getElementById(MARK)));
+    cy.elements(`.${LIT}`).removeClass(LIT);
+    cy.elements(`.${DROPPED}`).removeClass(DROPPED);
+  });
+}
+
+function positionOf(cy: Core, ref: string): Position | undefined {
+  const el = cy.getElementById(ref);
+  if (el.empty() || !el.isNode()) return undefined;
+  const { x, y } = el.position();
+  return { x, y };
+}
+
+function natLabel(n: NatRewrite): string {
+  const src = n.before.src === n.after.src ? n.after.src : `${n.before.src} ⇒ ${n.after.src}`;
+  const dst = n.before.dst === n.after.dst ? n.after.dst : `${n.before.dst} ⇒ ${n.after.dst}`;
+  return `src ${src}\ndst ${dst}`;
+}
+
+/** The red mark under a drop: the chain whose rule dropped it (a name iptables prints), or ✗. */
+function dropMark(hop: Hop): string {
+  const e = hop.event;
+  const chain = e.kind === 'dropped' && e.rule ? /^-A (\S+)/.exec(e.rule)?.[1] : undefined;
+  return chain ? `✗ ${chain}` : '✗';
+}
+
+/** The graph's own elements (not the dot or a label) that wear `cls` exactly when in `want`. */
+function setClassOn(cy: Core, cls: string, want: ReadonlySet<string>): void {
+  cy.elements(`.${cls}`).forEach((el) => {
+    if (!want.has(el.id()) && !el.id().startsWith(TRACE)) el.removeClass(cls);
+  });
+  for (const id of want) {
+    const el = cy.getElementById(id);
+    if (el.nonempty() && !el.hasClass(cls)) el.addClass(cls);
+  }
+}
+
+/** The hop's lit devices and the edges between consecutive devices of its path. */
+function litIds(cy: Core, hop: Hop): Set<string> {
+  const ids = new Set(hop.lit);
+  for (let i = 1; i < hop.path.length; i++) {
+    const a = cy.getElementById(hop.path[i - 1]);
+    const b = cy.getElementById(hop.path[i]);
+    if (a.nonempty() && b.nonempty()) a.edgesWith(b).forEach((e) => void ids.add(e.id()));
+  }
+  return ids;
+}
+
+function movedTo(el: NodeSingular, at: Position): void {
+  const now = el.position();
+  if (now.x !== at.x || now.y !== at.y) el.position({ ...at });
+}
+
+/** A temporary label node: added, updated in place, or removed when `label` is undefined. */
+function placeLabel(cy: Core, id: string, classes: string, label?: string, at?: Position): void {
+  const el = cy.getElementById(id);
+  if (label === undefined || !at) {
+    if (el.nonempty()) el.remove();
+    return;
+  }
+  if (el.empty()) {
+    cy.add({
+      group: 'nodes',
+      data: { id, label },
+      classes,
+      position: { ...at },
+      grabbable: false,
+      selectable: false,
+    });
+    return;
+  }
+  if (el.data('label') !== label) el.data('label', label);
+  movedTo(el.nodes()[0], at);
+}
+
+/** The one packet dot, added once and moved from then on: re-adding it would restyle it each step. */
+function placeDot(cy: Core, stops: readonly Position[], hop: Hop, opts: ShowOptions): void {
+  const existing = cy.getElementById(DOT);
+  if (stops.length === 0) {
+    if (existing.nonempty()) existing.stop(true, false).remove();
+    return;
+  }
+  const start = opts.tween ? stops[0] : stops[stops.length - 1];
+  const dropped = hop.category === 'drop';
+  let dot: NodeSingular;
+  if (existing.empty()) {
+    dot = cy.add({
+      group: 'nodes',
+      data: { id: DOT, label: '' },
+      classes: dropped ? `packet ${DROPPED}` : 'packet',
+      position: { ...start },
+      grabbable: false,
+      selectable: false,
+    });
+  } else {
+    dot = existing.nodes()[0];
+    dot.stop(true, false);
+    if (dot.hasClass(DROPPED) !== dropped) dot.toggleClass(DROPPED, dropped);
+    movedTo(dot, start);
+  }
+  if (!opts.tween || stops.length < 2) return;
+  const each = opts.durationMs / (stops.length - 1);
+  for (const position of stops.slice(1))
+    dot.animate({ position, duration: each, easing: 'ease-in-out-sine', queue: true });
+}
+
+/**
+ * Shows hop `hop` (or nothing for the start, before the first event). Only what differs from the
+ * graph's current trace state is touched, so the result is the same whichever step came before.
+ */
+export function showHopOnCy(cy: Core, hop: Hop | undefined, opts: ShowOptions): void {
+  if (!hop) {
+    clearTraceFromCy(cy);
+    return;
+  }
+  const drop = hop.category === 'drop';
+  const dropAt = drop ? positionOf(cy, hop.path.at(-1) ?? '') : undefined;
+  const natAt = hop.nat && positionOf(cy, hop.nat.at);
+  const stops = hop.path.flatMap((ref) => positionOf(cy, ref) ?? []);
+  cy.batch(() => {
+    setClassOn(cy, LIT, litIds(cy, hop));
+    setClassOn(cy, DROPPED, new Set(drop ? hop.path : []));
+    placeLabel(
+      cy,
+      MARK,
+      `nat-label ${DROPPED}`,
+      drop ? dropMark(hop) : undefined,
+      below(dropAt, 30),
+    );
+    placeLabel(cy, NAT, 'nat-label', hop.nat && natLabel(hop.nat), below(natAt, -48));
+    placeDot(cy, stops, hop, opts);
+  });
+}
+
+const below = (at: Position | undefined, dy: number): Position | undefined =>
+  at && { x: at.x, y: at.y + dy };
+
+/** The learner asked the system for less motion: jump, never tween. */
+export const prefersReducedMotion = (): boolean =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
