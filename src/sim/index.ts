@@ -13,6 +13,12 @@ export type * from './packet/trace';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
 export { prompt } from './shell/prompt';
+export {
+  reachability,
+  type Reachability,
+  type ReachabilityCell,
+  type ReachabilityPair,
+} from './reachability';
 
 /** One executed line, as the terminal shows it. */
 export interface TranscriptEntry extends Output {
@@ -33,3 +39,12 @@ export function replay(
   }
   return { world, transcript };
 }
+export {
+  containerViews,
+  hostsFileOf,
+  hostViews,
+  networkViews,
+  routeLinesOf,
+  type View,
+} from './views';
+export { imageChoices, type ImageChoice } from './image-choices';

@@ -1,4 +1,41 @@
-/** Placeholder: the action toolbar and dialogs (being built). */
+/**
+ * The row of actions under the header. Each button opens a dialog that builds the real command
+ * line and runs it through the lab, exactly as if typed (design.md rule 1).
+ */
+import { useTranslation } from 'react-i18next';
+import { labStore } from '../../store';
+import { openDialog } from './action-store';
+import { ActionLayer } from './ActionLayer';
+
+const button =
+  'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+
 export function Toolbar() {
-  return null;
+  const { t } = useTranslation('actions');
+  return (
+    <div
+      role="toolbar"
+      aria-label={t('toolbar.label')}
+      className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-100 px-4 py-1.5 dark:border-slate-800 dark:bg-slate-900/60"
+    >
+      <button type="button" className={button} onClick={() => openDialog({ kind: 'run' })}>
+        {t('toolbar.run')}
+      </button>
+      <button type="button" className={button} onClick={() => openDialog({ kind: 'network' })}>
+        {t('toolbar.network')}
+      </button>
+      <button type="button" className={button} onClick={() => openDialog({ kind: 'ping' })}>
+        {t('toolbar.ping')}
+      </button>
+      <button
+        type="button"
+        className={`${button} ml-auto`}
+        onClick={() => labStore.getState().reset()}
+      >
+        {t('toolbar.reset')}
+      </button>
+      <span className="text-xs text-slate-600 dark:text-slate-400">{t('toolbar.hint')}</span>
+      <ActionLayer />
+    </div>
+  );
 }

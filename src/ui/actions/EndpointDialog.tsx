@@ -1,0 +1,63 @@
+/**
+ * "Connect to network" and "Disconnect from network": only the networks that make sense are
+ * offered (bridge networks the container is not on; the networks it is on).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLab } from '../../store';
+import { closeAll, type DialogRequest } from './action-store';
+import { connectLine, disconnectLine } from './command-line';
+import { Dialog, Field, inputClass } from './Dialog';
+import { connectableNetworks, containerNamed, joinedNetworks } from './lab-choices';
+import { useCheckedRun } from './use-checked-run';
+
+type Request = Extract<DialogRequest, { kind: 'connect' | 'disconnect' }>;
+
+export function EndpointDialog({ request }: { request: Request }) {
+  const { t } = useTranslation('actions');
+  const world = useLab((s) => s.world);
+  const c = containerNamed(world, request.container);
+  const choices = !c
+    ? []
+    : request.kind === 'connect'
+      ? connectableNetworks(world, c)
+      : joinedNetworks(c);
+  const [network, setNetwork] = useState(choices[0] ?? '');
+  const line = (request.kind === 'connect' ? connectLine : disconnectLine)(
+    network,
+    request.container,
+  );
+  const { submit, error } = useCheckedRun(line);
+  return (
+    <Dialog
+      title={t(`${request.kind}.title`)}
+      line={line}
+      error={error}
+      submitLabel={t(`${request.kind}.submit`)}
+      onSubmit={submit}
+      onClose={closeAll}
+    >
+      <p className="text-sm">{t('endpoint.container', { name: request.container })}</p>
+      {choices.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t(`${request.kind}.none`)}</p>
+      ) : (
+        <Field label={t('field.network')}>
+          {(p) => (
+            <select
+              {...p}
+              className={inputClass}
+              value={network}
+              onChange={(e) => setNetwork(e.target.value)}
+            >
+              {choices.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </Dialog>
+  );
+}

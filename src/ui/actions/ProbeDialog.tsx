@@ -1,0 +1,90 @@
+/**
+ * "Ping" and "Curl": from the host or a running container, to a container's name, an IP or any
+ * name. A probe that runs and fails is kept (the failure is the lesson); one that cannot start
+ * (no such container, no `ping` in the image) is explained with the engine's own text.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLab } from '../../store';
+import { closeAll, type DialogRequest } from './action-store';
+import { fetchLine, pingLine, type Origin } from './command-line';
+import { Dialog, Field, inputClass } from './Dialog';
+import { containerNamed, containersOf, httpClientOf } from './lab-choices';
+import { useCheckedRun } from './use-checked-run';
+
+type Request = Extract<DialogRequest, { kind: 'ping' | 'curl' }>;
+
+/** The host's choice in the From list; container names cannot be empty. */
+const HOST = '';
+
+export function ProbeDialog({ request }: { request: Request }) {
+  const { t } = useTranslation('actions');
+  const world = useLab((s) => s.world);
+  const listId = useId();
+  const running = containersOf(world).filter((c) => c.state.status === 'running');
+  const [from, setFrom] = useState(request.from ?? HOST);
+  const [to, setTo] = useState(request.to ?? '');
+  const origin: Origin = from === HOST ? { host: true } : { container: from };
+  const line =
+    request.kind === 'ping'
+      ? pingLine(origin, to)
+      : fetchLine(origin, to, httpClientOf(world, containerNamed(world, from)));
+  const { submit, error } = useCheckedRun(line, true);
+  // Names a learner may try: every container, and every address an endpoint holds.
+  const suggestions = containersOf(world).flatMap((c) => [
+    c.name,
+    ...c.endpoints.flatMap((e) => (e.joined ? [e.joined.ip] : [])),
+  ]);
+
+  return (
+    <Dialog
+      title={t(`${request.kind}.title`)}
+      line={line}
+      error={error}
+      submitLabel={t(`${request.kind}.submit`)}
+      onSubmit={submit}
+      onClose={closeAll}
+    >
+      <Field label={t('field.from')}>
+        {(p) => (
+          <select
+            {...p}
+            className={inputClass}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          >
+            <option value={HOST}>{t('probe.host', { name: world.terminal.host })}</option>
+            {running.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+            {from !== HOST && !running.some((c) => c.name === from) && (
+              <option value={from}>{from}</option>
+            )}
+          </select>
+        )}
+      </Field>
+      <Field label={t('field.to')} hint={t(`${request.kind}.toHint`)}>
+        {(p) => (
+          <>
+            <input
+              {...p}
+              list={listId}
+              className={inputClass}
+              value={to}
+              required
+              placeholder={request.kind === 'ping' ? 'db' : 'web'}
+              onChange={(e) => setTo(e.target.value)}
+            />
+            <datalist id={listId}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+    </Dialog>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * "Run container" (and "Run a linked container", "Run a container here"): the options of
+ * `docker run` that shape networking. Links can only name containers that exist, and the network
+ * list holds only what exists plus the modes `host`, `none` and `container:<name>`.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLab } from '../../store';
+import { closeAll, type DialogRequest } from './action-store';
+import { runLine } from './command-line';
+import { Dialog, Field, inputClass } from './Dialog';
+import { containersOf, IMAGES, networkNames } from './lab-choices';
+import { useCheckedRun } from './use-checked-run';
+
+type Request = Extract<DialogRequest, { kind: 'run' }>;
+
+export function RunDialog({ request }: { request: Request }) {
+  const { t } = useTranslation('actions');
+  const world = useLab((s) => s.world);
+  const containers = containersOf(world).map((c) => c.name);
+  const [name, setName] = useState(request.preset?.name ?? '');
+  const [image, setImage] = useState(request.preset?.image ?? 'nginx');
+  const [network, setNetwork] = useState(request.preset?.network ?? '');
+  const [ports, setPorts] = useState(request.preset?.ports ?? '');
+  const [aliases, setAliases] = useState(request.preset?.aliases ?? '');
+  /** Linked container -> alias ('' for none), for the checked ones. */
+  const [links, setLinks] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      (request.preset?.links ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((l) => [l, '']),
+    ),
+  );
+  const linkWords = Object.entries(links)
+    .filter(([c]) => containers.includes(c))
+    .map(([c, alias]) => (alias.trim() ? `${c}:${alias.trim()}` : c))
+    .join(' ');
+  const needsTty = IMAGES.find((i) => i.ref === image)?.needsTty ?? false;
+  const line = runLine({ name, image, network, ports, links: linkWords, aliases, needsTty });
+  const { submit, error } = useCheckedRun(line);
+  const title = request.title === 'linked' ? t('run.linkedTitle') : t('run.title');
+
+  return (
+    <Dialog
+      title={title}
+      line={line}
+      error={error}
+      submitLabel={t('run.submit')}
+      onSubmit={submit}
+      onClose={closeAll}
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t('field.name')}>
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={name}
+              placeholder="web"
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('field.image')}>
+          {(p) => (
+            <select
+              {...p}
+              className={inputClass}
+              value={image}
+              onChange={(e) => setImage(e.target.value)}
+            >
+              {IMAGES.map((i) => (
+                <option key={i.ref} value={i.ref}>
+                  {i.ref}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {needsTty && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.ttyHint', { image })}</p>
+      )}
+      <Field label={t('field.network')}>
+        {(p) => (
+          <select
+            {...p}
+            className={inputClass}
+            value={network}
+            onChange={(e) => setNetwork(e.target.value)}
+          >
+            <option value="">{t('run.defaultNetwork')}</option>
+            {networkNames(world).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+            {containers.map((c) => (
+              <option key={c} value={`container:${c}`}>
+                container:{c}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('field.ports')} hint={t('run.portsHint')}>
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={ports}
+            placeholder="8080:80"
+            onChange={(e) => setPorts(e.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-sm font-medium">{t('field.links')}</legend>
+        {containers.length === 0 && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.noContainers')}</p>
+        )}
+        {containers.map((c) => (
+          <div key={c} className="flex items-center gap-2 text-sm">
+            <label className="flex items-center gap-1.5 font-mono">
+              <input
+                type="checkbox"
+                checked={c in links}
+                onChange={(e) =>
+                  setLinks(({ [c]: _drop, ...rest }) =>
+                    e.target.checked ? { ...rest, [c]: '' } : rest,
+                  )
+                }
+              />
+              {c}
+            </label>
+            {c in links && (
+              <input
+                aria-label={t('run.linkAlias', { name: c })}
+                className={`${inputClass} w-32 py-0.5`}
+                value={links[c]}
+                placeholder={t('run.aliasPlaceholder')}
+                onChange={(e) => setLinks((l) => ({ ...l, [c]: e.target.value }))}
+              />
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <Field label={t('field.aliases')} hint={t('run.aliasesHint')}>
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={aliases}
+            placeholder="www"
+            onChange={(e) => setAliases(e.target.value)}
+          />
+        )}
+      </Field>
+    </Dialog>
+  );
+}
