@@ -3,11 +3,13 @@
  * current prompt. It only reads the store and calls its actions.
  */
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
 import { useTerminalHistory } from './use-terminal-history';
 
 export function Terminal() {
+  const { t } = useTranslation();
   const transcript = useLab((s) => s.transcript);
   const prompt = useLab(selectPrompt);
   const history = useLab(useShallow(selectHistory));
@@ -75,9 +77,7 @@ export function Terminal() {
             value={line.value}
             onChange={(e) => line.edit(e.target.value)}
             onKeyDown={onKeyDown}
-            placeholder={
-              transcript.length === 0 ? 'try: docker run -d --name web nginx' : undefined
-            }
+            placeholder={transcript.length === 0 ? t('terminal.placeholder') : undefined}
             className="min-w-0 flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
           />
         </label>

@@ -1,0 +1,25 @@
+/** The seven guided lessons, in teaching order. */
+import { docker0Veth } from './01-docker0-veth';
+import { link } from './02-link';
+import { userNetworks } from './03-user-networks';
+import { crossingNetworks } from './04-crossing-networks';
+import { networkModes } from './05-network-modes';
+import { portsNat } from './06-ports-nat';
+import { byHand } from './07-by-hand';
+import type { Lesson } from './lesson';
+
+export type * from './lesson';
+export * from './checker';
+
+export const LESSONS: readonly Lesson[] = [
+  docker0Veth,
+  link,
+  userNetworks,
+  crossingNetworks,
+  networkModes,
+  portsNat,
+  byHand,
+];
+
+/** Looks a lesson up by id among our own lessons only (the id may come from a URL). */
+export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
