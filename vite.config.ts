@@ -26,7 +26,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Playwright specs (e2e/*.spec.ts) must stay out of Vitest.
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/runner/**/*.test.ts'],
     benchmark: { include: ['src/**/*.bench.ts'] },
   },
 });
