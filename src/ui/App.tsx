@@ -45,8 +45,13 @@ export function App() {
         </div>
         <div className="flex min-h-0 flex-col gap-3">
           <Inspector />
-          <ReachabilityMatrix />
-          <Terminal />
+          {/* The terminal is where every click shows up: it keeps the most room; the matrix scrolls. */}
+          <div className="max-h-72 min-h-0 shrink-0 overflow-y-auto rounded-lg">
+            <ReachabilityMatrix />
+          </div>
+          <div className="grid min-h-64 flex-[1.4] grid-rows-1">
+            <Terminal />
+          </div>
         </div>
       </main>
     </div>
