@@ -1,9 +1,8 @@
 /** Lesson 3 (seeds 000, 002): a user-defined network brings Docker's embedded DNS. */
 import type { Lesson } from './lesson';
+import { networksOf } from './probes';
 
 const k = (key: string) => `user-networks.${key}`;
-const networksOf = (name: string) =>
-  `docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' ${name}`;
 
 export const userNetworks: Lesson = {
   id: 'user-networks',

@@ -1,9 +1,8 @@
 /** Lesson 4 (seed 000): networks are isolated; `docker network connect` adds a second leg. */
 import type { Lesson } from './lesson';
+import { networksOf } from './probes';
 
 const k = (key: string) => `crossing-networks.${key}`;
-const networksOf = (name: string) =>
-  `docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' ${name}`;
 
 export const crossingNetworks: Lesson = {
   id: 'crossing-networks',
