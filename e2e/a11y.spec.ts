@@ -28,3 +28,36 @@ test.describe('accessibility (axe-core)', () => {
     });
   }
 });
+
+test('keyboard only: Tab to Run container, fill the dialog, run it, then walk the outline', async ({
+  terminal,
+  page,
+  labState,
+}) => {
+  const run = page.getByRole('button', { name: 'Run container' });
+  for (let i = 0; i < 40 && !(await run.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(run).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Run container' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('kb1');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(terminal.output).toContainText(/docker run .*--name kb1/);
+  expect((await labState()).log).toHaveLength(1);
+
+  const outline = page.getByRole('region', { name: 'Topology outline' });
+  const first = outline.getByRole('treeitem').first();
+  await first.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await expect(first).toBeFocused();
+  const kb1 = outline.getByRole('treeitem', { name: /^kb1 running/ });
+  for (let i = 0; i < 20 && !(await kb1.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(kb1).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('kb1');
+});

@@ -4,7 +4,7 @@
  * jump; click, Enter or Space selects the object, in the graph too (the view store's
  * selection). Names are rendered as text, never markup.
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topologyOutline, type OutlineKind, type OutlineNode } from '../../graph/outline';
 import type { ObjectRef } from '../../graph/refs';
@@ -30,7 +30,6 @@ export function TopologyOutline() {
   );
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState<string | null>(null);
-  const base = useId();
   // The remembered item may have gone with its container; fall back to the first one.
   const activeId = active !== null && contains(tree, active) ? active : (tree[0]?.id ?? null);
 
@@ -71,7 +70,11 @@ export function TopologyOutline() {
         break;
       case 'ArrowLeft':
         if (expanded === 'true') toggle(id, false);
-        else target = item.parentElement?.closest<HTMLElement>('[role="treeitem"]');
+        else
+          target = item
+            .closest('li')
+            ?.parentElement?.closest('li')
+            ?.querySelector<HTMLElement>(':scope > [role="treeitem"]');
         break;
       case 'Enter':
       case ' ':
@@ -104,11 +107,10 @@ export function TopologyOutline() {
             if (id) setActive(id);
           }}
         >
-          {tree.map((node, i) => (
+          {tree.map((node) => (
             <OutlineItem
               key={node.id}
               node={node}
-              labelId={`${base}-${i}`}
               level={1}
               activeId={activeId}
               selected={selected}
@@ -124,7 +126,6 @@ export function TopologyOutline() {
 
 interface ItemProps {
   node: OutlineNode;
-  labelId: string;
   level: number;
   activeId: string | null;
   selected: ObjectRef | undefined;
@@ -132,7 +133,7 @@ interface ItemProps {
   onToggle: (id: string, open: boolean) => void;
 }
 
-function OutlineItem({ node, labelId, level, activeId, selected, collapsed, onToggle }: ItemProps) {
+function OutlineItem({ node, level, activeId, selected, collapsed, onToggle }: ItemProps) {
   const parent = node.children.length > 0;
   const open = parent && !collapsed.has(node.id);
   const isSelected = node.ref !== undefined && node.ref === selected;
@@ -141,21 +142,19 @@ function OutlineItem({ node, labelId, level, activeId, selected, collapsed, onTo
     else if (parent) onToggle(node.id, !open);
   };
   return (
-    <li
-      role="treeitem"
-      data-outline-id={node.id}
-      data-ref={node.ref}
-      aria-labelledby={labelId}
-      aria-selected={node.ref ? isSelected : undefined}
-      aria-level={level}
-      aria-expanded={parent ? open : undefined}
-      tabIndex={node.id === activeId ? 0 : -1}
-      className="outline-none [&:focus-visible>div]:bg-sky-50 [&:focus-visible>div]:ring-2 [&:focus-visible>div]:ring-sky-500 dark:[&:focus-visible>div]:bg-sky-950"
-    >
+    // The item is the row itself, its group a sibling (aria-level says the nesting), so its
+    // accessible name is what the row shows, not every line below it.
+    <li role="none">
       <div
-        id={labelId}
+        role="treeitem"
+        data-outline-id={node.id}
+        data-ref={node.ref}
+        aria-selected={node.ref ? isSelected : undefined}
+        aria-level={level}
+        aria-expanded={parent ? open : undefined}
+        tabIndex={node.id === activeId ? 0 : -1}
         onClick={parent || node.ref ? onClick : undefined}
-        className={`flex gap-1.5 rounded px-1 py-0.5 ${parent || node.ref ? 'cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800' : ''} ${isSelected ? 'bg-sky-100 ring-1 ring-sky-400 dark:bg-sky-900/60 dark:ring-sky-600' : ''}`}
+        className={`flex gap-1.5 rounded px-1 py-0.5 outline-none focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-500 dark:focus-visible:bg-sky-950 ${parent || node.ref ? 'cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800' : ''} ${isSelected ? 'bg-sky-100 ring-1 ring-sky-400 dark:bg-sky-900/60 dark:ring-sky-600' : ''}`}
       >
         <span
           aria-hidden="true"
@@ -197,11 +196,10 @@ function OutlineItem({ node, labelId, level, activeId, selected, collapsed, onTo
       </div>
       {open && (
         <ul role="group" className="ml-3 border-l border-slate-200 pl-2 dark:border-slate-700">
-          {node.children.map((child, i) => (
+          {node.children.map((child) => (
             <OutlineItem
               key={child.id}
               node={child}
-              labelId={`${labelId}-${i}`}
               level={level + 1}
               activeId={activeId}
               selected={selected}

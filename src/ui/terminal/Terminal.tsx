@@ -8,6 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
 import { useTerminalHistory } from './use-terminal-history';
 
+/** What a newcomer can click on an empty lab; each button is the line it types. */
+const FIRST_COMMANDS = ['docker run -d --name web nginx', 'docker run -it busybox sh'];
+
 export function Terminal() {
   const { t } = useTranslation();
   const transcript = useLab((s) => s.transcript);
@@ -81,6 +84,24 @@ export function Terminal() {
             className="min-w-0 flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
           />
         </label>
+        {transcript.length === 0 && (
+          <p className="mt-3 flex flex-wrap items-center gap-2 font-sans text-xs text-zinc-400">
+            {t('terminal.firstCommands')}
+            {FIRST_COMMANDS.map((command) => (
+              <button
+                key={command}
+                type="button"
+                onClick={() => {
+                  run(command);
+                  inputRef.current?.focus();
+                }}
+                className="rounded border border-zinc-700 px-2 py-0.5 font-mono text-zinc-200 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-emerald-400"
+              >
+                {command}
+              </button>
+            ))}
+          </p>
+        )}
       </div>
     </section>
   );
