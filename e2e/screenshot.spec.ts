@@ -34,17 +34,19 @@ test.describe('dark colour scheme', () => {
 test.describe('README screenshot', () => {
   test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to regenerate e2e/screenshots/lab.png');
 
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
   test('e2e/screenshots/lab.png', async ({ terminal, page }) => {
     for (const line of [
-      'docker run -dit --name web busybox',
-      'docker run -dit --name db --link web busybox',
-      'docker exec db cat /etc/hosts',
+      'docker run -dit --name tomcat01 busybox',
+      'docker run -dit --name tomcat02 --link tomcat01 busybox',
       'docker network create mynet',
-      'docker network connect mynet web',
-      'docker exec web ip addr',
+      'docker run -dit --name web --network mynet -p 8080:80 nginx',
+      'docker run -dit --name api --network mynet busybox',
+      'docker exec tomcat02 ping -c 1 -W 1 172.18.0.3',
     ])
       await terminal.run(line);
-    await terminal.input.fill('docker ps');
+    await expect(page.getByTestId('trace-verdict')).toHaveText('✗ Dropped', { timeout: 20_000 });
     await page.screenshot({ path: 'e2e/screenshots/lab.png' });
   });
 });

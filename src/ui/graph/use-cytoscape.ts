@@ -8,6 +8,7 @@ import { DRAGGED } from '../../graph/sync';
 import { graphStyle } from '../../graph/style';
 import { viewStore } from '../../store/view-store';
 import { setCy } from './cy-registry';
+import { FIT_PADDING } from './use-graph-sync';
 
 export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core | undefined {
   const [cy, setInstance] = useState<Core>();
@@ -32,9 +33,23 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core 
       viewStore.getState().select((node.data('ref') as string | undefined) ?? node.id());
     });
     instance.on('dragfree', 'node', (e) => void (e.target as NodeSingular).scratch(DRAGGED, true));
+    // The panel changes size when the trace player opens or closes, or the window does: keep the
+    // whole topology in view rather than leaving half of it below the fold.
+    let frame = 0;
+    const resized = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (instance.destroyed()) return;
+        instance.resize();
+        if (instance.elements().nonempty()) instance.fit(undefined, FIT_PADDING);
+      });
+    });
+    resized.observe(container.current);
     setInstance(instance);
     setCy(instance);
     return () => {
+      resized.disconnect();
+      cancelAnimationFrame(frame);
       setCy(undefined);
       instance.destroy();
     };
