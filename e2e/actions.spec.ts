@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test as base } from './fixtures';
 import { Actions } from './pages/Actions';
 import type { TerminalPanel } from './pages/TerminalPanel';
+
+const test = base.extend<{ actions: Actions }>({
+  actions: async ({ page }, use) => use(new Actions(page)),
+});
 
 /** The line ran: echoed in the terminal and appended to the lab's log. */
 async function ran(
@@ -18,9 +22,8 @@ test.describe('click to act (design.md rule 1)', () => {
     terminal,
     page,
     labState,
+    actions,
   }) => {
-    const actions = new Actions(page);
-
     let dialog = await actions.open('Create network');
     await dialog.getByLabel('Name').fill('backend');
     await dialog.getByLabel('Subnet').fill('172.30.0.0/16');
@@ -74,8 +77,8 @@ test.describe('click to act (design.md rule 1)', () => {
     terminal,
     page,
     labState,
+    actions,
   }) => {
-    const actions = new Actions(page);
     await terminal.run('docker run -d --name web nginx');
     const dialog = await actions.open('Run container');
     await dialog.getByLabel('Name').fill('web');
@@ -99,9 +102,9 @@ test.describe('click to act (design.md rule 1)', () => {
   test('dialogs are modal: focus starts inside, Tab stays inside, Esc returns focus', async ({
     terminal,
     page,
+    actions,
   }) => {
     await expect(terminal.input).toBeFocused();
-    const actions = new Actions(page);
     const button = actions.toolbar.getByRole('button', { name: 'Create network' });
     const dialog = await actions.open('Create network');
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
@@ -117,8 +120,8 @@ test.describe('click to act (design.md rule 1)', () => {
     terminal,
     page,
     labState,
+    actions,
   }) => {
-    const actions = new Actions(page);
     await terminal.run('docker network create mynet');
     await terminal.run('docker run -d --name web nginx');
     const row = /^web running/;
@@ -198,8 +201,8 @@ test.describe('click to act (design.md rule 1)', () => {
     terminal,
     page,
     labState,
+    actions,
   }) => {
-    const actions = new Actions(page);
     await terminal.run('docker network create mynet');
     const row = /^mynet bridge/;
     await actions.choose(row, 'mynet', 'Inspect');
@@ -226,8 +229,7 @@ test.describe('click to act (design.md rule 1)', () => {
     await expect(actions.outlineItem(row)).toHaveCount(0);
   });
 
-  test('Reset empties the lab', async ({ terminal, page, labState }) => {
-    const actions = new Actions(page);
+  test('Reset empties the lab', async ({ terminal, labState, actions }) => {
     await terminal.run('docker run -d --name web nginx');
     await actions.toolbar.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(async () => (await labState()).log).toEqual([]);
@@ -239,68 +241,48 @@ test('dragging one container box onto another opens Ping prefilled, and the box 
   terminal,
   page,
   labState,
+  actions,
 }) => {
   await terminal.run('docker run -dit --name db busybox');
   await terminal.run('docker run -dit --name app busybox');
-  const canvas = page.getByTestId('graph-canvas');
-  const boxOf = async (name: string) => {
-    const graph = await page.evaluate(() => window.__lab?.getGraph?.());
-    const node = graph?.nodes.find((n) => n.id.startsWith('netns:') && n.label === name);
-    if (!node) throw new Error(`no box for ${name}`);
-    return node.rendered;
-  };
-  await expect
-    .poll(() =>
-      boxOf('db').then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
-  const origin = await canvas.boundingBox();
-  const from = await boxOf('app');
-  const to = await boxOf('db');
-  await page.mouse.move(origin!.x + from.x, origin!.y + from.y);
+  const to = await actions.graphBox('db');
+  const from = await actions.graphBox('app');
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(origin!.x + (from.x + to.x) / 2, origin!.y + (from.y + to.y) / 2, {
-    steps: 5,
-  });
-  await page.mouse.move(origin!.x + to.x, origin!.y + to.y, { steps: 5 });
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
 
-  const dialog = page.getByRole('dialog', { name: 'Ping' });
+  const dialog = actions.dialog('Ping');
   await expect(dialog.getByLabel('From')).toHaveValue('app');
   await expect(dialog.getByLabel('To')).toHaveValue('db');
-  expect(await boxOf('app')).toEqual(from);
+  expect(await actions.graphBox('app')).toEqual(from);
   await page.screenshot({ path: '/tmp/actions/drag-to-ping.png' });
   await dialog.getByRole('button', { name: 'Ping' }).click();
   await ran(terminal, labState, 'docker exec app ping -c 4 db');
 });
 
-test('right-clicking a container box on the graph opens its menu', async ({ terminal, page }) => {
+test('right-clicking a container box on the graph opens its menu', async ({
+  terminal,
+  page,
+  actions,
+}) => {
   await terminal.run('docker run -dit --name db busybox');
-  const canvas = page.getByTestId('graph-canvas');
-  await expect
-    .poll(() => page.evaluate(() => window.__lab?.getGraph?.().nodes.some((n) => n.label === 'db')))
-    .toBe(true);
-  const graph = await page.evaluate(() => window.__lab?.getGraph?.());
-  const box = graph!.nodes.find((n) => n.id.startsWith('netns:') && n.label === 'db')!.rendered;
-  const origin = (await canvas.boundingBox())!;
-  await page.mouse.click(origin.x + box.x, origin.y + box.y, { button: 'right' });
-  const menu = page.getByRole('menu', { name: 'Actions for db' });
-  await expect(menu.getByRole('menuitem', { name: 'Open shell' })).toBeVisible();
+  const box = await actions.graphBox('db');
+  await page.mouse.click(box.x, box.y, { button: 'right' });
+  await expect(actions.menu('db').getByRole('menuitem', { name: 'Open shell' })).toBeVisible();
 });
 
 test('an open dialog and an open menu pass axe (serious and critical)', async ({
   terminal,
   page,
+  actions,
 }) => {
   const serious = async () =>
     (await new AxeBuilder({ page }).include('[role="dialog"], [role="menu"]').analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id);
   await terminal.run('docker run -d --name web nginx');
-  const actions = new Actions(page);
   const dialog = await actions.open('Run container');
   await dialog.getByLabel('Name').fill('web');
   await dialog.getByRole('button', { name: 'Run' }).click();

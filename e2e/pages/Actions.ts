@@ -46,6 +46,25 @@ export class Actions {
     return menu;
   }
 
+  /**
+   * Where a container's box is drawn, in page coordinates (its centre), once the graph has it.
+   * Read from the graph's test hook, as the canvas has no DOM to find it by.
+   */
+  async graphBox(name: string): Promise<{ x: number; y: number }> {
+    const find = () =>
+      this.page.evaluate(
+        (n) =>
+          window.__lab
+            ?.getGraph?.()
+            .nodes.find((node) => node.id.startsWith('netns:') && node.label === n)?.rendered,
+        name,
+      );
+    await expect.poll(find).toBeDefined();
+    const box = (await find())!;
+    const origin = (await this.page.getByTestId('graph-canvas').boundingBox())!;
+    return { x: origin.x + box.x, y: origin.y + box.y };
+  }
+
   /** Opens an outline item's menu and chooses one of its items. */
   async choose(item: string | RegExp, subject: string, action: string): Promise<void> {
     const menu = await this.menuByKeyboard(item, subject);

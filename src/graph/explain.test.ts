@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createWorld, runLine, type Trace, type TraceEvent } from '../sim';
-import { explainEvent, failureOf } from './explain';
+import { failureOf, type Trace, type TraceEvent } from '../sim';
+import { explainEvent } from './explain';
+import { scriptTrace } from './script-trace';
 
 const messagesOf = (lang: string): unknown =>
   JSON.parse(readFileSync(new URL(`../i18n/locales/${lang}/trace.json`, import.meta.url), 'utf8'));
 const en = messagesOf('en');
 const zh = messagesOf('zh');
 
-function traceOf(lines: readonly string[]): Trace {
-  let world = createWorld(0);
-  let trace: Trace | undefined;
-  for (const line of lines) {
-    const r = runLine(world, line);
-    world = r.world;
-    trace = r.trace;
-  }
-  if (!trace) throw new Error(`no trace for ${lines.at(-1)}`);
-  return trace;
-}
+const traceOf = (lines: readonly string[]): Trace => scriptTrace(lines).trace;
 
 const lookupIn = (messages: unknown, key: string): string | undefined => {
   const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], messages);

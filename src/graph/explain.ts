@@ -106,18 +106,17 @@ function explainDrop(e: Dropped, place: PlaceName): Explanation {
   };
   switch (e.reason) {
     case 'netfilter': {
-      const across = /\((\S+) → (\S+)\)/.exec(e.explanation);
-      const ends = { in: across?.[1] ?? '', out: across?.[2] ?? '' };
-      if (e.explanation.startsWith('dropped by DOCKER-ISOLATION-STAGE-2'))
+      // The engine says which hook and chain decided, and on which interfaces (design rule 3).
+      const f = e.netfilter;
+      const ends = { in: f?.inDev ?? '', out: f?.outDev ?? '' };
+      if (f?.chain === 'DOCKER-ISOLATION-STAGE-2')
         return { key: 'event.drop.isolation', params: { ...params, ...ends } };
-      if (e.explanation.startsWith('dropped by DOCKER-ISOLATION-STAGE-1'))
+      if (f?.chain === 'DOCKER-ISOLATION-STAGE-1')
         return { key: 'event.drop.internal', params: { ...params, ...ends } };
-      const icc = /inter-container communication is disabled on (\S+)/.exec(e.explanation);
-      if (icc) return { key: 'event.drop.icc', params: { ...params, bridge: icc[1] } };
-      const policy = /the filter (\S+) policy is DROP/.exec(e.explanation);
-      if (policy) return { key: 'event.drop.policy', params: { ...params, chain: policy[1] } };
-      const chain = /^dropped by (\S+):/.exec(e.explanation)?.[1] ?? e.at;
-      return { key: 'event.drop.rule', params: { ...params, chain } };
+      if (f && !f.policy && f.hook === 'FORWARD' && f.inDev && f.inDev === f.outDev)
+        return { key: 'event.drop.icc', params: { ...params, bridge: f.inDev } };
+      if (f?.policy) return { key: 'event.drop.policy', params: { ...params, chain: f.chain } };
+      return { key: 'event.drop.rule', params: { ...params, chain: f?.chain ?? e.at } };
     }
     case 'no-route':
       return { key: 'event.drop.noRoute', params };
@@ -215,11 +214,4 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
     case 'dropped':
       return explainDrop(e, place);
   }
-}
-
-/** Why a trace failed: the drop, or the name lookup that found nothing. */
-export function failureOf(events: readonly TraceEvent[]): TraceEvent | undefined {
-  const last = events.at(-1);
-  if (last?.kind === 'dropped') return last;
-  return events.find((e) => e.kind === 'name-lookup' && e.source === 'none');
 }

@@ -111,7 +111,7 @@ function factsOf(world: World): Facts {
           text: `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto} (${c.name})`,
           ref: portRef(p.hostIp, String(p.hostPort), p.proto),
         });
-      if (c.state.status === 'running') hostsLines(world, c).forEach((f) => add('hosts-line', f));
+      if (c.state.status === 'running') hostsLines(host, c).forEach((f) => add('hosts-line', f));
     }
     for (const n of host.docker.networks.values())
       add('network', {
@@ -123,7 +123,7 @@ function factsOf(world: World): Facts {
       const where = nsName(ns.id);
       for (const l of ns.links)
         linkFacts(host, ns.id, where, l, nsName).forEach((f) => add(f.what, f));
-      for (const r of routeLinesOf(world, ns.id))
+      for (const r of routeLinesOf(host, ns.id))
         // Keyed by destination and device, so `linkdown` coming or going reads as a change.
         add('route', { key: `${ns.id}|${routeKey(r)}`, text: `${r} (${where})`, value: r });
     }
@@ -195,9 +195,8 @@ function namespaceNamer(host: Host): (id: string) => string {
 }
 
 /** The records Docker wrote for names (links, own address); the fixed localhost lines are left out. */
-function hostsLines(world: World, c: Container): Fact[] {
-  const file = hostsFileOf(world, c.name) ?? '';
-  return file
+function hostsLines(host: Host, c: Container): Fact[] {
+  return hostsFileOf(host, c)
     .split('\n')
     .filter((l) => /^\d/.test(l) && !l.startsWith('127.'))
     .map((l) => ({

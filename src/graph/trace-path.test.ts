@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, runLine, type Trace, type World } from '../sim';
+import type { World } from '../sim';
 import { deviceRef, dnsRef, netnsRef } from './refs';
+import { scriptTrace as traceOf } from './script-trace';
 import { hopTarget, inferProto, protoOfCommand, tracePath } from './trace-path';
-
-/** Runs a script; returns the last line's trace and the world it ran in. */
-function traceOf(lines: readonly string[]): { trace: Trace; world: World } {
-  let world = createWorld(0);
-  let trace: Trace | undefined;
-  for (const line of lines) {
-    const r = runLine(world, line);
-    world = r.world;
-    trace = r.trace;
-  }
-  if (!trace) throw new Error(`no trace for ${lines.at(-1)}`);
-  return { trace, world };
-}
 
 const netnsOf = (world: World, name: string): string => {
   const h = world.hosts[world.terminal.host];

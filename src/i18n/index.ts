@@ -13,7 +13,7 @@ type Messages = Record<string, unknown>;
 const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
 
 /** `{ en: { common: {...}, graph: {...} }, zh: {...} }` from the files present. */
-export function resourcesFrom(found: Record<string, Messages>) {
+function resourcesFrom(found: Record<string, Messages>) {
   const resources: Record<string, Record<string, Messages>> = {};
   for (const [path, messages] of Object.entries(found)) {
     const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);

@@ -1,5 +1,6 @@
 /** Lesson 2 (seed 000): --link writes one /etc/hosts line, in one direction only. */
 import type { Lesson } from './lesson';
+import { pingFrom, reaches } from './probes';
 
 const k = (key: string) => `link.${key}`;
 
@@ -31,11 +32,7 @@ export const link: Lesson = {
           probe: "docker inspect -f '{{.HostConfig.Links}}' tomcat03",
           expect: { stdoutIncludes: '/tomcat02:/tomcat03/tomcat02' },
         },
-        {
-          descriptionKey: k('s2.c2'),
-          probe: 'docker exec tomcat03 ping -c 1 -W 1 tomcat02',
-          expect: { exitCode: 0 },
-        },
+        reaches(k('s2.c2'), 'tomcat03', 'tomcat02'),
       ],
     },
     {
@@ -66,7 +63,7 @@ export const link: Lesson = {
           { key: k('q.yes'), correct: false },
           { key: k('q.no'), correct: true },
         ],
-        reveal: 'docker exec tomcat02 ping -c 1 -W 1 tomcat03',
+        reveal: pingFrom('tomcat02', 'tomcat03'),
         explanationKey: k('q.explain'),
       },
     },

@@ -1,6 +1,6 @@
 /** Lesson 3 (seeds 000, 002): a user-defined network brings Docker's embedded DNS. */
 import type { Lesson } from './lesson';
-import { networksOf } from './probes';
+import { reaches, attached } from './probes';
 
 const k = (key: string) => `user-networks.${key}`;
 
@@ -27,11 +27,7 @@ export const userNetworks: Lesson = {
       command: 'docker run -dit --name db1 --network mynet --network-alias db busybox',
       lookKey: k('s2.look'),
       checks: [
-        {
-          descriptionKey: k('s2.c1'),
-          probe: networksOf('db1'),
-          expect: { stdoutIncludes: 'mynet' },
-        },
+        attached(k('s2.c1'), 'db1', 'mynet'),
         {
           descriptionKey: k('s2.c2'),
           probe: "docker inspect -f '{{json .NetworkSettings.Networks.mynet.Aliases}}' db1",
@@ -42,18 +38,7 @@ export const userNetworks: Lesson = {
     {
       textKey: k('s3.text'),
       command: 'docker run -dit --name app1 --network mynet busybox',
-      checks: [
-        {
-          descriptionKey: k('s3.c1'),
-          probe: networksOf('app1'),
-          expect: { stdoutIncludes: 'mynet' },
-        },
-        {
-          descriptionKey: k('s3.c2'),
-          probe: 'docker exec app1 ping -c 1 -W 1 db1',
-          expect: { exitCode: 0 },
-        },
-      ],
+      checks: [attached(k('s3.c1'), 'app1', 'mynet'), reaches(k('s3.c2'), 'app1', 'db1')],
       question: {
         promptKey: k('q.prompt'),
         choices: [
@@ -79,13 +64,7 @@ export const userNetworks: Lesson = {
       textKey: k('s5.text'),
       command: 'docker exec app1 ping -c 1 db',
       lookKey: k('s5.look'),
-      checks: [
-        {
-          descriptionKey: k('s5.c1'),
-          probe: 'docker exec app1 ping -c 1 -W 1 db',
-          expect: { exitCode: 0 },
-        },
-      ],
+      checks: [reaches(k('s5.c1'), 'app1', 'db')],
     },
     {
       textKey: k('s6.text'),

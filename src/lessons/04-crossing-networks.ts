@@ -1,6 +1,6 @@
 /** Lesson 4 (seed 000): networks are isolated; `docker network connect` adds a second leg. */
 import type { Lesson } from './lesson';
-import { networksOf } from './probes';
+import { networksOf, pingFrom, reaches, attached } from './probes';
 
 const k = (key: string) => `crossing-networks.${key}`;
 
@@ -24,13 +24,7 @@ export const crossingNetworks: Lesson = {
     {
       textKey: k('s2.text'),
       command: 'docker run -dit --name tomcat-net-01 --network mynet busybox',
-      checks: [
-        {
-          descriptionKey: k('s2.c1'),
-          probe: networksOf('tomcat-net-01'),
-          expect: { stdoutIncludes: 'mynet' },
-        },
-      ],
+      checks: [attached(k('s2.c1'), 'tomcat-net-01', 'mynet')],
     },
     {
       textKey: k('s3.text'),
@@ -50,7 +44,7 @@ export const crossingNetworks: Lesson = {
       checks: [
         {
           descriptionKey: k('s4.c1'),
-          probe: 'docker exec tomcat01 ping -c 1 -W 1 172.18.0.2',
+          probe: pingFrom('tomcat01', '172.18.0.2'),
           expect: { stdoutIncludes: '100% packet loss' },
         },
       ],
@@ -60,7 +54,7 @@ export const crossingNetworks: Lesson = {
           { key: k('q.yes'), correct: false },
           { key: k('q.no'), correct: true },
         ],
-        reveal: 'docker exec tomcat01 ping -c 1 -W 1 172.18.0.2',
+        reveal: pingFrom('tomcat01', '172.18.0.2'),
         explanationKey: k('q.explain'),
       },
     },
@@ -74,11 +68,7 @@ export const crossingNetworks: Lesson = {
           probe: networksOf('tomcat01'),
           expect: { stdoutIncludes: 'bridge mynet' },
         },
-        {
-          descriptionKey: k('s5.c2'),
-          probe: 'docker exec tomcat01 ping -c 1 -W 1 tomcat-net-01',
-          expect: { exitCode: 0 },
-        },
+        reaches(k('s5.c2'), 'tomcat01', 'tomcat-net-01'),
       ],
     },
     {

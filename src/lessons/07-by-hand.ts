@@ -1,5 +1,6 @@
 /** Lesson 7 (seeds 002, 004): wiring a `--network none` container into docker0 by hand. */
 import type { Lesson } from './lesson';
+import { reaches } from './probes';
 
 const k = (key: string) => `by-hand.${key}`;
 const inNetns = (command: string) => `ip netns exec $PID ${command}`;
@@ -118,11 +119,7 @@ export const byHand: Lesson = {
       command: "docker network inspect -f '{{json .Containers}}' bridge",
       lookKey: k('s10.look'),
       checks: [
-        {
-          descriptionKey: k('s10.c1'),
-          probe: 'docker exec box ping -c 1 -W 1 172.17.0.100',
-          expect: { exitCode: 0 },
-        },
+        reaches(k('s10.c1'), 'box', '172.17.0.100'),
         {
           descriptionKey: k('s10.c2'),
           probe: "docker network inspect -f '{{json .Containers}}' bridge",

@@ -48,7 +48,7 @@ function detailOf(output: Output): string {
     : text.join('\n');
 }
 
-export function runCheck(world: World, check: Check): CheckResult {
+function runCheck(world: World, check: Check): CheckResult {
   const { output } = runLine(atHostPrompt(world), check.probe);
   const failure = failureOf(check.expect, output);
   return { check, passed: failure === undefined, detail: detailOf(output), failure, output };

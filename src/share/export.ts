@@ -4,6 +4,9 @@
  * files are untrusted: `parseScenarioFile` checks size, encoding and shape and explains refusals.
  */
 import { LIMITS } from './codec';
+import { shQuote } from '../sim';
+
+export { shQuote };
 
 export const SCENARIO_FORMAT = 'docker-network-lab';
 export const SCENARIO_VERSION = 1;
@@ -43,9 +46,6 @@ export interface TypedLine {
   /** The line starts a here-document whose body follows. */
   readonly opensHeredoc: boolean;
 }
-
-/** `'…'` for sh: the one character a single-quoted word cannot hold is written `'\''`. */
-export const shQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /**
  * A script has no terminal to type into, so what the learner typed inside an interactive shell

@@ -13,7 +13,9 @@ export type * from './packet/trace';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
 export { prompt } from './shell/prompt';
+export { shellWord, shQuote } from './shell/quote';
 export {
+  failureOf,
   reachability,
   type Reachability,
   type ReachabilityCell,

@@ -52,17 +52,24 @@ function addressesOf(h: Host, c: Container): { network: string; ip: Ipv4 }[] {
  * The address a learner would ping: the target's IP on the first of its networks the source is
  * also on (the one that can work), else its first IP — so a cell across networks shows the drop.
  */
-export function addressToPing(h: Host, from: Container, to: Container): Ipv4 | undefined {
+function addressToPing(h: Host, from: Container, to: Container): Ipv4 | undefined {
   const mine = new Set(addressesOf(h, from).map((a) => a.network));
   const theirs = addressesOf(h, to);
   return (theirs.find((a) => mine.has(a.network)) ?? theirs[0])?.ip;
 }
 
-function failureText(events: readonly TraceEvent[]): string | undefined {
+/** Why a trace failed: the drop, or the name lookup that found nothing. */
+export function failureOf(events: readonly TraceEvent[]): TraceEvent | undefined {
   const last = events.at(-1);
-  if (last?.kind === 'dropped') return last.explanation;
-  const lookup = events.find((e) => e.kind === 'name-lookup' && e.source === 'none');
-  return lookup?.kind === 'name-lookup' ? lookup.explanation : undefined;
+  if (last?.kind === 'dropped') return last;
+  return events.find((e) => e.kind === 'name-lookup' && e.source === 'none');
+}
+
+function failureText(events: readonly TraceEvent[]): string | undefined {
+  const failure = failureOf(events);
+  return failure?.kind === 'dropped' || failure?.kind === 'name-lookup'
+    ? failure.explanation
+    : undefined;
 }
 
 /**

@@ -2,17 +2,18 @@
  * What the inspector shows for a selected object: each view is a command a learner could type on
  * the host and exactly what it prints. The text comes from running that very command through
  * `runLine` on a throwaway copy of the world, so it is byte-identical to the terminal by
- * construction; the caller's world is never changed. The one exception is a container's
- * `ip addr`/`ip route` when its image has no `ip` (nginx, redis…): a learner would then enter its
- * namespace from the host with `nsenter`, which prints the host's iproute2 output for it.
+ * construction; the caller's world is never changed. When a container's image has no `ip`
+ * (nginx, redis…), its addresses and routes are shown as a learner would then see them: from the
+ * host, entering its namespace with `nsenter`.
  */
 import type { Container, Host, World } from './model';
-import { listLinks } from './linux/ip-addr';
+import { findContainer } from './docker/lookup';
 import { renderHostsFile } from './linux/hosts-file';
 import { listRoutes } from './linux/ip-route';
 import { netnsOfContainer } from './linux/place';
 import { runLine } from './shell/run-line';
 import { hostOf } from './world';
+import { shellWord } from './shell/quote';
 
 export interface View {
   /** The command line that prints `text`, as the block's title. */
@@ -21,10 +22,10 @@ export interface View {
 }
 
 /** The state, image and network mode of a container at a glance. */
-export const SUMMARY_TEMPLATE =
+const SUMMARY_TEMPLATE =
   'State: {{.State.Status}}  Image: {{.Config.Image}}  NetworkMode: {{.HostConfig.NetworkMode}}';
 /** One line per network the container is on: what `docker inspect` says of that endpoint. */
-export const NETWORKS_TEMPLATE =
+const NETWORKS_TEMPLATE =
   '{{range $name, $ep := .NetworkSettings.Networks}}{{$name}}: IP {{$ep.IPAddress}}/{{$ep.IPPrefixLen}}' +
   '  gateway {{$ep.Gateway}}  MAC {{$ep.MacAddress}}{{with $ep.Aliases}}  aliases {{join . ", "}}{{end}}' +
   '{{println}}{{end}}';
@@ -40,36 +41,24 @@ function typed(world: World, line: string): View {
   return { command: line, text: output.stdout + output.stderr };
 }
 
-/** A word for bash: single-quoted unless it is plain. */
-const quote = (word: string): string =>
-  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-
-function findContainer(host: Host, name: string): Container | undefined {
-  for (const c of host.docker.containers.values()) if (c.name === name) return c;
-  return undefined;
-}
-
 /** `docker inspect` summary, addresses, routes, name resolution files and environment. */
 export function containerViews(world: World, name: string): View[] {
   const host = hostOf(world);
-  const c = findContainer(host, name);
+  const c = findContainer(host.docker, name);
   if (!c) return [];
-  const n = quote(name);
-  const views = [typed(world, `docker inspect -f ${quote(SUMMARY_TEMPLATE)} ${n}`)];
+  const n = shellWord(name);
+  const views = [typed(world, `docker inspect -f ${shellWord(SUMMARY_TEMPLATE)} ${n}`)];
   if (c.endpoints.length > 0)
-    views.push(typed(world, `docker inspect -f ${quote(NETWORKS_TEMPLATE)} ${n}`));
-  const netns = netnsOfContainer(c);
-  if (netns === undefined) {
-    views.push(typed(world, `docker inspect -f ${quote(ENV_TEMPLATE)} ${n}`));
+    views.push(typed(world, `docker inspect -f ${shellWord(NETWORKS_TEMPLATE)} ${n}`));
+  if (netnsOfContainer(c) === undefined) {
+    views.push(typed(world, `docker inspect -f ${shellWord(ENV_TEMPLATE)} ${n}`));
     return views;
   }
   const tools = host.docker.images.get(c.imageId)?.tools ?? [];
-  if (tools.includes('ip')) {
-    views.push(typed(world, `docker exec ${n} ip addr`), typed(world, `docker exec ${n} ip route`));
-  } else {
-    views.push(...nsenterViews(host, c, netns));
-  }
+  const enter = tools.includes('ip') ? `docker exec ${n}` : `nsenter -t ${c.state.pid} -n`;
   views.push(
+    typed(world, `${enter} ip addr`),
+    typed(world, `${enter} ip route`),
     typed(world, `docker exec ${n} cat /etc/hosts`),
     typed(world, `docker exec ${n} cat /etc/resolv.conf`),
     typed(world, `docker exec ${n} env`),
@@ -77,27 +66,12 @@ export function containerViews(world: World, name: string): View[] {
   return views;
 }
 
-/** iproute2 on the host, inside the container's namespace (util-linux `nsenter -n`). */
-function nsenterViews(host: Host, c: Container, netns: string): View[] {
-  const pid = c.state.pid;
-  const links = listLinks(host, netns, {
-    dialect: 'iproute2',
-    linkOnly: false,
-    brief: false,
-    upOnly: false,
-  });
-  return [
-    { command: `nsenter -t ${pid} -n ip addr`, text: links.ok ? links.text : '' },
-    { command: `nsenter -t ${pid} -n ip route`, text: listRoutes(host, netns, 'iproute2') },
-  ];
-}
-
 /** `docker network inspect`, and the iptables rules that mention the network's bridge. */
 export function networkViews(world: World, name: string): View[] {
   const host = hostOf(world);
   const network = [...host.docker.networks.values()].find((x) => x.name === name);
   if (!network) return [];
-  const views = [typed(world, `docker network inspect ${quote(name)}`)];
+  const views = [typed(world, `docker network inspect ${shellWord(name)}`)];
   if (network.bridge) {
     views.push(
       typed(world, `iptables -t nat -S | grep ${network.bridge}`),
@@ -118,15 +92,11 @@ export function hostViews(world: World): View[] {
 }
 
 /** A container's /etc/hosts as `cat` prints it, for the kernel-state diff. */
-export function hostsFileOf(world: World, name: string): string | undefined {
-  const host = hostOf(world);
-  const c = findContainer(host, name);
-  return c ? renderHostsFile(host, c) : undefined;
-}
+export const hostsFileOf = (host: Host, c: Container): string => renderHostsFile(host, c);
 
-/** `ip route` lines of one namespace (iproute2), for the kernel-state diff. */
-export function routeLinesOf(world: World, netns: string): string[] {
-  return listRoutes(hostOf(world), netns, 'iproute2')
+/** `ip route` lines of one namespace of `host` (iproute2), for the kernel-state diff. */
+export function routeLinesOf(host: Host, netns: string): string[] {
+  return listRoutes(host, netns, 'iproute2')
     .split('\n')
     .map((l) => l.trimEnd())
     .filter((l) => l !== '');

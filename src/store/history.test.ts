@@ -18,6 +18,10 @@ const runAll = (lines: readonly string[], from: LabData = createLabData()) =>
 
 /** What the lab must be at every cursor: the applied lines replayed from scratch. */
 function expectReplayed(s: LabData) {
+  // The history cache is stored, not derived: it must stay aligned with the log it caches.
+  expect(s.worlds).toHaveLength(s.log.length + 1);
+  expect(s.entries).toHaveLength(s.log.length);
+  expect(s.world).toBe(s.worlds[s.cursor]);
   const applied = selectAppliedLog(s);
   const fresh = runAll(applied, createLabData(s.seed));
   expect(s.world).toEqual(replay(applied, s.seed).world);

@@ -9,6 +9,7 @@ import type { Host, Link } from '../model';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { hasCarrier, inet6Of, linkFlags, linksOf, peerSuffix } from './link-state';
 import { whereIs } from './place';
+import { matches } from './abbrev';
 
 const USAGE =
   'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n' +
@@ -18,7 +19,6 @@ const USAGE =
   '                    -o[neline] | -t[imestamp] | -n[etns] name |\n' +
   '                    -com[pressvlans] -c[olor] -p[retty] -j[son] }\n';
 
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 const isShow = (w: string | undefined) =>
   w === undefined || matches(w, 'show') || matches(w, 'list') || matches(w, 'lst');
 

@@ -10,6 +10,7 @@ import { failure, output, type Process, type ProcessResult } from '../shell/proc
 import type { IpDialect } from './ip-addr';
 import { change, hasNetAdmin, noDevice, rtnetlink } from './ip-change';
 import type { Where } from './place';
+import { matches } from './abbrev';
 
 /** lib/utils.c get_prefix: `A.B.C.D`, `A.B.C.D/N` or `A.B.C.D/M.M.M.M`. */
 export function parsePrefix(arg: string): { ip: string; prefix: number; given: boolean } | null {
@@ -103,8 +104,6 @@ function flush(
   if (!hasNetAdmin(w)) return rtnetlink(p, d, 'Operation not permitted');
   return change(p, (h) => removeAddresses(h, netns, link.ifindex));
 }
-
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 
 /** Handles a changing `ip addr` command, or returns undefined when `cmd` is not one. */
 export function ipAddressChange(

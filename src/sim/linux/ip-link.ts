@@ -24,6 +24,7 @@ import type { IpDialect } from './ip-addr';
 import { change, hasNetAdmin, invalidArg, noDevice, rtnetlink } from './ip-change';
 import { netnsOfPid, resolveNetnsName } from './ip-netns';
 import type { Where } from './place';
+import { matches } from './abbrev';
 
 const IFNAMSIZ = 16;
 const isIfname = (n: string) => n.length > 0 && n.length < IFNAMSIZ && !/[/\s:]/.test(n);
@@ -195,8 +196,6 @@ function del(c: LinkCtx, args: readonly string[]): ProcessResult {
     return rtnetlink(p, c.d, 'Operation not supported');
   return change(p, (h) => deleteLink(h, c.netns, link.ifindex));
 }
-
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 
 /** Handles a changing `ip link` command, or returns undefined for a listing. */
 export function ipLinkChange(

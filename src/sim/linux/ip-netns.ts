@@ -12,6 +12,7 @@ import { updateHost } from '../world';
 import { NETNS_RUN_DIR } from './fs';
 import { netnsIds } from './link-state';
 import { netnsOfContainer, type Where } from './place';
+import { matches } from './abbrev';
 
 /** The namespace `/proc/PID/ns/net` opens: PID 1 is the host's init, others a container's. */
 export function netnsOfPid(h: Host, pid: number): string | undefined {
@@ -47,8 +48,6 @@ function netnsEntries(h: Host): string[] {
     .map((p) => p.slice(NETNS_RUN_DIR.length + 1));
   return [...mounted, ...linked].reverse();
 }
-
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 
 const USAGE =
   'Usage:\tip netns list\n\tip netns add NAME\n\tip netns attach NAME PID\n\tip netns set NAME NETNSID\n' +

@@ -12,8 +12,7 @@ import { parsePrefix, prefixExpected } from './ip-address-change';
 import { change, extack, hasNetAdmin, noDevice, rtnetlink } from './ip-change';
 import { mainRoutes } from './link-state';
 import type { Where } from './place';
-
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
+import { matches } from './abbrev';
 
 export function listRoutes(h: Host, netns: string, dialect: IpDialect): string {
   return mainRoutes(h, netns)

@@ -13,6 +13,7 @@ import { ipNetns } from './ip-netns';
 import { ipRouteChange, listRoutes } from './ip-route';
 import { ipNeighShow } from './neigh';
 import { whereIs, type Where } from './place';
+import { matches } from './abbrev';
 
 /** iproute2 ip.c's object table, in its order: the first prefix match wins. */
 const OBJECTS = [
@@ -41,8 +42,6 @@ interface Parsed {
   readonly brief: boolean;
   readonly rest: readonly string[];
 }
-
-const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 
 function parseGlobal(argv: readonly string[]): Parsed | string {
   let family: 4 | 6 | undefined;

@@ -10,13 +10,14 @@ import {
   filterHook,
   ipForwarding,
   leaveHost,
+  type Denied,
   type Pkt,
   type Walk,
 } from './hooks';
 import { resolveL2 } from './l2';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
-import type { DropReason } from './trace';
+import type { DropReason, FilterDenial } from './trace';
 
 export type Arrival =
   | { kind: 'delivered'; netns: string; pkt: Pkt }
@@ -33,6 +34,7 @@ export function drop(
   reason: DropReason,
   explanation: string,
   rule?: string,
+  netfilter?: FilterDenial,
 ): Arrival {
   w.events.push({
     kind: 'dropped',
@@ -41,10 +43,15 @@ export function drop(
     at,
     reason,
     ...(rule ? { rule } : {}),
+    ...(netfilter ? { netfilter } : {}),
     explanation,
   });
   return { kind: 'dropped', reason };
 }
+
+/** A drop a filter hook decided, at `at` (the hook, or the bridge for bridged frames). */
+export const dropDenied = (w: Walk, netns: string, at: string, denied: Denied): Arrival =>
+  drop(w, netns, at, 'netfilter', denied.explanation, denied.rule, denied.netfilter);
 
 /** `container web`, `the host`, or the namespace's name: for explanations. */
 export function placeName(h: Host, netns: string): string {
@@ -138,7 +145,7 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
         // Bridged between two ports: br_netfilter runs the IPv4 hooks with -i/-o the bridge.
         enterHost(w, pkt, 'PREROUTING', l2.bridge);
         const denied = filterHook(w, 'FORWARD', pkt, l2.bridge, l2.bridge);
-        if (denied) return drop(w, 'host', l2.bridge, 'netfilter', denied.explanation, denied.rule);
+        if (denied) return dropDenied(w, 'host', l2.bridge, denied);
         leaveHost(w, pkt, 'POSTROUTING', l2.bridge);
       }
       const to = l2.exit.to;
@@ -174,7 +181,7 @@ export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arriva
   if (route?.kind === 'local') {
     if (netns === 'host') {
       const denied = filterHook(w, 'INPUT', pkt, inDev);
-      if (denied) return drop(w, netns, 'INPUT', 'netfilter', denied.explanation, denied.rule);
+      if (denied) return dropDenied(w, netns, 'INPUT', denied);
       leaveHost(w, pkt, 'INPUT', inDev);
     }
     return delivered(w, netns, pkt);
@@ -227,7 +234,7 @@ export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arriva
   // A router reports `Destination Host Unreachable` from its address facing the sender.
   w.errorFrom = sourceAddressOn(w.h, netns, inDev) ?? route.src;
   const denied = filterHook(w, 'FORWARD', pkt, inDev, route.dev);
-  if (denied) return drop(w, netns, 'FORWARD', 'netfilter', denied.explanation, denied.rule);
+  if (denied) return dropDenied(w, netns, 'FORWARD', denied);
   return transmit(w, netns, route.dev, route.nexthop, pkt);
 }
 

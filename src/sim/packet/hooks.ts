@@ -18,7 +18,7 @@ import {
 } from './conntrack';
 import { runHook, type Counters, type HookResult, type RuleIndex } from './netfilter';
 import { isLocalAddress, sourceAddressOn } from './route';
-import type { Direction, NetfilterHook, TraceEvent } from './trace';
+import type { Direction, FilterDenial, NetfilterHook, TraceEvent } from './trace';
 
 export interface Pkt {
   src: Ipv4;
@@ -170,20 +170,29 @@ function withRewrite(w: Walk, before: { src: Ipv4; dst: Ipv4 }, pkt: Pkt): void 
   w.events[w.events.length - 1] = { ...last, before, after: { src: pkt.src, dst: pkt.dst } };
 }
 
-/** A filter hook; returns the verdict's explanation when the packet is dropped. */
+/** What a filter hook's drop leaves in the trace: the deciding rule and chain, in words and as data. */
+export interface Denied {
+  readonly rule?: string;
+  readonly explanation: string;
+  readonly netfilter: FilterDenial;
+}
+
+/** A filter hook; returns why when the packet is dropped. */
 export function filterHook(
   w: Walk,
   chain: 'INPUT' | 'FORWARD' | 'OUTPUT',
   pkt: Pkt,
   inDev?: string,
   outDev?: string,
-): { rule?: string; explanation: string } | undefined {
+): Denied | undefined {
   const r = hook(w, 'filter', chain, pkt, inDev, outDev);
   if (r.accepted) return undefined;
   const by = r.decidedBy;
+  const devs = { ...(inDev ? { inDev } : {}), ...(outDev ? { outDev } : {}) };
   if (!by)
     return {
       explanation: `no rule accepted it: the filter ${chain} policy is DROP`,
+      netfilter: { hook: chain, chain, policy: true, ...devs },
     };
   const across = inDev && outDev ? ` (${inDev} → ${outDev})` : '';
   let why = `dropped by ${by.chain}: ${by.rule}`;
@@ -193,7 +202,11 @@ export function filterHook(
     why = `dropped by DOCKER-ISOLATION-STAGE-1: an --internal network's bridge admits no traffic from or to other networks${across}`;
   else if (chain === 'FORWARD' && inDev && inDev === outDev)
     why = `dropped by ${by.chain}: inter-container communication is disabled on ${inDev} (icc=false)`;
-  return { rule: by.rule, explanation: why };
+  return {
+    rule: by.rule,
+    explanation: why,
+    netfilter: { hook: chain, chain: by.chain, policy: false, ...devs },
+  };
 }
 
 /** br_netfilter: Docker turns on bridge-nf-call-iptables, so bridged IPv4 frames meet iptables. */

@@ -35,6 +35,15 @@ export interface RuleMatch {
   readonly target: string;
 }
 
+/** Where a filter hook said no: the deciding chain (the hook itself for its DROP policy). */
+export interface FilterDenial {
+  readonly hook: 'INPUT' | 'FORWARD' | 'OUTPUT';
+  readonly chain: string;
+  readonly policy: boolean;
+  readonly inDev?: string;
+  readonly outDev?: string;
+}
+
 export type DropReason =
   | 'no-route'
   | 'arp-failed'
@@ -166,6 +175,8 @@ export type TraceEvent =
       readonly at: string;
       readonly reason: DropReason;
       readonly rule?: string;
+      /** For a netfilter drop: which hook and chain decided it, and the interfaces it matched. */
+      readonly netfilter?: FilterDenial;
       readonly explanation: string;
     };
 

@@ -12,6 +12,7 @@ import { learnFromTrace } from './learn';
 import {
   delivered,
   drop,
+  dropDenied,
   ingress,
   outsideAnswers,
   placeName,
@@ -72,13 +73,13 @@ function originate(w: Walk, netns: string, pkt: Pkt): Arrival | undefined {
     }
     const out = route.kind === 'local' ? 'lo' : route.dev;
     const denied = filterHook(w, 'OUTPUT', pkt, undefined, out);
-    if (denied) return drop(w, netns, 'OUTPUT', 'netfilter', denied.explanation, denied.rule);
+    if (denied) return dropDenied(w, netns, 'OUTPUT', denied);
   }
   if (route.kind === 'local') {
     if (netns === 'host') {
       leaveHost(w, pkt, 'POSTROUTING', 'lo');
       const denied = filterHook(w, 'INPUT', pkt, 'lo');
-      if (denied) return drop(w, netns, 'INPUT', 'netfilter', denied.explanation, denied.rule);
+      if (denied) return dropDenied(w, netns, 'INPUT', denied);
     }
     return delivered(w, netns, pkt);
   }

@@ -120,33 +120,3 @@ export function Dialog({ title, line, error, submitLabel, onSubmit, onClose, chi
     </div>
   );
 }
-
-/** A labelled field; the label's text is the field's accessible name. */
-export function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (props: { id: string; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children({ id, ...(hint ? { 'aria-describedby': hintId } : {}) })}
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export const inputClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';

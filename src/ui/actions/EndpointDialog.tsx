@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { connectLine, disconnectLine } from './command-line';
-import { Dialog, Field, inputClass } from './Dialog';
+import { Dialog } from './Dialog';
+import { SelectField } from './Fields';
 import { connectableNetworks, containerNamed, joinedNetworks } from './lab-choices';
 import { useCheckedRun } from './use-checked-run';
 
@@ -41,22 +42,12 @@ export function EndpointDialog({ request }: { request: Request }) {
       {choices.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t(`${request.kind}.none`)}</p>
       ) : (
-        <Field label={t('field.network')}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={network}
-              onChange={(e) => setNetwork(e.target.value)}
-            >
-              {choices.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('field.network')}
+          value={network}
+          onChange={setNetwork}
+          choices={choices}
+        />
       )}
     </Dialog>
   );

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeAll } from './action-store';
 import { networkCreateLine, type NetworkForm } from './command-line';
-import { Dialog, Field, inputClass } from './Dialog';
+import { Dialog } from './Dialog';
+import { TextField } from './Fields';
 import { useCheckedRun } from './use-checked-run';
 
 export function NetworkDialog() {
@@ -26,40 +27,27 @@ export function NetworkDialog() {
       onSubmit={submit}
       onClose={closeAll}
     >
-      <Field label={t('field.name')}>
-        {(p) => (
-          <input
-            {...p}
-            className={inputClass}
-            value={form.name}
-            placeholder="mynet"
-            required
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('field.subnet')} hint={t('network.subnetHint')}>
-        {(p) => (
-          <input
-            {...p}
-            className={inputClass}
-            value={form.subnet}
-            placeholder="172.30.0.0/16"
-            onChange={(e) => set({ subnet: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('field.gateway')} hint={t('network.gatewayHint')}>
-        {(p) => (
-          <input
-            {...p}
-            className={inputClass}
-            value={form.gateway}
-            placeholder="172.30.0.1"
-            onChange={(e) => set({ gateway: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('field.name')}
+        value={form.name}
+        placeholder="mynet"
+        required
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        label={t('field.subnet')}
+        hint={t('network.subnetHint')}
+        value={form.subnet}
+        placeholder="172.30.0.0/16"
+        onChange={(subnet) => set({ subnet })}
+      />
+      <TextField
+        label={t('field.gateway')}
+        hint={t('network.gatewayHint')}
+        value={form.gateway}
+        placeholder="172.30.0.1"
+        onChange={(gateway) => set({ gateway })}
+      />
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label className="flex items-center gap-2 font-medium">
           <input

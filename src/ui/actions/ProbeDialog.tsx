@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { fetchLine, pingLine, type Origin } from './command-line';
-import { Dialog, Field, inputClass } from './Dialog';
+import { Dialog } from './Dialog';
+import { SelectField, TextField } from './Fields';
 import { containerNamed, containersOf, httpClientOf } from './lab-choices';
 import { useCheckedRun } from './use-checked-run';
 
@@ -21,7 +22,9 @@ export function ProbeDialog({ request }: { request: Request }) {
   const { t } = useTranslation('actions');
   const world = useLab((s) => s.world);
   const listId = useId();
-  const running = containersOf(world).filter((c) => c.state.status === 'running');
+  const running = containersOf(world)
+    .filter((c) => c.state.status === 'running')
+    .map((c) => c.name);
   const [from, setFrom] = useState(request.from ?? HOST);
   const [to, setTo] = useState(request.to ?? '');
   const origin: Origin = from === HOST ? { host: true } : { container: from };
@@ -45,46 +48,31 @@ export function ProbeDialog({ request }: { request: Request }) {
       onSubmit={submit}
       onClose={closeAll}
     >
-      <Field label={t('field.from')}>
-        {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          >
-            <option value={HOST}>{t('probe.host', { name: world.terminal.host })}</option>
-            {running.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-            {from !== HOST && !running.some((c) => c.name === from) && (
-              <option value={from}>{from}</option>
-            )}
-          </select>
-        )}
-      </Field>
-      <Field label={t('field.to')} hint={t(`${request.kind}.toHint`)}>
-        {(p) => (
-          <>
-            <input
-              {...p}
-              list={listId}
-              className={inputClass}
-              value={to}
-              required
-              placeholder={request.kind === 'ping' ? 'db' : 'web'}
-              onChange={(e) => setTo(e.target.value)}
-            />
-            <datalist id={listId}>
-              {suggestions.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+      <SelectField
+        label={t('field.from')}
+        value={from}
+        onChange={setFrom}
+        choices={[
+          { value: HOST, label: t('probe.host', { name: world.terminal.host }) },
+          ...running,
+          // A stopped container asked for by the menu stays chosen, so the dialog says why.
+          ...(from !== HOST && !running.includes(from) ? [from] : []),
+        ]}
+      />
+      <TextField
+        label={t('field.to')}
+        hint={t(`${request.kind}.toHint`)}
+        list={listId}
+        value={to}
+        required
+        placeholder={request.kind === 'ping' ? 'db' : 'web'}
+        onChange={setTo}
+      />
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
     </Dialog>
   );
 }

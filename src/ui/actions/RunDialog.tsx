@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { runLine } from './command-line';
-import { Dialog, Field, inputClass } from './Dialog';
+import { Dialog } from './Dialog';
+import { inputClass, SelectField, TextField } from './Fields';
 import { containersOf, IMAGES, networkNames } from './lab-choices';
 import { useCheckedRun } from './use-checked-run';
 
@@ -51,70 +52,34 @@ export function RunDialog({ request }: { request: Request }) {
       onClose={closeAll}
     >
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t('field.name')}>
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              value={name}
-              placeholder="web"
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('field.image')}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={image}
-              onChange={(e) => setImage(e.target.value)}
-            >
-              {IMAGES.map((i) => (
-                <option key={i.ref} value={i.ref}>
-                  {i.ref}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label={t('field.name')} value={name} placeholder="web" onChange={setName} />
+        <SelectField
+          label={t('field.image')}
+          value={image}
+          onChange={setImage}
+          choices={IMAGES.map((i) => i.ref)}
+        />
       </div>
       {needsTty && (
         <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.ttyHint', { image })}</p>
       )}
-      <Field label={t('field.network')}>
-        {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={network}
-            onChange={(e) => setNetwork(e.target.value)}
-          >
-            <option value="">{t('run.defaultNetwork')}</option>
-            {networkNames(world).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-            {containers.map((c) => (
-              <option key={c} value={`container:${c}`}>
-                container:{c}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('field.ports')} hint={t('run.portsHint')}>
-        {(p) => (
-          <input
-            {...p}
-            className={inputClass}
-            value={ports}
-            placeholder="8080:80"
-            onChange={(e) => setPorts(e.target.value)}
-          />
-        )}
-      </Field>
+      <SelectField
+        label={t('field.network')}
+        value={network}
+        onChange={setNetwork}
+        choices={[
+          { value: '', label: t('run.defaultNetwork') },
+          ...networkNames(world),
+          ...containers.map((c) => `container:${c}`),
+        ]}
+      />
+      <TextField
+        label={t('field.ports')}
+        hint={t('run.portsHint')}
+        value={ports}
+        placeholder="8080:80"
+        onChange={setPorts}
+      />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium">{t('field.links')}</legend>
         {containers.length === 0 && (
@@ -146,17 +111,13 @@ export function RunDialog({ request }: { request: Request }) {
           </div>
         ))}
       </fieldset>
-      <Field label={t('field.aliases')} hint={t('run.aliasesHint')}>
-        {(p) => (
-          <input
-            {...p}
-            className={inputClass}
-            value={aliases}
-            placeholder="www"
-            onChange={(e) => setAliases(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('field.aliases')}
+        hint={t('run.aliasesHint')}
+        value={aliases}
+        placeholder="www"
+        onChange={setAliases}
+      />
     </Dialog>
   );
 }

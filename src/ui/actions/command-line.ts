@@ -3,11 +3,9 @@
  * form's values to the exact line a learner would type into bash.
  */
 
-/** A word as bash needs it: bare when it holds only safe characters, else single-quoted. */
-export function shellWord(word: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+import { shellWord } from '../../sim';
+
+export { shellWord };
 
 export const commandLine = (words: readonly string[]): string => words.map(shellWord).join(' ');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../sim';
-import { containerRef, HOST_REF, netnsRef, networkRef } from '../../graph/refs';
+import { containerRef, deviceRef, dnsRef, HOST_REF, netnsRef, networkRef } from '../../graph/refs';
 import { dryRun } from './lab-choices';
 import { menuItems } from './menu-items';
 
@@ -44,6 +44,16 @@ describe('context menu items', () => {
     expect(menuItems(world, netnsRef(web.netns!)).map((i) => i.id)).toEqual(
       menuItems(world, containerRef('web')).map((i) => i.id),
     );
+  });
+
+  it('resolve a device to its container or the host, and a DNS badge to its network', () => {
+    const web = [...world.hosts[world.terminal.host].docker.containers.values()].find(
+      (c) => c.name === 'web',
+    )!;
+    const ids = (ref: string) => menuItems(world, ref).map((i) => i.line ?? i.id);
+    expect(ids(deviceRef(web.netns!, 'eth0'))).toEqual(ids(containerRef('web')));
+    expect(ids(deviceRef('host', 'docker0'))).toEqual(ids(HOST_REF));
+    expect(ids(dnsRef('mynet'))).toEqual(ids(networkRef('mynet')));
   });
 
   it('let user networks be removed only when empty, and never the predefined ones', () => {

@@ -4,7 +4,8 @@
  * carrying the engine's own reason.
  */
 import type { World } from '../../sim';
-import { parseRef, type ObjectRef } from '../../graph/refs';
+import type { ObjectRef } from '../../graph/refs';
+import { subjectOf } from '../inspector/inspected';
 import type { DialogRequest } from './action-store';
 import {
   networkInspectLine,
@@ -14,7 +15,7 @@ import {
   startLine,
   stopLine,
 } from './command-line';
-import { containerNamed, containersOf, dryRun, networkNames, shellOf } from './lab-choices';
+import { containerNamed, dryRun, shellOf } from './lab-choices';
 
 export type MenuItemId =
   | 'ping'
@@ -37,27 +38,8 @@ export interface MenuItem {
   readonly disabled?: string;
 }
 
-/** A menu's subject: a container (by its box or its name) or a network. */
-export function menuSubject(
-  world: World,
-  ref: ObjectRef,
-): { kind: 'container' | 'network' | 'host'; name: string } | undefined {
-  const p = parseRef(ref);
-  if (!p) return undefined;
-  if (p.kind === 'host') return { kind: 'host', name: world.terminal.host };
-  if (p.kind === 'container' && containerNamed(world, p.name))
-    return { kind: p.kind, name: p.name };
-  if (p.kind === 'network' && networkNames(world).includes(p.name))
-    return { kind: p.kind, name: p.name };
-  if (p.kind === 'netns') {
-    const c = containersOf(world).find((x) => x.netns === p.netns);
-    if (c) return { kind: 'container', name: c.name };
-  }
-  return undefined;
-}
-
 export function menuItems(world: World, ref: ObjectRef): MenuItem[] {
-  const subject = menuSubject(world, ref);
+  const subject = subjectOf(world, ref);
   if (!subject) return [];
   const run = (id: MenuItemId, line: string): MenuItem => {
     const disabled = dryRun(world, line);
@@ -74,7 +56,7 @@ export function menuItems(world: World, ref: ObjectRef): MenuItem[] {
         run('remove', networkRemoveLine(name)),
       ];
     case 'container': {
-      const c = containersOf(world).find((x) => x.name === name);
+      const c = containerNamed(world, name);
       if (!c) return [];
       const running = c.state.status === 'running';
       return [

@@ -5,10 +5,10 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab, useView } from '../../store';
+import { inspectViews, useLab, useView } from '../../store';
 import { openMenu } from '../actions/action-store';
 import { ChangesBlock } from './ChangesBlock';
-import { inspectedOf, viewsOf } from './inspected';
+import { inspectedOf } from './inspected';
 import { useLastChanges } from './use-last-changes';
 
 export function Inspector() {
@@ -16,7 +16,7 @@ export function Inspector() {
   const world = useLab((s) => s.world);
   const selected = useView((s) => s.selected);
   const inspected = useMemo(() => inspectedOf(world, selected), [world, selected]);
-  const views = useMemo(() => viewsOf(world, inspected), [world, inspected]);
+  const views = useMemo(() => inspectViews(world, inspected), [world, inspected]);
   const last = useLastChanges();
 
   return (

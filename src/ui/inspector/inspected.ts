@@ -1,10 +1,9 @@
 /**
- * Which object the inspector describes for a selection: a device, a port or a DNS badge is
- * shown through the container, network or host it belongs to. Views come from the engine.
+ * Which object a selection is about, for the inspector and the context menu alike: a device, a
+ * namespace, a port or a DNS badge is shown through the container, network or host it belongs to.
  */
-import type { View, World } from '../../sim';
-import { inspectViews } from '../../store';
-import { parseRef, type ObjectRef } from '../../graph/refs';
+import type { World } from '../../sim';
+import { containerRef, HOST_REF, networkRef, parseRef, type ObjectRef } from '../../graph/refs';
 
 export interface Inspected {
   readonly kind: 'host' | 'container' | 'network';
@@ -13,36 +12,42 @@ export interface Inspected {
   readonly ref: ObjectRef;
 }
 
-function containerByNetns(world: World, netns: string): string | undefined {
-  for (const c of world.hosts[world.terminal.host].docker.containers.values())
-    if (c.netns === netns) return c.name;
-  return undefined;
-}
+const hostOf = (world: World): Inspected => ({
+  kind: 'host',
+  name: world.terminal.host,
+  ref: HOST_REF,
+});
 
-export function inspectedOf(world: World, ref: ObjectRef | undefined): Inspected {
-  const host: Inspected = { kind: 'host', name: world.terminal.host, ref: 'host' };
-  const p = ref ? parseRef(ref) : undefined;
+/** The container, network or host `ref` stands for; undefined if it names nothing that exists. */
+export function subjectOf(world: World, ref: ObjectRef): Inspected | undefined {
   const docker = world.hosts[world.terminal.host].docker;
-  const has = (name: string) => [...docker.containers.values()].some((c) => c.name === name);
-  const hasNet = (name: string) => [...docker.networks.values()].some((n) => n.name === name);
-  const asContainer = (name: string | undefined): Inspected =>
-    name && has(name) ? { kind: 'container', name, ref: `container:${name}` } : host;
+  const containers = [...docker.containers.values()];
+  const container = (name: string | undefined): Inspected | undefined =>
+    name !== undefined && containers.some((c) => c.name === name)
+      ? { kind: 'container', name, ref: containerRef(name) }
+      : undefined;
+  const p = parseRef(ref);
   switch (p?.kind) {
+    case 'host':
+      return hostOf(world);
     case 'container':
-      return asContainer(p.name);
+      return container(p.name);
     case 'network':
     case 'dns': {
       const name = p.kind === 'network' ? p.name : p.network;
-      return hasNet(name) ? { kind: 'network', name, ref: `network:${name}` } : host;
+      return [...docker.networks.values()].some((n) => n.name === name)
+        ? { kind: 'network', name, ref: networkRef(name) }
+        : undefined;
     }
     case 'netns':
     case 'device':
-      return asContainer(containerByNetns(world, p.netns));
+      if (p.netns === 'host') return hostOf(world);
+      return container(containers.find((c) => c.netns === p.netns)?.name);
     default:
-      return host;
+      return undefined;
   }
 }
 
-export function viewsOf(world: World, what: Inspected): View[] {
-  return inspectViews(world, what);
-}
+/** What the inspector describes: the selection's subject, else the host. */
+export const inspectedOf = (world: World, ref: ObjectRef | undefined): Inspected =>
+  (ref === undefined ? undefined : subjectOf(world, ref)) ?? hostOf(world);

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Container, ReachabilityPair, Trace } from '../../sim';
 import { labStore, useLab } from '../../store';
 import { viewStore } from '../../store/view-store';
+import { commandLine } from '../actions/command-line';
 import { placeNamer } from '../trace/place-name';
 import { reasonOf, tagOf } from './cell-reason';
 import { useReachability } from './use-reachability';
@@ -17,9 +18,6 @@ type Mode = 'ip' | 'name';
 
 const TOGGLE =
   'rounded px-2 py-0.5 text-xs font-medium aria-pressed:bg-blue-600 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-blue-700 dark:hover:bg-slate-800';
-
-/** Single-quotes a word for bash when it holds anything beyond plain name characters. */
-const shellWord = (w: string) => (/^[\w.@%+=:,/-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 export function ReachabilityMatrix() {
   const { t } = useTranslation(['matrix', 'trace']);
@@ -48,7 +46,7 @@ export function ReachabilityMatrix() {
     const cell = mode === 'ip' ? pair.byIp : pair.byName;
     const target = mode === 'ip' ? cell.address : pair.to;
     if (!target) return;
-    const line = `docker exec ${shellWord(pair.from)} ping -c 1 ${shellWord(target)}`;
+    const line = commandLine(['docker', 'exec', pair.from, 'ping', '-c', '1', target]);
     labStore.getState().run(line);
     const entry = labStore.getState().transcript.at(-1);
     const missing =

@@ -3,8 +3,8 @@
  * full sentence (the same one the trace player shows for the failing event).
  */
 import type { TFunction } from 'i18next';
-import { explainEvent, failureOf, type PlaceName } from '../../graph/explain';
-import type { ReachabilityCell } from '../../sim';
+import { explainEvent, type PlaceName } from '../../graph/explain';
+import { failureOf, type ReachabilityCell } from '../../sim';
 
 export type ReasonTag = 'dns' | 'isolated' | 'iptables' | 'route' | 'arp' | 'noAddress' | 'other';
 
@@ -14,7 +14,7 @@ export function tagOf(cell: ReachabilityCell): ReasonTag {
   if (failure.kind === 'name-lookup') return 'dns';
   if (failure.kind !== 'dropped') return 'other';
   if (failure.reason === 'netfilter')
-    return /DOCKER-ISOLATION/.test(failure.explanation) ? 'isolated' : 'iptables';
+    return failure.netfilter?.chain.startsWith('DOCKER-ISOLATION') ? 'isolated' : 'iptables';
   if (failure.reason === 'no-route' || failure.reason === 'not-a-router') return 'route';
   if (failure.reason === 'arp-failed' || failure.reason === 'no-carrier') return 'arp';
   return 'other';

@@ -183,10 +183,11 @@ function OutlineItem({ node, level, activeId, selected, collapsed, onToggle }: I
             )}
           </span>
           {node.details.length > 0 && (
-            // Each fact wraps as a whole, never in the middle of an address.
+            // Each fact moves to a new line as a whole; one wider than the panel breaks at its spaces,
+            // never inside an address.
             <span className="flex flex-wrap gap-x-3 font-mono text-xs text-slate-500 dark:text-slate-400">
               {node.details.map((d) => (
-                <span key={d} className="whitespace-nowrap">
+                <span key={d} className="min-w-0">
                   {d}
                 </span>
               ))}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toScenarioJson, toShellScript } from '../../share';
 import { labStore, selectAppliedLog, selectShareHash, selectTypedLines } from '../../store';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 
 const FILE = 'docker-network-lab';
 

@@ -5,10 +5,10 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainEvent, failureOf } from '../../graph/explain';
+import { explainEvent } from '../../graph/explain';
 import { hopTarget, type Hop, type HopCategory } from '../../graph/trace-path';
 import { parseRef } from '../../graph/refs';
-import type { TraceEvent } from '../../sim';
+import { failureOf, type TraceEvent } from '../../sim';
 import { useLab } from '../../store';
 import { useView, viewStore } from '../../store/view-store';
 import { EventDetails } from './EventDetails';
@@ -87,7 +87,7 @@ export function TracePlayer() {
           <span className="text-xs text-amber-700 dark:text-amber-300">{t('computed')}</span>
         )}
         <Verdict done={atEnd} verdict={entry.trace.verdict} />
-        <span className="ml-auto text-xs text-slate-600 dark:text-slate-400 tabular-nums dark:text-slate-400">
+        <span className="ml-auto text-xs text-slate-600 tabular-nums dark:text-slate-400">
           {t('progress', { step, total: hops.length })}
         </span>
         <button
