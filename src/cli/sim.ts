@@ -4,7 +4,7 @@
  * whenever the script ran; failing commands are part of the transcript.
  */
 import { readFileSync } from 'node:fs';
-import { scriptLines, transcriptText } from './transcript';
+import { jsonEntries, scriptLines, transcriptText } from './transcript';
 import { replay } from '../sim';
 
 function main(argv: readonly string[]): number {
@@ -24,18 +24,7 @@ function main(argv: readonly string[]): number {
   }
   const { transcript } = replay(scriptLines(text));
   process.stdout.write(
-    json
-      ? `${JSON.stringify(
-          transcript.map(({ command, stdout, stderr, exitCode }) => ({
-            command,
-            stdout,
-            stderr,
-            exitCode,
-          })),
-          null,
-          2,
-        )}\n`
-      : transcriptText(transcript),
+    json ? `${JSON.stringify(jsonEntries(transcript), null, 2)}\n` : transcriptText(transcript),
   );
   return 0;
 }

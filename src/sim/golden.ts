@@ -6,6 +6,7 @@
  * A block may end with `{{exit N}}`.
  */
 import type { TranscriptEntry } from './index';
+import { terminalText } from './shell/process';
 
 export interface GoldenBlock {
   readonly command: string;
@@ -50,7 +51,7 @@ export function matchBlock(
   actual: TranscriptEntry,
   names: Map<string, string>,
 ): string | null {
-  const got = actual.stdout + actual.stderr;
+  const got = terminalText(actual);
   const groups: string[] = [];
   const source = block.expected
     .split(/(\{\{[^}]*\}\}\n?)/)

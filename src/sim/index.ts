@@ -8,7 +8,8 @@ import type { Output } from './shell/process';
 import { createWorld, DEFAULT_SEED } from './world';
 
 export type * from './model';
-export type { Output } from './shell/process';
+export type { Chunk, Output } from './shell/process';
+export { chunksOf, terminalText } from './shell/process';
 export type * from './packet/trace';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';

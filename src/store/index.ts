@@ -7,6 +7,8 @@ export {
   type Notice,
   type TranscriptEntry,
 } from './lab';
+/** A transcript entry's writes in terminal order (stdout and stderr interleaved). */
+export { chunksOf, terminalText } from '../sim';
 export {
   createLabStore,
   labStore,

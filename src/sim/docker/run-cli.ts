@@ -4,7 +4,15 @@
  * service keeps running.
  */
 import type { Container, World } from '../model';
-import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import {
+  concatOutputs,
+  failure,
+  output,
+  withStreams,
+  written,
+  type Process,
+  type ProcessResult,
+} from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError, runError } from './cli-errors';
@@ -62,9 +70,10 @@ function create(p: Process, args: readonly string[], path: string): Created {
   const mode = networkModeOf(o.network);
   const settings = checkSettings(o, mode);
   if (!settings.ok) return runError(p.world, path, `Error response from daemon: ${settings.error}`);
-  let stderr = '';
+  // The daemon's warnings come back with the create response, so after the pull (§13).
+  let warnings = '';
   if (mode.kind === 'host' && (o.publish.length || o.publishAll))
-    stderr += 'WARNING: Published ports are discarded when using host network mode\n';
+    warnings += 'WARNING: Published ports are discarded when using host network mode\n';
   let progress = '';
   const r = updateHost(p.world, p.place.host, (h) => {
     const pulled = ensureImage(h, o.image, p.ctx);
@@ -74,15 +83,19 @@ function create(p: Process, args: readonly string[], path: string): Created {
   });
   if (!r.ok) {
     const failed = runError(p.world, path, `Error response from daemon: ${r.error}`);
-    return { ...failed, stderr: stderr + progress + failed.stderr };
+    return { ...failed, stderr: progress + failed.stderr };
   }
-  return { world: r.world, container: r.value, options: o, stderr: stderr + progress };
+  return { world: r.world, container: r.value, options: o, stderr: progress + warnings };
 }
 
 export const dockerCreate: DockerHandler = (p, args, path) => {
   const c = create(p, args, path);
   if (!('container' in c)) return c;
-  return output(c.world, `${c.container.id}\n`, c.stderr);
+  return {
+    world: c.world,
+    exitCode: 0,
+    ...written(['stderr', c.stderr], ['stdout', `${c.container.id}\n`]),
+  };
 };
 
 /** Runs the container's own command inside it and stops the container with its exit code. */
@@ -140,7 +153,7 @@ export const dockerRun: DockerHandler = (p, args, path) => {
   const started = updateHost(created.world, p.place.host, (h) => startContainer(h, c.id, p.ctx));
   if (!started.ok) {
     const failed = runError(created.world, path, `Error response from daemon: ${started.error}`);
-    return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
+    return afterPull(failed, stderr, idLine);
   }
   let world = started.world;
   const running = hostOf(world, p.place.host).docker.containers.get(c.id)!;
@@ -156,19 +169,26 @@ export const dockerRun: DockerHandler = (p, args, path) => {
         },
       };
     }
-    return output(world, idLine, stderr);
+    return afterPull(output(world), stderr, idLine);
   }
   if (kind === 'oneshot') {
     const r = runOneShot(p, world, running, true);
     if (r.startError) {
       const failed = runError(r.world, path, `Error response from daemon: ${r.startError}`, 127);
-      return { ...failed, stdout: idLine, stderr: stderr + failed.stderr };
+      return afterPull(failed, stderr, idLine);
     }
-    if (detached) return output(r.world, idLine, stderr, 0);
-    return { ...r, stderr: stderr + r.stderr };
+    if (detached) return afterPull(output(r.world), stderr, idLine);
+    return afterPull(r, stderr, '');
   }
-  return output(world, idLine, stderr);
+  return afterPull(output(world), stderr, idLine);
 };
+
+/**
+ * What the terminal shows of a run: the pull and the daemon's warnings, then (with -d) the ID the
+ * CLI prints once the container is created, then whatever the start or the main process wrote.
+ */
+const afterPull = (r: ProcessResult, pulled: string, idLine: string): ProcessResult =>
+  withStreams(r, concatOutputs(written(['stderr', pulled], ['stdout', idLine]), r));
 
 /** A main process that ends at once (sh with no input): the container exits with `code`. */
 function finish(
@@ -183,5 +203,5 @@ function finish(
     stopContainer(h, c.id, code, p.ctx);
     return { ok: true, value: undefined };
   });
-  return r.ok ? output(r.world, stdout, stderr, code) : failure(world, r.error);
+  return r.ok ? afterPull(output(r.world, '', '', code), stderr, stdout) : failure(world, r.error);
 }

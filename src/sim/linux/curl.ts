@@ -13,7 +13,14 @@ import { hostOf } from '../world';
 import type { Image } from '../model';
 import { headerBlock } from '../packet/http';
 import { fetchHttp, parseHttpUrl, type FetchResult } from '../packet/http-fetch';
-import { output, type Process, type ProcessResult } from '../shell/process';
+import {
+  concatOutputs,
+  output,
+  withStreams,
+  written,
+  type Process,
+  type ProcessResult,
+} from '../shell/process';
 import { parseCurlArgs } from './curl-options';
 import { whereIs } from './place';
 
@@ -119,8 +126,14 @@ export function curl(p: Process): ProcessResult {
   const fl = flavourOf(p);
   const url = parseHttpUrl(o.url);
   const quietErrors = o.silent && !o.showError;
-  const fail = (text: string, code: number, world = p.world, stdout = ''): ProcessResult =>
-    output(world, stdout, quietErrors ? '' : `curl: (${code}) ${text}\n`, code);
+  // curl reports the error, then writes -w's text (tool_operate.c post_per_transfer).
+  const fail = (text: string, code: number, world = p.world, stdout = ''): ProcessResult => ({
+    world,
+    exitCode: code,
+    ...written(['stderr', quietErrors ? '' : `curl: (${code}) ${text}\n`], ['stdout', stdout]),
+  });
+  const before = (res: ProcessResult, stderr: string): ProcessResult =>
+    withStreams(res, concatOutputs({ stdout: '', stderr }, res));
   if (!url) return fail('URL using bad/illegal format or missing URL', 3);
   const meter = o.output !== undefined && !o.silent && !o.verbose;
   const r = fetchHttp(p, url, o.head ? 'HEAD' : 'GET', `curl ${fl.version}`);
@@ -132,7 +145,7 @@ export function curl(p: Process): ProcessResult {
     if (meter) stderr += meterLine(0, 0);
     const e = fl.style === '7.29' ? `; Name or service not known` : '';
     const res = fail(`Could not resolve host: ${url.host}${e}`, 6, r.world, wo(0));
-    return withTrace({ ...res, stderr: stderr + res.stderr });
+    return withTrace(before(res, stderr));
   }
   const verbose: string[] = [];
   if (o.verbose) verbose.push(`*   Trying ${r.ip}:${url.port}...`);
@@ -150,7 +163,7 @@ export function curl(p: Process): ProcessResult {
     if (o.verbose) verbose.push(`* ${e.text}`, '* Closing connection 0');
     const res = fail(e.text, e.code, r.world, wo(0, r.ip));
     const v = verbose.length ? `${verbose.join('\n')}\n` : '';
-    return withTrace({ ...res, stderr: stderr + v + res.stderr });
+    return withTrace(before(res, stderr + v));
   }
   const reply = r.reply;
   if (reply.kind === 'empty' || reply.kind === 'not-http') {
@@ -160,7 +173,7 @@ export function curl(p: Process): ProcessResult {
         ? ['Empty reply from server', 52]
         : ['Received HTTP/0.9 when not allowed', 1];
     const res = fail(text, code, r.world, wo(0, r.ip));
-    return withTrace({ ...res, stderr: stderr + res.stderr });
+    return withTrace(before(res, stderr));
   }
   const headers = headerBlock(reply).replace(/\r\n/g, '\n');
   const body = o.head ? '' : reply.body;
@@ -178,12 +191,11 @@ export function curl(p: Process): ProcessResult {
         .split('\n')
         .slice(0, -1)
         .map((l) => `< ${l}`),
-      `* Connection #0 to host ${url.host} left intact`,
     );
   }
   if (o.fail && reply.status >= 400) {
     const res = fail(`The requested URL returned error: ${reply.status}`, 22, r.world);
-    return withTrace({ ...res, stderr: stderr + res.stderr });
+    return withTrace(before(res, stderr));
   }
   const payload = (o.head || o.include ? headers : '') + body;
   let world = r.world;
@@ -198,11 +210,24 @@ export function curl(p: Process): ProcessResult {
       hosts: { ...world.hosts, [p.place.host]: { ...h, files: { ...h.files, [path]: payload } } },
     };
   }
+  let after = '';
   if (meter) {
     const bytes = new TextEncoder().encode(payload).length;
     const us = p.ctx.rng.int(400, 1200);
-    stderr += meterLine(bytes, Math.floor((bytes * 1e6) / us));
+    after = meterLine(bytes, Math.floor((bytes * 1e6) / us));
   }
+  if (o.verbose) after += `* Connection #0 to host ${url.host} left intact\n`;
   const v = verbose.length ? `${verbose.join('\n')}\n` : '';
-  return withTrace(output(world, stdout + wo(reply.status, r.ip), stderr + v, 0));
+  // The meter's header and -v's exchange come first, the body as it arrives, then the
+  // meter's last frame and -v's goodbye, then -w's text.
+  return withTrace({
+    world,
+    exitCode: 0,
+    ...written(
+      ['stderr', stderr + v],
+      ['stdout', stdout],
+      ['stderr', after],
+      ['stdout', wo(reply.status, r.ip)],
+    ),
+  });
 }

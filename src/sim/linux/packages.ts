@@ -6,7 +6,7 @@
  */
 import { own } from '../own';
 import type { Container, World } from '../model';
-import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { failure, output, written, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 
 /** Package -> programs it installs. */
@@ -109,38 +109,57 @@ function aptInstall(p: Process, names: readonly string[], prog: string): Process
     prog === 'apt'
       ? '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n'
       : '';
+  // apt warns before it starts; the warning is on stderr, so a pipe does not hide it.
   if (fresh.length === 0)
-    return output(
-      p.world,
-      head +
-        names.map((n) => `${n} is already the newest version.\n`).join('') +
-        '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
-      warn,
-    );
-  const stdout =
+    return {
+      world: p.world,
+      exitCode: 0,
+      ...written(
+        ['stderr', warn],
+        [
+          'stdout',
+          head +
+            names.map((n) => `${n} is already the newest version.\n`).join('') +
+            '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
+        ],
+      ),
+    };
+  const sizes = fresh.map((_, i) => 180 + i * 37);
+  const fetched = `Fetched ${sizes.reduce((a, b) => a + b, 0)} kB in 1s (${sizes.reduce((a, b) => a + b, 0)} kB/s)\n`;
+  const download =
     head +
     `The following NEW packages will be installed:\n  ${fresh.join(' ')}\n` +
     `0 upgraded, ${fresh.length} newly installed, 0 to remove and 0 not upgraded.\n` +
     fresh
       .map(
         (n, i) =>
-          `Get:${i + 1} http://archive.ubuntu.com/ubuntu noble/main amd64 ${n} amd64 [${180 + i * 37} kB]\n`,
+          `Get:${i + 1} http://archive.ubuntu.com/ubuntu noble/main amd64 ${n} amd64 [${sizes[i]} kB]\n`,
       )
       .join('') +
-    fresh
-      .map(
-        (n) =>
-          `Selecting previously unselected package ${n}.\nUnpacking ${n} ...\nSetting up ${n} ...\n`,
-      )
-      .join('');
-  return output(
-    addInstalled(
+    fetched;
+  const unpack = fresh
+    .map(
+      (n) =>
+        `Selecting previously unselected package ${n}.\nUnpacking ${n} ...\nSetting up ${n} ...\n`,
+    )
+    .join('');
+  // Images ship without apt-utils, so debconf says so (stderr) between the download and unpacking.
+  return {
+    world: addInstalled(
       p,
       fresh.flatMap((n) => own(PACKAGES, n)!),
     ),
-    stdout,
-    warn,
-  );
+    exitCode: 0,
+    ...written(
+      ['stderr', warn],
+      ['stdout', download],
+      [
+        'stderr',
+        c ? 'debconf: delaying package configuration, since apt-utils is not installed\n' : '',
+      ],
+      ['stdout', unpack],
+    ),
+  };
 }
 
 /** `apt-get update|install [-y] PKG…` and the `apt` front end. */

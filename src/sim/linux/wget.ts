@@ -12,7 +12,7 @@
  */
 import { headerBlock } from '../packet/http';
 import { fetchHttp, parseHttpUrl } from '../packet/http-fetch';
-import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { failure, output, written, type Process, type ProcessResult } from '../shell/process';
 import { isBusybox, whereIs } from './place';
 
 interface WgetOptions {
@@ -94,10 +94,15 @@ export function wget(p: Process): ProcessResult {
   const toStdout = o.out === '-';
   const name = o.out ?? (url.path.split('/').pop() || 'index.html');
   const bytes = new TextEncoder().encode(reply.body).length;
-  if (!o.quiet)
-    stderr +=
-      (toStdout ? 'writing to stdout\n' : `saving to '${name}'\n`) +
-      progressLine(toStdout ? '-' : (name.split('/').pop() ?? name), bytes) +
+  // The body reaches stdout while the progress bar runs; its last frame and the note follow.
+  const after = o.quiet
+    ? ''
+    : progressLine(toStdout ? '-' : (name.split('/').pop() ?? name), bytes) +
       (toStdout ? 'written to stdout\n' : `'${name}' saved\n`);
-  return done(output(r.world, toStdout ? reply.body : '', stderr, 0));
+  if (!o.quiet) stderr += toStdout ? 'writing to stdout\n' : `saving to '${name}'\n`;
+  return done({
+    world: r.world,
+    exitCode: 0,
+    ...written(['stderr', stderr], ['stdout', toStdout ? reply.body : ''], ['stderr', after]),
+  });
 }

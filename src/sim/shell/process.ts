@@ -7,7 +7,64 @@ export interface Output {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /**
+   * The two streams as the program wrote them, interleaved, when the order is not simply "stdout,
+   * then stderr" (`docker run -d`: the pull on stderr, then the ID on stdout). Optional: a result
+   * without it is shown stdout first. Trusted only while it agrees with `stdout` and `stderr`, so
+   * code that edits those without knowing about chunks still shows what it wrote.
+   */
+  readonly chunks?: readonly Chunk[];
 }
+
+/** What a program wrote, without its exit status. */
+export type Streams = Pick<Output, 'stdout' | 'stderr' | 'chunks'>;
+
+/** One write to a stream, in the order a terminal receives it. */
+export interface Chunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+const streamOf = (chunks: readonly Chunk[], stream: Chunk['stream']) =>
+  chunks
+    .filter((c) => c.stream === stream)
+    .map((c) => c.text)
+    .join('');
+
+/** The writes of `o` in terminal order: its chunks when they agree with its streams, else stdout then stderr. */
+export function chunksOf(o: Streams): readonly Chunk[] {
+  const { chunks } = o;
+  if (chunks && streamOf(chunks, 'stdout') === o.stdout && streamOf(chunks, 'stderr') === o.stderr)
+    return chunks.filter((c) => c.text !== '');
+  const out: Chunk[] = [];
+  if (o.stdout) out.push({ stream: 'stdout', text: o.stdout });
+  if (o.stderr) out.push({ stream: 'stderr', text: o.stderr });
+  return out;
+}
+
+/** What a terminal shows for `o`: both streams, interleaved as they were written. */
+export const terminalText = (o: Streams): string =>
+  chunksOf(o)
+    .map((c) => c.text)
+    .join('');
+
+/** Streams (and `chunks`) from ordered writes; `chunks` is left out when it adds nothing. */
+export function fromChunks(chunks: readonly Chunk[]): Pick<Output, 'stdout' | 'stderr' | 'chunks'> {
+  const kept = chunks.filter((c) => c.text !== '');
+  const stdout = streamOf(kept, 'stdout');
+  const stderr = streamOf(kept, 'stderr');
+  const plain = kept.findIndex((c) => c.stream === 'stderr');
+  const ordered = plain === -1 || kept.slice(plain).every((c) => c.stream === 'stderr');
+  return ordered ? { stdout, stderr } : { stdout, stderr, chunks: kept };
+}
+
+/** Writes on stdout and stderr, in order: `written(['stderr', pull], ['stdout', id])`. */
+export const written = (...parts: readonly (readonly [Chunk['stream'], string])[]): Streams =>
+  fromChunks(parts.map(([stream, text]) => ({ stream, text })));
+
+/** `a`'s writes followed by `b`'s (`a; b`, `a && b`), as one output's streams. */
+export const concatOutputs = (...outputs: readonly Streams[]) =>
+  fromChunks(outputs.flatMap(chunksOf));
 
 /** Per-line determinism: the generator and the clock every program of that line shares. */
 export interface Ctx {
@@ -53,6 +110,7 @@ export type Spawn = (
 
 export type Program = (p: Process) => ProcessResult;
 
+/** A result with stdout written before stderr (the usual case); `written` for any other order. */
 export const output = (world: World, stdout = '', stderr = '', exitCode = 0): ProcessResult => ({
   world,
   stdout,
@@ -62,3 +120,10 @@ export const output = (world: World, stdout = '', stderr = '', exitCode = 0): Pr
 
 export const failure = (world: World, stderr: string, exitCode = 1): ProcessResult =>
   output(world, '', stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode);
+
+/** `r` with its streams (and their order) replaced by `streams`. */
+export function withStreams<R extends Output>(r: R, streams: Streams): R {
+  const next = { ...r, ...streams };
+  if (!streams.chunks) delete (next as { chunks?: unknown }).chunks;
+  return next;
+}

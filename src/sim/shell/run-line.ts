@@ -20,7 +20,17 @@ import {
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
 import type { Trace } from '../packet/trace';
-import type { Ctx, Output, Place, ProcessResult } from './process';
+import {
+  chunksOf,
+  concatOutputs,
+  fromChunks,
+  withStreams,
+  type Chunk,
+  type Ctx,
+  type Output,
+  type Place,
+  type ProcessResult,
+} from './process';
 
 /** A typed line takes a few simulated seconds, so `docker ps` shows time passing. */
 function advanceClock(world: World): World {
@@ -38,6 +48,8 @@ function dropDeadShells(world: World): World {
     ? world
     : { ...world, terminal: { ...world.terminal, shells: alive } };
 }
+
+const SILENT: Output = { stdout: '', stderr: '', exitCode: 0 };
 
 interface Env {
   readonly ctx: Ctx;
@@ -88,13 +100,13 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
   }
   // bash opens every output file before the command runs: a bad path means it never starts.
   for (const r of cmd.redirects) {
-    if (r.op !== '>' && r.op !== '>>') continue;
+    if (r.op !== '>' && r.op !== '>>' && r.op !== '2>') continue;
     const path = expandWords(w, [r.target], env).words.join(' ');
     const problem = unwritable(hostOf(w).files, shellOf(w), path);
     if (problem) return { world: w, stdout: '', stderr: `${stderr}${problem}\n`, exitCode: 1 };
   }
   const r = spawn(w, env.place, e.words, { stdin: input, tty: true, via: 'shell' }, env.ctx);
-  return applyRedirects({ ...r, stderr: stderr + r.stderr }, cmd, env);
+  return applyRedirects(withStreams(r, concatOutputs({ stdout: '', stderr }, r)), cmd, env);
 }
 
 function heredocInput(world: World, doc: Heredoc, env: Env): string {
@@ -103,60 +115,79 @@ function heredocInput(world: World, doc: Heredoc, env: Env): string {
   return expandWords(world, [parseHeredocBody(body)], env).words.join('');
 }
 
+/** Where a file descriptor points after the line's redirections: the terminal's streams or a file. */
+type FdTarget = Chunk['stream'] | { readonly path: string; readonly append: boolean };
+
+/**
+ * bash's redirections, left to right, on the program's ordered writes: `>`/`2>` point a descriptor
+ * at a file, `2>&1` points stderr wherever stdout points now (so `>f 2>&1` sends both to f, and
+ * `2>&1 | grep` feeds both, in order, to the pipe).
+ */
 function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): ProcessResult {
-  let { world, stdout, stderr } = r;
+  let fd1: FdTarget = 'stdout';
+  let fd2: FdTarget = 'stderr';
+  let redirected = false;
   for (const redir of cmd.redirects) {
-    if (redir.op === '2>&1') {
-      stdout += stderr;
-      stderr = '';
-    } else if (redir.op === '2>') {
-      stderr = '';
-    } else if (redir.op === '>' || redir.op === '>>') {
-      const path = expandWords(world, [redir.target], env).words.join(' ');
-      if (path !== '/dev/null') {
-        const h = hostOf(world);
-        const before = redir.op === '>>' ? (own(h.files, path) ?? '') : '';
-        world = {
-          ...world,
-          hosts: {
-            ...world.hosts,
-            [h.hostname]: { ...h, files: { ...h.files, [path]: before + stdout } },
-          },
-        };
-      }
-      stdout = '';
-    }
+    if (redir.op === '2>&1') fd2 = fd1;
+    else if (redir.op === '>' || redir.op === '>>' || redir.op === '2>') {
+      const path = expandWords(r.world, [redir.target], env).words.join(' ');
+      const target = { path, append: redir.op === '>>' };
+      if (redir.op === '2>') fd2 = target;
+      else fd1 = target;
+    } else continue;
+    redirected = true;
   }
-  return { ...r, world, stdout, stderr };
+  if (!redirected) return r;
+  const shown: Chunk[] = [];
+  const files = new Map<string, string>();
+  const written = new Set<string>();
+  let world = r.world;
+  for (const c of chunksOf(r)) {
+    const to = c.stream === 'stdout' ? fd1 : fd2;
+    if (typeof to === 'string') shown.push({ stream: to, text: c.text });
+    else if (to.path !== '/dev/null') files.set(to.path, (files.get(to.path) ?? '') + c.text);
+  }
+  // A file named by a redirection is created (or truncated) even when nothing is written to it.
+  for (const to of [fd1, fd2])
+    if (typeof to !== 'string' && to.path !== '/dev/null' && !written.has(to.path)) {
+      written.add(to.path);
+      const h = hostOf(world);
+      const before = to.append ? (own(h.files, to.path) ?? '') : '';
+      const text = before + (files.get(to.path) ?? '');
+      world = {
+        ...world,
+        hosts: { ...world.hosts, [h.hostname]: { ...h, files: { ...h.files, [to.path]: text } } },
+      };
+    }
+  return withStreams({ ...r, world }, fromChunks(shown));
 }
 
+/** Each command's stdout feeds the next; the terminal sees every stderr and the last stdout. */
 function runPipeline(world: World, p: Pipeline, env: Env): ProcessResult {
   let w = world;
   let stdin = '';
-  let stderr = '';
+  const shown: Output[] = [];
   let last: ProcessResult = { world, stdout: '', stderr: '', exitCode: 0 };
-  for (const cmd of p.commands) {
+  for (const [i, cmd] of p.commands.entries()) {
     last = runSimple(w, cmd, stdin, env);
     w = last.world;
-    stderr += last.stderr;
     stdin = last.stdout;
+    shown.push(i === p.commands.length - 1 ? last : { ...SILENT, stderr: last.stderr });
   }
-  return { ...last, world: w, stderr };
+  return withStreams({ ...last, world: w }, concatOutputs(...shown));
 }
 
 function runList(world: World, list: AndOrList, env: Env): ProcessResult {
   let r = runPipeline(world, list.first, env);
-  let stdout = r.stdout;
-  let stderr = r.stderr;
+  const shown: Output[] = [r];
   let trace = r.trace;
   for (const { op, pipeline } of list.rest) {
     if ((op === '&&') !== (r.exitCode === 0)) continue;
     r = runPipeline(r.world, pipeline, env);
-    stdout += r.stdout;
-    stderr += r.stderr;
+    shown.push(r);
     trace = r.trace ?? trace;
   }
-  return { ...r, stdout, stderr, ...(trace ? { trace } : {}) };
+  return withStreams({ ...r, ...(trace ? { trace } : {}) }, concatOutputs(...shown));
 }
 
 function runScriptText(world: World, source: string, env: Env): ProcessResult {
@@ -167,19 +198,17 @@ function runScriptText(world: World, source: string, env: Env): ProcessResult {
 
 function runScript(world: World, script: Script, env: Env): ProcessResult {
   let w = world;
-  let stdout = '';
-  let stderr = '';
+  const shown: Output[] = [];
   let exitCode = 0;
   let trace: Trace | undefined;
   for (const list of script) {
     const r = runList(w, list, env);
     w = setVars(r.world, { '?': String(r.exitCode) });
-    stdout += r.stdout;
-    stderr += r.stderr;
+    shown.push(r);
     exitCode = r.exitCode;
     trace = r.trace ?? trace;
   }
-  return { world: w, stdout, stderr, exitCode, ...(trace ? { trace } : {}) };
+  return { world: w, ...concatOutputs(...shown), exitCode, ...(trace ? { trace } : {}) };
 }
 
 /** The first here-document a parsed line opens, if any. */
@@ -196,8 +225,6 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
   delete terminal.pending;
   return { ...world, terminal: pending ? { ...terminal, pending } : terminal };
 };
-
-const SILENT: Output = { stdout: '', stderr: '', exitCode: 0 };
 
 /**
  * Runs one terminal line. Never throws for anything a user can type. A line that opens a
@@ -246,7 +273,7 @@ export interface LineResult {
 function finish(r: ProcessResult): LineResult {
   return {
     world: dropDeadShells(r.world),
-    output: { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode },
+    output: { ...fromChunks(chunksOf(r)), exitCode: r.exitCode },
     ...(r.trace ? { trace: r.trace } : {}),
   };
 }

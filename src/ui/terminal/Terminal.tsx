@@ -5,7 +5,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
+import { chunksOf, selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
 import { useTerminalHistory } from './use-terminal-history';
 
 /** What a newcomer can click on an empty lab; each button is the line it types. */
@@ -107,18 +107,32 @@ export function Terminal() {
   );
 }
 
+/** One line and its output, stdout and stderr in the order the program wrote them. */
 function TranscriptLines({ entry }: { entry: TranscriptEntry }) {
+  const chunks = chunksOf(entry);
   return (
     <div>
       <div>
         <span className="text-emerald-400">{entry.prompt}</span>
         <span className="text-zinc-50">{entry.command}</span>
       </div>
-      {entry.stdout && <div className="text-zinc-300">{withoutFinalNewline(entry.stdout)}</div>}
-      {entry.stderr && (
-        // stderr also carries progress and notices ("Unable to find image…"): red only on failure.
-        <div className={entry.exitCode === 0 ? 'text-amber-200/85' : 'text-rose-400'}>
-          {withoutFinalNewline(entry.stderr)}
+      {chunks.length > 0 && (
+        <div>
+          {chunks.map((c, i) => (
+            <span
+              key={i}
+              className={
+                c.stream === 'stdout'
+                  ? 'text-zinc-300'
+                  : // stderr also carries progress and notices ("Unable to find image…"): red only on failure.
+                    entry.exitCode === 0
+                    ? 'text-amber-200/85'
+                    : 'text-rose-400'
+              }
+            >
+              {i === chunks.length - 1 ? withoutFinalNewline(c.text) : c.text}
+            </span>
+          ))}
         </div>
       )}
     </div>
