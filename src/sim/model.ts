@@ -61,6 +61,8 @@ export interface ShellFrame {
   readonly main: boolean;
   /** A login shell on the LAN client (`ssh 10.0.2.20`), not in a container: containerId is ''. */
   readonly lanClient?: true;
+  /** `docker attach --detach-keys`: the keys that detach, in caret notation (default `^P^Q`). */
+  readonly detachKeys?: string;
 }
 
 export interface Host {

@@ -2,6 +2,7 @@
 import { own } from '../own';
 import { hostOf } from '../world';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { dockerAttach } from './attach-cli';
 import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
 import { dockerExec } from './exec-cli';
 import { dockerInspect } from './inspect-cli';
@@ -37,6 +38,7 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   exec: dockerExec,
   version: dockerVersion,
   pull: dockerPull,
+  attach: dockerAttach,
 };
 
 /** `docker container ls`, `docker image ls`: the management-command spellings of the same handlers. */
@@ -55,6 +57,7 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   logs: 'logs',
   commit: 'commit',
   exec: 'exec',
+  attach: 'attach',
 };
 
 const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';

@@ -26,7 +26,9 @@ export type Service =
   | 'mysqlx'
   | 'wordpress'
   | 'sshd'
-  | 'docker-proxy';
+  | 'docker-proxy'
+  /** A public site on the lab's internet (packet/outside.ts). */
+  | 'web-site';
 
 export interface Listener {
   readonly netns: string;

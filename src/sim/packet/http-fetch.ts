@@ -110,6 +110,7 @@ export function fetchHttp(
     method,
     path: url.path,
     host: url.explicitPort ? `${url.host}:${url.port}` : url.host,
+    port: url.port,
     ...(tag ? { tag } : {}),
     now: p.ctx.now,
   });

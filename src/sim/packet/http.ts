@@ -17,6 +17,8 @@ export interface HttpRequest {
   readonly tag?: string;
   /** Response Date, ms since the epoch. */
   readonly now: number;
+  /** The server's port (a public site answers 80 and 443 differently). */
+  readonly port?: number;
 }
 
 export type ServerReply =
@@ -210,6 +212,50 @@ function wordpress(req: HttpRequest): ServerReply {
   };
 }
 
+/** example.com still answers plain HTTP (it is documentation's own example). */
+const PLAIN_HTTP = new Set(['example.com', 'www.example.com', '93.184.215.14']);
+
+/**
+ * A public web site of the lab's internet (outside.ts): HTTP on port 80 sends the client to HTTPS,
+ * as nearly every real site does; HTTPS on 443 answers a small page. TLS itself is not modelled:
+ * the reply is what the client shows once the handshake is done.
+ */
+function publicSite(req: HttpRequest): ServerReply {
+  const date: [string, string] = ['Date', httpDate(req.now)];
+  const name = req.host.replace(/:\d+$/, '');
+  if (req.port !== 443 && !PLAIN_HTTP.has(name)) {
+    const body =
+      '<html>\r\n<head><title>301 Moved Permanently</title></head>\r\n<body>\r\n' +
+      '<center><h1>301 Moved Permanently</h1></center>\r\n</body>\r\n</html>\r\n';
+    return {
+      kind: 'http',
+      status: 301,
+      reason: 'Moved Permanently',
+      headers: [
+        date,
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(byteLength(body))],
+        ['Connection', 'keep-alive'],
+        ['Location', `https://${name}${req.path}`],
+      ],
+      body,
+    };
+  }
+  const body = `<!doctype html>\n<html>\n<head><title>${name}</title></head>\n<body>\n<h1>${name}</h1>\n<p>A public site, as the lab's internet serves it.</p>\n</body>\n</html>\n`;
+  return {
+    kind: 'http',
+    status: 200,
+    reason: 'OK',
+    headers: [
+      date,
+      ['Content-Type', 'text/html; charset=UTF-8'],
+      ['Content-Length', String(byteLength(body))],
+      ['Connection', 'keep-alive'],
+    ],
+    body,
+  };
+}
+
 /** The reply of `service` to one request. */
 export function serve(service: Service, req: HttpRequest): ServerReply {
   switch (service) {
@@ -229,6 +275,8 @@ export function serve(service: Service, req: HttpRequest): ServerReply {
       return { kind: 'not-http' };
     case 'docker-proxy':
       return { kind: 'empty' };
+    case 'web-site':
+      return publicSite(req);
   }
 }
 

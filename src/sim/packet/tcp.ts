@@ -12,6 +12,7 @@ import type { Ipv4, World } from '../model';
 import { findListener, type Listener } from '../net/sockets';
 import { hostOf } from '../world';
 import { emptyConntrack } from './conntrack';
+import { outsideHostAt } from './outside';
 import type { Trace, TraceEvent } from './trace';
 import { sendInWorld } from './walk';
 
@@ -84,7 +85,7 @@ function attempt(
   const h = hostOf(sent.world, hostName);
   const listener =
     arrived.netns === 'outside'
-      ? undefined
+      ? publicListener(arrived.address, dport)
       : findListener(h, arrived.netns, arrived.address, dport);
   if (!listener) {
     const rst = `kernel: nothing listens on ${arrived.address}:${dport}, answers with a TCP RST`;
@@ -97,6 +98,22 @@ function attempt(
     trace: { events: labelled, verdict: 'delivered' },
     accepted: listener,
     server: listener,
+  };
+}
+
+/** A public web site's socket on the internet: ports 80 and 443 of a `web` outside host. */
+function publicListener(address: Ipv4, port: number): Listener | undefined {
+  if (!outsideHostAt(address)?.web || (port !== 80 && port !== 443)) return undefined;
+  return {
+    netns: 'outside',
+    family: 4,
+    addr: address,
+    port,
+    backlog: 511,
+    service: 'web-site',
+    pid: 0,
+    cmdline: 'web-site',
+    comm: 'web-site',
   };
 }
 

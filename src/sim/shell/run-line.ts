@@ -19,6 +19,7 @@ import {
   type Word,
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
+import { DETACH_LINE, detach } from '../docker/attach-cli';
 import type { Trace } from '../packet/trace';
 import {
   chunksOf,
@@ -251,6 +252,10 @@ export function runLine(world: World, line: string): LineResult {
     const r = runScript(cleared, parsed.value, { ...env, heredoc: body });
     return finish(r);
   }
+  // Ctrl+P Ctrl+Q (design.md contract 1): the docker client's detach keys, never a command.
+  const detached = detach(start, line);
+  if (detached) return finish(detached);
+  if (line.trim() === DETACH_LINE) return { world: start, output: SILENT };
   const parsed = parseScript(line);
   if (parsed.ok) {
     const doc = heredocIn(parsed.value);
