@@ -31,7 +31,7 @@ export function detachLine(keys: string): string | null {
   const parts = keys.split(',').map((k) => k.trim());
   const caret = parts.map((k) => {
     const m = /^ctrl-([a-z@[\\\]^_])$/i.exec(k);
-    if (m) return `^${m[1]!.toUpperCase()}`;
+    if (m) return `^${m[1].toUpperCase()}`;
     return k.length === 1 ? k : null;
   });
   return caret.includes(null) ? null : caret.join('');
