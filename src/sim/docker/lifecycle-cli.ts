@@ -147,9 +147,12 @@ export const dockerStart: DockerHandler = (p, args, path) => {
   const failed: string[] = [];
   for (const ref of refs) {
     const c = findContainer(hostOf(world, p.place.host).docker, ref);
-    const r = c
-      ? startAndRun(p, world, c.id, attach, parsed.value.bools.has('interactive'))
-      : ({ ok: false, error: `No such container: ${ref}` } as const);
+    // moby checks the freezer first: a paused container is also a running one.
+    const r = !c
+      ? ({ ok: false, error: `No such container: ${ref}` } as const)
+      : c.state.paused
+        ? ({ ok: false, error: 'cannot start a paused container, try unpause instead' } as const)
+        : startAndRun(p, world, c.id, attach, parsed.value.bools.has('interactive'));
     if (!r.ok) {
       stderr += `Error response from daemon: ${r.error}\n`;
       failed.push(ref);

@@ -120,6 +120,12 @@ describe('docker pause / unpause', () => {
     ).toBe(1);
   });
 
+  it('start refuses a paused container', () => {
+    expect(last([...base, 'docker start web']).stderr).toBe(
+      'Error response from daemon: cannot start a paused container, try unpause instead\nError: failed to start containers: web\n',
+    );
+  });
+
   it('unpause lets exec run again; stop clears the freezer', () => {
     expect(last([...base, 'docker unpause web', 'docker exec web hostname']).exitCode).toBe(0);
     expect(stateOf([...base, 'docker stop web'], 'web')).toEqual(['exited', 0, false]);

@@ -37,7 +37,7 @@ describe('docker stats --no-stream', () => {
     const lines = out.split('\n');
     // Widths follow the data (tabwriter minwidth 10, padding 3); the first columns are fixed here.
     expect(lines[0]).toMatch(
-      /^CONTAINER ID   NAME      CPU %     MEM USAGE \/ LIMIT     MEM %     NET I\/O {5,}BLOCK I\/O   PIDS$/,
+      /^CONTAINER ID {3}NAME {6}CPU % {5}MEM USAGE \/ LIMIT {5}MEM % {5}NET I\/O {5,}BLOCK I\/O {3}PIDS$/,
     );
     expect(lines[1]).toMatch(
       /^\w{12} {3}box {7}\d\.\d\d% {5}[\d.]+KiB \/ 3\.568GiB +\d\.\d\d% +[\d.]+k?B \/ 0B +0B \/ 0B +1$/,
