@@ -62,7 +62,7 @@ export interface GraphText {
   readonly network: string;
   readonly hostNetwork: string;
   readonly noNetwork: string;
-  readonly status: (status: Container['state']['status']) => string;
+  readonly status: (status: Container['state']['status'] | 'paused') => string;
   readonly netns: (name: string) => string;
   readonly lan: (subnet: string, gateway: string) => string;
 }

@@ -159,7 +159,7 @@ function containerOutline(host: Host, c: Container, parent: string): OutlineNode
     id: `${parent}/ctr:${c.name}`,
     ref: containerRef(c.name),
     kind: 'container',
-    label: `${c.name} ${c.state.status}`,
+    label: `${c.name} ${c.state.paused ? 'paused' : c.state.status}`,
     name: c.name,
     details,
     children: [],

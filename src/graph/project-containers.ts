@@ -80,6 +80,7 @@ export function projectContainers(
 
 function modeNote(c: Container, text: GraphText): string {
   if (c.hostConfig.networkMode === 'none') return text.noNetwork;
+  if (c.state.paused) return text.status('paused');
   return c.state.status === 'running' ? '' : text.status(c.state.status);
 }
 

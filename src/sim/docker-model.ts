@@ -180,6 +180,8 @@ export interface ContainerState {
   readonly exitCode: number;
   readonly startedAt: number | null;
   readonly finishedAt: number | null;
+  /** `docker pause`: the freezer holds every process; the container still counts as running. */
+  readonly paused?: boolean;
 }
 
 export interface Endpoint {

@@ -39,6 +39,35 @@ const line: fc.Arbitrary<string> = fc.oneof(
     .map(([c, n]) => `docker ${c} ${n}`),
   fc
     .tuple(
+      fc.constantFrom(
+        'kill',
+        'kill -s TERM',
+        'kill -s HUP',
+        'kill -s 0',
+        'container kill',
+        'pause',
+        'unpause',
+        'wait',
+        'top',
+        'stats --no-stream',
+        'update --restart always',
+        'update --restart unless-stopped',
+        'container update --restart no',
+      ),
+      name,
+    )
+    .map(([c, n]) => `docker ${c} ${n}`),
+  fc.tuple(name, name).map(([a, b]) => `docker rename ${a} ${b}`),
+  fc.constantFrom(
+    'docker info',
+    'docker system df',
+    'docker stats --no-stream',
+    'docker container prune -f',
+    'docker system prune -f',
+    'docker network prune -f',
+  ),
+  fc
+    .tuple(
       fc.option(fc.constantFrom('172.30.0.0/16', '192.168.0.0/16', '10.9.0.0/24', '172.18.0.0/16')),
       net,
     )

@@ -50,6 +50,10 @@ function hostInvariants(h: Host): string[] {
     if (running && c.netns && !h.netns.get(c.netns))
       problems.push(`${c.name} runs in a missing netns`);
     if (!running && c.ports.length) problems.push(`${c.name} is stopped but holds ports`);
+    // The freezer only holds a live task: a stopped container cannot stay paused.
+    if (!running && c.state.paused) problems.push(`${c.name} is ${c.state.status} but paused`);
+    if (containers.some((o) => o !== c && o.name === c.name))
+      problems.push(`two containers are named ${c.name}`);
   }
   // veth pairs: both ends present, each pointing at the other.
   for (const ns of [...h.netns.values()])

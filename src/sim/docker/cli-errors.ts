@@ -14,8 +14,15 @@ export function flagError(world: World, path: string, error: string): ProcessRes
 }
 
 function usageTail(path: string): string {
-  const u = own(COMMANDS, path);
+  const u = own(COMMANDS, path) ?? managementUsage(path);
   return u ? `\n\nUsage:  ${u.use}\n\n${u.short}` : '';
+}
+
+/** `docker container kill` is `docker kill` under its management-command path. */
+function managementUsage(path: string) {
+  const m = /^docker container (\S+)$/.exec(path);
+  const u = m ? own(COMMANDS, `docker ${m[1]}`) : undefined;
+  return u && m ? { use: u.use.replace(`docker ${m[1]}`, path), short: u.short } : undefined;
 }
 
 export type ArgRule =

@@ -18,6 +18,10 @@ import {
 import { NETWORK_COMMANDS } from './network-cli';
 import { dockerPs } from './ps-cli';
 import { dockerCreate, dockerRun } from './run-cli';
+import { dockerRename, dockerUpdate } from './rename-cli';
+import { dockerKill, dockerPause, dockerUnpause, dockerWait } from './signal-cli';
+import { containerPrune, dockerInfo, SYSTEM_COMMANDS } from './system-cli';
+import { dockerStats, dockerTop } from './top-stats-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -39,7 +43,19 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   version: dockerVersion,
   pull: dockerPull,
   attach: dockerAttach,
+  kill: dockerKill,
+  pause: dockerPause,
+  unpause: dockerUnpause,
+  rename: dockerRename,
+  top: dockerTop,
+  stats: dockerStats,
+  wait: dockerWait,
+  update: dockerUpdate,
+  info: dockerInfo,
 };
+
+/** Subcommands only the `docker container` group has. */
+const CONTAINER_ONLY: Readonly<Record<string, DockerHandler>> = { prune: containerPrune };
 
 /** `docker container ls`, `docker image ls`: the management-command spellings of the same handlers. */
 const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
@@ -58,6 +74,14 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   commit: 'commit',
   exec: 'exec',
   attach: 'attach',
+  kill: 'kill',
+  pause: 'pause',
+  unpause: 'unpause',
+  rename: 'rename',
+  top: 'top',
+  stats: 'stats',
+  wait: 'wait',
+  update: 'update',
 };
 
 const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
@@ -84,6 +108,19 @@ export function docker(p: Process): ProcessResult {
       return groupUsage(p.world, 'docker network', sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return handler(p, rest.slice(1), `docker network ${sub}`);
+  }
+  if (first === 'system') {
+    const sub = rest[0];
+    const handler = sub === undefined ? undefined : own(SYSTEM_COMMANDS, sub);
+    if (!handler)
+      return groupUsage(p.world, 'docker system', sub !== undefined && sub !== '--help');
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return handler(p, rest.slice(1), `docker system ${sub}`);
+  }
+  const containerOnly = first === 'container' ? own(CONTAINER_ONLY, rest[0] ?? '') : undefined;
+  if (containerOnly) {
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return containerOnly(p, rest.slice(1), `docker container ${rest[0]}`);
   }
   if (first === 'container' || first === 'image') {
     const sub = rest[0] ?? '';

@@ -10,9 +10,15 @@ import { findLocalImage } from './pull';
 import { displayablePorts, portSummaries } from './ports-format';
 import { parseLegacyLink } from './containers';
 
-/** `State.String()`: `Up 2 seconds`, `Exited (0) 5 seconds ago`, or `Created` if never started. */
+/** `State.StateString()`: the word `ps` shows in State and `--filter status=` matches. */
+export function stateWord(c: Container): string {
+  return c.state.paused ? 'paused' : c.state.status;
+}
+
+/** `State.String()`: `Up 2 seconds`, `Up 1 second (Paused)`, `Exited (0) 5 seconds ago`, or `Created` if never started. */
 export function statusText(c: Container, now: number): string {
-  if (c.state.status === 'running') return `Up ${humanDuration(now - (c.state.startedAt ?? now))}`;
+  if (c.state.status === 'running')
+    return `Up ${humanDuration(now - (c.state.startedAt ?? now))}${c.state.paused ? ' (Paused)' : ''}`;
   if (c.state.startedAt === null || c.state.finishedAt === null) return 'Created';
   return `Exited (${c.state.exitCode}) ${humanDuration(now - c.state.finishedAt)} ago`;
 }

@@ -136,7 +136,9 @@ export function removeContainer(h: HostDraft, id: string, force: boolean, ctx: C
   if (c.state.status === 'running') {
     if (!force)
       return err(
-        `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
+        c.state.paused
+          ? `cannot remove container "/${c.name}": container is paused and must be unpaused first`
+          : `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
       );
     stopContainer(h, id, 137, ctx);
   }

@@ -12,7 +12,7 @@ import { findContainer } from './lookup';
 import { generateName } from './names';
 import type { RunOptions } from './run-options';
 
-const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export type NetworkMode =
   | { readonly kind: 'bridge' }

@@ -54,6 +54,9 @@ export const dockerExec: DockerHandler = (p, args, path) => {
   const c = findContainer(d, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
   if (c.state.status !== 'running') return daemonError(p.world, `container ${c.id} is not running`);
+  // moby getActiveContainer names the container as the user typed it here.
+  if (c.state.paused)
+    return daemonError(p.world, `Container ${ref} is paused, unpause the container before exec`);
   const place = { host: p.place.host, containerId: c.id };
   const tools = containerTools(p.world, place);
   const name = basename(program);

@@ -3,7 +3,7 @@
  * typed; stop/restart/rm collect their errors and print them at the end, start prints each at
  * once and then `Error: failed to start containers: …` (docker/cli v27 container/*.go).
  */
-import type { Container, World } from '../model';
+import type { Container, Image, World } from '../model';
 import { output, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
@@ -28,11 +28,15 @@ function parseTimeout(raw: string | undefined): number | null | 'bad' {
 export function stopExitCode(world: World, c: Container, signal?: string, time?: number): number {
   if (signal !== undefined && /^(SIG)?KILL$|^9$/i.test(signal)) return KILLED;
   if (time === 0) return KILLED;
+  return ownServer(world, c)?.stopExitCode ?? KILLED;
+}
+
+/** The container's image when its main process is the image's own command (which handles signals). */
+export function ownServer(world: World, c: Container): Image | undefined {
   const image = hostOf(world).docker.images.get(c.imageId);
-  if (!image) return KILLED;
+  if (!image) return undefined;
   const own = [...(image.entrypoint ?? []), ...image.cmd].join('\0');
-  if (own !== [c.path, ...c.args].join('\0')) return KILLED;
-  return image.stopExitCode;
+  return own === [c.path, ...c.args].join('\0') ? image : undefined;
 }
 
 interface StopOptions {
@@ -143,9 +147,12 @@ export const dockerStart: DockerHandler = (p, args, path) => {
   const failed: string[] = [];
   for (const ref of refs) {
     const c = findContainer(hostOf(world, p.place.host).docker, ref);
-    const r = c
-      ? startAndRun(p, world, c.id, attach, parsed.value.bools.has('interactive'))
-      : ({ ok: false, error: `No such container: ${ref}` } as const);
+    // moby checks the freezer first: a paused container is also a running one.
+    const r = !c
+      ? ({ ok: false, error: `No such container: ${ref}` } as const)
+      : c.state.paused
+        ? ({ ok: false, error: 'cannot start a paused container, try unpause instead' } as const)
+        : startAndRun(p, world, c.id, attach, parsed.value.bools.has('interactive'));
     if (!r.ok) {
       stderr += `Error response from daemon: ${r.error}\n`;
       failed.push(ref);

@@ -18,6 +18,7 @@ import {
   networksColumn,
   newestFirst,
   portsColumn,
+  stateWord,
   statusText,
 } from './container-list';
 import { parseFlags, type FlagSpec } from './flags';
@@ -63,7 +64,7 @@ function parseFilters(d: Daemon, specs: readonly string[]): { error: string } | 
   const filters = [
     any('name', (v, c) => containerNames(d, c).some((n) => safeRegex(v)?.test(n) ?? false)),
     any('id', (v, c) => c.id.startsWith(v)),
-    any('status', (v, c) => c.state.status === v),
+    any('status', (v, c) => stateWord(c) === v),
     any('exited', (v, c) => c.state.status === 'exited' && String(c.state.exitCode) === v),
     any('ancestor', (v, c) => c.image === v || c.imageId.startsWith(v)),
     any('network', (v, c) =>
@@ -105,7 +106,7 @@ function row(d: Daemon, c: Container, now: number, trunc: boolean): Record<strin
     CreatedAt: goTimeString(c.created),
     RunningFor: `${humanDuration(now - c.created)} ago`,
     Ports: portsColumn(c),
-    State: c.state.status,
+    State: stateWord(c),
     Status: statusText(c, now),
     Size: '0B',
     Names: namesColumn(d, c, trunc),

@@ -72,7 +72,7 @@ export type RunParse =
 
 const RESTART_POLICIES = new Set(['no', 'always', 'unless-stopped', 'on-failure']);
 
-function parseRestart(s: string): Result<{ name: string; maximumRetryCount: number }> {
+export function parseRestart(s: string): Result<{ name: string; maximumRetryCount: number }> {
   const [name = '', max] = s.split(':');
   if (!RESTART_POLICIES.has(name)) return err(`invalid restart policy '${s}'`);
   if (max !== undefined && (name !== 'on-failure' || !/^\d+$/.test(max)))

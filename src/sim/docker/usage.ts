@@ -82,4 +82,49 @@ export const COMMANDS: Readonly<Record<string, CommandUsage>> = {
     use: 'docker network rm NETWORK [NETWORK...]',
     short: 'Remove one or more networks',
   },
+  'docker kill': {
+    use: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Kill one or more running containers',
+  },
+  'docker pause': {
+    use: 'docker pause CONTAINER [CONTAINER...]',
+    short: 'Pause all processes within one or more containers',
+  },
+  'docker unpause': {
+    use: 'docker unpause CONTAINER [CONTAINER...]',
+    short: 'Unpause all processes within one or more containers',
+  },
+  'docker rename': { use: 'docker rename CONTAINER NEW_NAME', short: 'Rename a container' },
+  'docker top': {
+    use: 'docker top CONTAINER [ps OPTIONS]',
+    short: 'Display the running processes of a container',
+  },
+  'docker stats': {
+    use: 'docker stats [OPTIONS] [CONTAINER...]',
+    short: 'Display a live stream of container(s) resource usage statistics',
+  },
+  'docker wait': {
+    use: 'docker wait CONTAINER [CONTAINER...]',
+    short: 'Block until one or more containers stop, then print their exit codes',
+  },
+  'docker update': {
+    use: 'docker update [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Update configuration of one or more containers',
+  },
+  'docker info': { use: 'docker info [OPTIONS]', short: 'Display system-wide information' },
+  'docker container prune': {
+    use: 'docker container prune [OPTIONS]',
+    short: 'Remove all stopped containers',
+  },
+  'docker system': { use: 'docker system COMMAND', short: 'Manage Docker' },
+  'docker system df': { use: 'docker system df [OPTIONS]', short: 'Show docker disk usage' },
+  'docker system events': {
+    use: 'docker system events [OPTIONS]',
+    short: 'Get real time events from the server',
+  },
+  'docker system info': {
+    use: 'docker system info [OPTIONS]',
+    short: 'Display system-wide information',
+  },
+  'docker system prune': { use: 'docker system prune [OPTIONS]', short: 'Remove unused data' },
 };

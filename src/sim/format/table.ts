@@ -5,10 +5,11 @@
 export function renderTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
+  minWidth = 10,
 ): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) =>
-    Math.max(10, ...all.map((r) => [...(r[i] ?? '')].length + 3)),
+    Math.max(minWidth, ...all.map((r) => [...(r[i] ?? '')].length + 3)),
   );
   return all
     .map((r) =>

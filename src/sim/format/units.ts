@@ -30,6 +30,18 @@ export function humanSize(size: number): string {
   return `${Number(v.toPrecision(3))}${units[i]}`;
 }
 
+/** go-units BytesSize: `%.4g` in binary units, e.g. 3831525376 -> `3.568GiB`. */
+export function bytesSize(size: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let i = 0;
+  let v = size;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number(v.toPrecision(4))}${units[i]}`;
+}
+
 /** UTC calendar fields of an instant (Howard Hinnant's days-to-civil; no Date object needed). */
 export function utcFields(ms: number): {
   y: number;

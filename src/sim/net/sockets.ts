@@ -114,7 +114,7 @@ const SERVERS: Readonly<Record<string, ServerSpec>> = {
 };
 
 /** The server a container's main process runs, when it runs its image's default command. */
-function serverOf(h: Host, c: Container): ServerSpec | undefined {
+export function serverOf(h: Host, c: Container): ServerSpec | undefined {
   const image = h.docker.images.get(c.imageId);
   if (!image) return undefined;
   const spec = SERVERS[image.repo.replace(/^library\//, '')];

@@ -8,6 +8,7 @@ import { ContextMenu } from './ContextMenu';
 import { EndpointDialog } from './EndpointDialog';
 import { NetworkDialog } from './NetworkDialog';
 import { ProbeDialog } from './ProbeDialog';
+import { RenameDialog } from './RenameDialog';
 import { RunDialog } from './RunDialog';
 import { useGraphActions } from './use-graph-actions';
 import { useOutlineMenu } from './use-outline-menu';
@@ -37,5 +38,7 @@ function useLayer() {
     case 'connect':
     case 'disconnect':
       return <EndpointDialog key={key} request={dialog} />;
+    case 'rename':
+      return <RenameDialog key={key} request={dialog} />;
   }
 }

@@ -12,7 +12,8 @@ export type DialogRequest =
   | { readonly kind: 'network' }
   /** `from`: a container's name, or undefined for the host. */
   | { readonly kind: 'ping' | 'curl'; readonly from?: string; readonly to?: string }
-  | { readonly kind: 'connect' | 'disconnect'; readonly container: string };
+  | { readonly kind: 'connect' | 'disconnect'; readonly container: string }
+  | { readonly kind: 'rename'; readonly container: string };
 
 export interface MenuRequest {
   readonly ref: ObjectRef;

@@ -89,3 +89,8 @@ export const removeLine = (c: string): string => commandLine(['docker', 'rm', '-
 export const networkInspectLine = (n: string): string =>
   commandLine(['docker', 'network', 'inspect', n]);
 export const networkRemoveLine = (n: string): string => commandLine(['docker', 'network', 'rm', n]);
+export const pauseLine = (c: string): string => commandLine(['docker', 'pause', c]);
+export const unpauseLine = (c: string): string => commandLine(['docker', 'unpause', c]);
+export const killLine = (c: string): string => commandLine(['docker', 'kill', c]);
+export const renameLine = (c: string, to: string): string =>
+  commandLine(['docker', 'rename', c, to]);

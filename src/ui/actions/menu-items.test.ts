@@ -26,8 +26,21 @@ describe('context menu items', () => {
       'disconnect',
       'linked',
       'stop docker stop web',
+      'pause docker pause web',
+      'kill docker kill web',
+      'rename',
       'remove docker rm -f web',
     ]);
+  });
+
+  it('offer a paused container Unpause; a stopped one cannot be paused or killed', () => {
+    const paused = replay(['docker run -d --name web nginx', 'docker pause web']).world;
+    const ids = menuItems(paused, containerRef('web')).map((i) => i.line ?? i.id);
+    expect(ids).toContain('docker unpause web');
+    expect(ids).not.toContain('docker pause web');
+    const box = menuItems(world, containerRef('box'));
+    expect(box.find((i) => i.id === 'pause')?.disabled).toMatch(/is not running/);
+    expect(box.find((i) => i.id === 'kill')?.disabled).toMatch(/is not running/);
   });
 
   it('offer a stopped container Start, and refuse a shell with the engine reason', () => {

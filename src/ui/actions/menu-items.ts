@@ -10,10 +10,13 @@ import type { DialogRequest } from './action-store';
 import {
   networkInspectLine,
   networkRemoveLine,
+  killLine,
+  pauseLine,
   removeLine,
   shellLine,
   startLine,
   stopLine,
+  unpauseLine,
 } from './command-line';
 import { containerNamed, dryRun, shellOf } from './lab-choices';
 
@@ -26,6 +29,10 @@ export type MenuItemId =
   | 'linked'
   | 'stop'
   | 'start'
+  | 'pause'
+  | 'unpause'
+  | 'kill'
+  | 'rename'
   | 'remove'
   | 'inspect'
   | 'runHere';
@@ -67,6 +74,9 @@ export function menuItems(world: World, ref: ObjectRef): MenuItem[] {
         { id: 'disconnect', dialog: { kind: 'disconnect', container: name } },
         { id: 'linked', dialog: { kind: 'run', preset: { links: name }, title: 'linked' } },
         running ? run('stop', stopLine(name)) : run('start', startLine(name)),
+        c.state.paused ? run('unpause', unpauseLine(name)) : run('pause', pauseLine(name)),
+        run('kill', killLine(name)),
+        { id: 'rename', dialog: { kind: 'rename', container: name } },
         run('remove', removeLine(name)),
       ];
     }
