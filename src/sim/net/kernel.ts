@@ -173,16 +173,17 @@ function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   forgetDevice(h, netns, ifindex);
   // Rebuilt from the plain array and assigned once: a host can hold a thousand links.
   const links = plain(ns.links);
-  const kept = links
-    .filter((l) => l.ifindex !== ifindex)
-    .map((l) => (l.master === ifindex ? withoutMaster(l) : l));
-  if (kept.length !== links.length || kept.some((l, i) => l !== links[i]))
-    ns.links = castDraft(kept);
-  // Routes through a vanished device vanish with it.
-  const names = new Set(kept.map((l) => l.name));
+  const gone = links.find((l) => l.ifindex === ifindex);
+  if (!gone) return;
+  const kept = links.filter((l) => l !== gone);
+  const enslaved = kept.some((l) => l.master === ifindex);
+  ns.links = castDraft(
+    enslaved ? kept.map((l) => (l.master === ifindex ? withoutMaster(l) : l)) : kept,
+  );
+  // Routes through the vanished device vanish with it.
   const routes = plain(ns.routes);
-  if (routes.some((r) => !names.has(r.dev)))
-    ns.routes = castDraft(routes.filter((r) => names.has(r.dev)));
+  if (routes.some((r) => r.dev === gone.name))
+    ns.routes = castDraft(routes.filter((r) => r.dev !== gone.name));
 }
 
 /** Deleting either end of a veth pair deletes both. */
