@@ -3,9 +3,41 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // Relative asset URLs: the built dist/ runs from any path (a GitHub Pages project site, a
+  // school's intranet folder), not only from a domain's root.
+  base: './',
+  plugins: [
+    react(),
+    tailwindcss(),
+    // A service worker precaches the whole app, so after one visit the lab reloads and runs
+    // offline; a new deploy waits for the learner to accept it (src/ui/update/UpdatePrompt.tsx).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Docker Network Lab',
+        short_name: 'Network Lab',
+        description:
+          'Learn Docker networking by typing real Docker commands against a Linux host simulated in your browser.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#020617',
+        theme_color: '#0f3b5f',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        // The manifest and its icon are added by the plugin itself.
+        globPatterns: ['**/*.{js,css,html}'],
+        // Every chunk is needed offline, however large (the engine and Cytoscape are).
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

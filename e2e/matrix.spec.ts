@@ -23,6 +23,8 @@ test.describe('the reachability matrix', () => {
     for (const line of SETUP) await terminal.run(line);
     const table = matrix(page).getByRole('table');
     await expect(table.getByRole('columnheader')).toHaveText([/from/, 'db', 'web', 'app1', 'app2']);
+    // The walks ran off the main thread.
+    expect(page.workers().some((w) => w.url().includes('reachability.worker'))).toBe(true);
 
     await expect(cell(page, 'web', 'db', 'by IP')).toHaveAccessibleName(
       'web to db by IP: reachable',

@@ -6,6 +6,7 @@ import { SHARE_HASH_PREFIX } from './share';
 import { AUTOSAVE_KEY, labStore, selectAppliedLog, startAutosave } from './store';
 import { App } from './ui/App';
 import { openLessonHash } from './ui/lessons/lesson-store';
+import { UpdatePrompt } from './ui/update/UpdatePrompt';
 
 function readAutosave(): string | null {
   try {
@@ -39,5 +40,6 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <App />
+    <UpdatePrompt />
   </StrictMode>,
 );

@@ -32,3 +32,4 @@ export {
   type ViewStore,
 } from './view-store';
 export { dryRun, imageChoices, inspectViews, reachabilityOf, type Inspectable } from './probes';
+export { reachabilityLater } from './reachability-async';

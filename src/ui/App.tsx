@@ -21,7 +21,7 @@ export function App() {
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-        <img src="/favicon.svg" alt="" className="h-8 w-8" />
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" className="h-8 w-8" />
         <div className="mr-2">
           <h1 className="text-lg leading-tight font-semibold">{t('app.title')}</h1>
           <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.tagline')}</p>

@@ -114,7 +114,7 @@ export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: C
   for (let i = 0; i < c.endpoints.length; i++) leaveEndpoint(h, c, i);
   const netns = c.netns;
   const shared = [...baseHost(h).docker.containers.values()].some(
-    (o) => o.id !== c.id && o.state.status === 'running' && o.netns === netns,
+    (o) => o.id !== id && o.state.status === 'running' && o.netns === netns,
   );
   if (netns && netns !== 'host' && !shared && !c.hostConfig.networkMode.startsWith('container:'))
     deleteNetns(h, netns);

@@ -87,11 +87,11 @@ export function joinEndpoint(
     { netns, name: eth, mac },
   );
   const bridge = findLink(h, 'host', n.bridge as string);
-  const hostEnd = draftLink(h, 'host', pair.a)!;
+  const hostEnd = pair.ends.a;
   hostEnd.up = true;
   if (bridge) hostEnd.master = bridge.ifindex;
   hostEnd.mtu = bridge?.mtu ?? 1500;
-  const ctrEnd = draftLink(h, netns, pair.b)!;
+  const ctrEnd = pair.ends.b;
   ctrEnd.up = true;
   ctrEnd.mtu = hostEnd.mtu;
   ctrEnd.addresses = [{ ip: ip.value, prefix }];

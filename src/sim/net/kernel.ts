@@ -54,9 +54,25 @@ export function deleteNetns(h: HostDraft, id: string): void {
   h.netns.delete(id);
 }
 
+/**
+ * Where `match` is in a namespace's links (maybe a draft), without copying it when that can be helped: a
+ * host with a thousand veths has a thousand links, and `current()` would copy them all. The item
+ * is looked up where it was before this command and confirmed in the draft; only an item added
+ * or moved during this command needs the full copy.
+ */
+function linkIndex(links: readonly Link[], match: (l: Link) => boolean): number {
+  if (isDraft(links)) {
+    const i = original(castDraft(links)).findIndex(match);
+    if (i >= 0 && i < links.length && match(plain(links[i]))) return i;
+  }
+  return plain(links).findIndex(match);
+}
+
 export function findLink(h: Host | HostDraft, netns: string, name: string): Link | undefined {
   const ns = h.netns.get(netns);
-  return ns ? plain(ns.links).find((l) => l.name === name) : undefined;
+  if (!ns) return undefined;
+  const i = linkIndex(ns.links, (l) => l.name === name);
+  return i < 0 ? undefined : plain<Link>(ns.links[i]);
 }
 
 export function linkByIndex(h: Host, netns: string, ifindex: number): Link | undefined {
@@ -71,7 +87,7 @@ export function linkByIndex(h: Host, netns: string, ifindex: number): Link | und
 export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
   const ns = h.netns.get(netns);
   if (!ns) return undefined;
-  const i = plain(ns.links).findIndex((l) => l.ifindex === ifindex);
+  const i = linkIndex(ns.links, (l) => l.ifindex === ifindex);
   if (i < 0) return undefined;
   const link = ns.links[i];
   if (isDraft(link) || !Object.isFrozen(link)) return link;
@@ -80,45 +96,53 @@ export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<L
   return copy;
 }
 
+/** Adds a link and returns the new record, still open for changes until the command ends. */
+function pushLink(h: HostDraft, netns: string, link: Omit<Link, 'ifindex'>): Draft<Link> {
+  const ns = h.netns.get(netns);
+  if (!ns) throw new Error(`no netns ${netns}`);
+  const added = castDraft({ ...link, ifindex: h.nextIfindex++ });
+  ns.links.push(added);
+  return added;
+}
+
 export function addLink(
   h: HostDraft,
   netns: string,
   link: Omit<Link, 'ifindex'> & { kind: LinkKind },
 ): number {
-  const ifindex = h.nextIfindex++;
-  const ns = h.netns.get(netns);
-  if (!ns) throw new Error(`no netns ${netns}`);
-  ns.links.push(castDraft({ ...link, ifindex }));
-  return ifindex;
+  return pushLink(h, netns, link).ifindex;
 }
 
-/** `ip link add A type veth peer name B`: the kernel registers the peer first, so B gets N, A N+1. */
+/**
+ * `ip link add A type veth peer name B`: the kernel registers the peer first, so B gets N, A N+1.
+ * `ends` are the two new records, to finish setting them up without looking them up again.
+ */
 export function createVethPair(
   h: HostDraft,
   a: { netns: string; name: string; mac: string },
   b: { netns: string; name: string; mac: string },
-): { a: number; b: number } {
-  const bIndex = addLink(h, b.netns, {
+): { a: number; b: number; ends: { a: Draft<Link>; b: Draft<Link> } } {
+  const bIndex = h.nextIfindex;
+  const aIndex = bIndex + 1;
+  const lb = pushLink(h, b.netns, {
     name: b.name,
     kind: 'veth',
     mac: b.mac,
     mtu: 1500,
     up: false,
     addresses: [],
+    peer: { netns: a.netns, ifindex: aIndex },
   });
-  const aIndex = addLink(h, a.netns, {
+  const la = pushLink(h, a.netns, {
     name: a.name,
     kind: 'veth',
     mac: a.mac,
     mtu: 1500,
     up: false,
     addresses: [],
+    peer: { netns: b.netns, ifindex: bIndex },
   });
-  const la = draftLink(h, a.netns, aIndex)!;
-  const lb = draftLink(h, b.netns, bIndex)!;
-  la.peer = { netns: b.netns, ifindex: bIndex };
-  lb.peer = { netns: a.netns, ifindex: aIndex };
-  return { a: aIndex, b: bIndex };
+  return { a: aIndex, b: bIndex, ends: { a: la, b: lb } };
 }
 
 /**
@@ -149,16 +173,17 @@ function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   forgetDevice(h, netns, ifindex);
   // Rebuilt from the plain array and assigned once: a host can hold a thousand links.
   const links = plain(ns.links);
-  const kept = links
-    .filter((l) => l.ifindex !== ifindex)
-    .map((l) => (l.master === ifindex ? withoutMaster(l) : l));
-  if (kept.length !== links.length || kept.some((l, i) => l !== links[i]))
-    ns.links = castDraft(kept);
-  // Routes through a vanished device vanish with it.
-  const names = new Set(kept.map((l) => l.name));
+  const gone = links.find((l) => l.ifindex === ifindex);
+  if (!gone) return;
+  const kept = links.filter((l) => l !== gone);
+  const enslaved = kept.some((l) => l.master === ifindex);
+  ns.links = castDraft(
+    enslaved ? kept.map((l) => (l.master === ifindex ? withoutMaster(l) : l)) : kept,
+  );
+  // Routes through the vanished device vanish with it.
   const routes = plain(ns.routes);
-  if (routes.some((r) => !names.has(r.dev)))
-    ns.routes = castDraft(routes.filter((r) => names.has(r.dev)));
+  if (routes.some((r) => r.dev === gone.name))
+    ns.routes = castDraft(routes.filter((r) => r.dev !== gone.name));
 }
 
 /** Deleting either end of a veth pair deletes both. */
