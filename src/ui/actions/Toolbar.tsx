@@ -1,5 +1,5 @@
 /**
- * The row of actions under the header. Each button opens a dialog that builds the real command
+ * The lab's actions, in the lab bar. Each button opens a dialog that builds the real command
  * line and runs it through the lab, exactly as if typed (design.md rule 1).
  */
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,8 @@ export function Toolbar() {
     <div
       role="toolbar"
       aria-label={t('toolbar.label')}
-      className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-100 px-4 py-1.5 dark:border-slate-800 dark:bg-slate-900/60"
+      title={t('toolbar.hint')}
+      className="flex flex-wrap items-center gap-2"
     >
       <button type="button" className={button} onClick={() => openDialog({ kind: 'run' })}>
         {t('toolbar.run')}
@@ -27,14 +28,12 @@ export function Toolbar() {
       <button type="button" className={button} onClick={() => openDialog({ kind: 'ping' })}>
         {t('toolbar.ping')}
       </button>
-      <button
-        type="button"
-        className={`${button} ml-auto`}
-        onClick={() => labStore.getState().reset()}
-      >
+      <button type="button" className={button} onClick={() => labStore.getState().reset()}>
         {t('toolbar.reset')}
       </button>
-      <span className="text-xs text-slate-600 dark:text-slate-400">{t('toolbar.hint')}</span>
+      <span className="hidden max-w-md text-xs text-slate-600 min-[1800px]:inline dark:text-slate-400">
+        {t('toolbar.hint')}
+      </span>
       <ActionLayer />
     </div>
   );

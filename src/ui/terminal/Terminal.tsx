@@ -66,7 +66,8 @@ export function Terminal() {
             <TranscriptLines key={i} entry={entry} />
           ))}
         </div>
-        <label className="flex">
+        {/* In a narrow dock a long prompt (a container's bash) leaves the line to wrap, never no room. */}
+        <label className="flex flex-wrap">
           <span className="text-emerald-400">{prompt}</span>
           <input
             ref={inputRef}
@@ -81,7 +82,7 @@ export function Terminal() {
             onChange={(e) => line.edit(e.target.value)}
             onKeyDown={onKeyDown}
             placeholder={transcript.length === 0 ? t('terminal.placeholder') : undefined}
-            className="min-w-0 flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
+            className="min-w-[12ch] flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
           />
         </label>
         {transcript.length === 0 && (

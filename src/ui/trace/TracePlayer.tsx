@@ -1,9 +1,11 @@
 /**
- * The packet trace player below the graph: the command whose packets are shown, the controls,
- * the current event in words (announced politely to screen readers), the verdict with a drop's
- * cause in red, and the list of events with filters and details. The graph follows the step.
+ * The packet trace player, a compact strip docked under the graph: the command whose packets are
+ * shown, the controls, the current event in words (announced politely to screen readers) and the
+ * verdict with a drop's cause in red. The list of events with filters and details is drawn in the
+ * side panel's Packet events tab (a portal), so the graph keeps its room. The graph follows the step.
  */
 import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { explainEvent } from '../../graph/explain';
 import { hopTarget, type Hop, type HopCategory } from '../../graph/trace-path';
@@ -18,6 +20,7 @@ import { PlayerControls } from './PlayerControls';
 import { useAutoPlay } from './use-auto-play';
 import { useTraceOnGraph } from './use-trace-on-graph';
 import { useTracePlayer } from './use-trace-player';
+import { useWorkspace } from '../workspace/workspace-store';
 
 const RED =
   'border border-red-300 bg-red-50 font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200';
@@ -30,6 +33,7 @@ export function TracePlayer() {
   const { entry, computed, hops, step, playing, atStart, atEnd } = player.state;
   const speed = useView((s) => s.speed);
   const world = useLab((s) => s.world);
+  const eventsSlot = useWorkspace((s) => s.eventsSlot);
   useTraceOnGraph(entry, hops, step, speed);
 
   const place = useMemo(() => placeNamer(world, t), [world, t]);
@@ -50,10 +54,13 @@ export function TracePlayer() {
     return (
       <section
         aria-label={t('title')}
-        className="rounded-lg border border-dashed border-slate-300 bg-white p-3 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400"
+        data-empty
+        className="flex min-w-0 items-baseline gap-2 rounded-lg border border-dashed border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400"
       >
-        <h2 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">{t('title')}</h2>
-        <p>{t('empty')}</p>
+        <h2 className="shrink-0 font-semibold text-slate-800 dark:text-slate-200">{t('title')}</h2>
+        <p className="min-w-0 truncate" title={t('empty')}>
+          {t('empty')}
+        </p>
       </section>
     );
 
@@ -76,7 +83,7 @@ export function TracePlayer() {
   return (
     <section
       aria-label={t('title')}
-      className="flex max-h-[45%] min-h-0 shrink-0 flex-col gap-1.5 overflow-y-auto *:shrink-0 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900"
+      className="flex max-h-[40%] min-h-0 shrink-0 flex-col gap-1 overflow-y-auto *:shrink-0 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <header className="flex flex-wrap items-center gap-2">
         <h2 className="font-semibold">{t('title')}</h2>
@@ -87,6 +94,7 @@ export function TracePlayer() {
           <span className="text-xs text-amber-700 dark:text-amber-300">{t('computed')}</span>
         )}
         <Verdict done={atEnd} verdict={entry.trace.verdict} />
+        <PlayerControls playing={playing} atStart={atStart} atEnd={atEnd} actions={player} />
         <span className="ml-auto text-xs text-slate-600 tabular-nums dark:text-slate-400">
           {t('progress', { step, total: hops.length })}
         </span>
@@ -98,16 +106,12 @@ export function TracePlayer() {
           {t('controls.close')}
         </button>
       </header>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <PlayerControls playing={playing} atStart={atStart} atEnd={atEnd} actions={player} />
-        <FilterBar hidden={hidden} toggle={toggle} />
-      </div>
       {/* At a drop's last event the sentence itself turns red; a failed lookup (told at the first
           event) stays in view under the current one. */}
       <p
         aria-live="polite"
         data-testid={redNow ? 'trace-drop' : undefined}
-        className={`min-h-[2.25rem] rounded px-2 py-1 ${redNow ? RED : 'bg-slate-50 dark:bg-slate-800/60'}`}
+        className={`min-h-[2rem] rounded px-2 py-1 ${redNow ? RED : 'bg-slate-50 dark:bg-slate-800/60'}`}
       >
         {current ? `${redNow ? '✗ ' : ''}${sentence(current)}` : ''}
       </p>
@@ -116,16 +120,21 @@ export function TracePlayer() {
           ✗ {say(failure)}
         </p>
       )}
-      <div className="grid min-h-0 gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <EventList
-          hops={hops}
-          current={step - 1}
-          hidden={hidden}
-          sentence={sentence}
-          onPick={pick}
-        />
-        {current && <EventDetails hop={current} where={where(current)} />}
-      </div>
+      {eventsSlot &&
+        createPortal(
+          <div className="flex flex-col gap-2 p-1">
+            <FilterBar hidden={hidden} toggle={toggle} />
+            <EventList
+              hops={hops}
+              current={step - 1}
+              hidden={hidden}
+              sentence={sentence}
+              onPick={pick}
+            />
+            {current && <EventDetails hop={current} where={where(current)} />}
+          </div>,
+          eventsSlot,
+        )}
     </section>
   );
 }

@@ -1,0 +1,95 @@
+/**
+ * The one side panel beside the graph: Lessons, Outline, Inspector, Matrix and Packet events as
+ * WAI-ARIA tabs (arrow keys move between them). Every tab stays mounted, so a lesson's place, the
+ * outline's focus and the trace's event list survive switching.
+ */
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Inspector } from '../inspector/Inspector';
+import { LessonPanel } from '../lessons/LessonPanel';
+import { ReachabilityMatrix } from '../matrix/ReachabilityMatrix';
+import { TopologyOutline } from '../outline/TopologyOutline';
+import {
+  SIDE_TABS,
+  type SideTab,
+  useWorkspace,
+  workspaceStore,
+} from '../workspace/workspace-store';
+import { EventsTab } from './EventsTab';
+
+const PANELS: Record<SideTab, () => ReactNode> = {
+  lessons: () => <LessonPanel />,
+  outline: () => <TopologyOutline />,
+  inspector: () => <Inspector />,
+  matrix: () => <ReachabilityMatrix />,
+  events: () => <EventsTab />,
+};
+
+/** `only` shows that one tab's panel, without the tab bar (presentation mode's lesson). */
+export function SidePanel({ only }: { only?: SideTab }) {
+  const { t } = useTranslation('workspace');
+  const active = useWorkspace((s) => s.sideTab);
+  const show = workspaceStore.getState().showTab;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = SIDE_TABS.indexOf(active);
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % SIDE_TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + SIDE_TABS.length - 1) % SIDE_TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? SIDE_TABS.length - 1
+              : undefined;
+    if (to === undefined) return;
+    e.preventDefault();
+    show(SIDE_TABS[to]);
+    document.getElementById(`side-tab-${SIDE_TABS[to]}`)?.focus();
+  };
+
+  if (only) return <div className="h-full overflow-y-auto">{PANELS[only]()}</div>;
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-2">
+      <div
+        role="tablist"
+        aria-label={t('sidePanel')}
+        onKeyDown={onKeyDown}
+        className="flex shrink-0 flex-wrap gap-0.5 border-b border-slate-200 dark:border-slate-800"
+      >
+        {SIDE_TABS.map((tab) => (
+          <button
+            key={tab}
+            id={`side-tab-${tab}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === active}
+            aria-controls={`side-panel-${tab}`}
+            tabIndex={tab === active ? 0 : -1}
+            onClick={() => show(tab)}
+            className={`-mb-px shrink-0 rounded-t-md border-b-2 px-2 py-1.5 text-[13px] font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-sky-500 ${
+              tab === active
+                ? 'border-sky-700 text-sky-800 dark:border-sky-400 dark:text-sky-200'
+                : 'border-transparent text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
+            }`}
+          >
+            {t(`tabs.${tab}`)}
+          </button>
+        ))}
+      </div>
+      {SIDE_TABS.map((tab) => (
+        <div
+          key={tab}
+          id={`side-panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`side-tab-${tab}`}
+          hidden={tab !== active}
+          className="min-h-0 flex-1 flex-col overflow-y-auto [&:not([hidden])]:flex"
+        >
+          {PANELS[tab]()}
+        </div>
+      ))}
+    </div>
+  );
+}
