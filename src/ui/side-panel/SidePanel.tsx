@@ -78,18 +78,24 @@ export function SidePanel({ only }: { only?: SideTab }) {
           </button>
         ))}
       </div>
-      {SIDE_TABS.map((tab) => (
-        <div
-          key={tab}
-          id={`side-panel-${tab}`}
-          role="tabpanel"
-          aria-labelledby={`side-tab-${tab}`}
-          hidden={tab !== active}
-          className="min-h-0 flex-1 flex-col overflow-y-auto [&:not([hidden])]:flex"
-        >
-          {PANELS[tab]()}
-        </div>
-      ))}
+      {SIDE_TABS.map((tab) => {
+        // The outline is the graph's text alternative (design.md contract 3): behind another tab
+        // it stays in the accessibility tree, and focusing into it brings its tab forward.
+        const textAlternative = tab === 'outline' && tab !== active;
+        return (
+          <div
+            key={tab}
+            id={`side-panel-${tab}`}
+            role="tabpanel"
+            aria-labelledby={`side-tab-${tab}`}
+            hidden={tab !== active && !textAlternative}
+            onFocus={textAlternative ? () => show(tab) : undefined}
+            className={`min-h-0 flex-1 flex-col overflow-y-auto [&:not([hidden])]:flex ${textAlternative ? 'sr-only' : ''}`}
+          >
+            {PANELS[tab]()}
+          </div>
+        );
+      })}
     </div>
   );
 }
