@@ -28,8 +28,10 @@ describe('projectWorld', () => {
       kind: 'bridge',
       ref: 'network:bridge',
       parent: 'netns:host',
-      label: 'docker0 · network bridge\n172.17.0.0/16 · gateway 172.17.0.1',
+      label: 'network bridge\ndocker0\n172.17.0.0/16\ngateway 172.17.0.1',
     });
+    // The overview names the interface and its address, not its MAC.
+    expect(byId(els, 'dev:host/eth0')!.data.brief).toBe('eth0\n10.0.2.15/24');
     expect(byId(els, 'uplink:dev:host/eth0')!.data).toMatchObject({
       source: 'dev:host/eth0',
       target: 'netns:outside',

@@ -33,7 +33,10 @@ export type ElementKind =
 export interface GraphElementData {
   readonly id: string;
   readonly kind: ElementKind;
+  /** Everything the object says: drawn when zoomed in, selected or hovered. */
   readonly label: string;
+  /** What the overview draws (design.md rule 4): names, states, addresses; no MACs or ifindexes. */
+  readonly brief?: string;
   readonly parent?: string;
   readonly source?: string;
   readonly target?: string;
@@ -46,8 +49,13 @@ export interface GraphElementData {
   /** For a device: its ifindex, so a box's devices keep the kernel's order, and its kind. */
   readonly ifindex?: number;
   readonly link?: LinkKind;
-  /** For a host-side veth end on a bridge: the device node on its other end. */
+  /**
+   * For a host-side veth end on a bridge: the device node on its other end; for a published port:
+   * the interface its DNAT rule forwards to.
+   */
   readonly peer?: string;
+  /** A `--network host` container: it runs in the host's own namespace. */
+  readonly hostNetwork?: boolean;
 }
 
 export interface GraphElement {
@@ -74,7 +82,7 @@ export const ENGLISH: GraphText = {
   noNetwork: '--network none',
   status: (s) => s,
   netns: (name) => `netns ${name}`,
-  lan: (subnet, gateway) => `LAN ${subnet}\ngateway ${gateway} → Internet`,
+  lan: (subnet, gateway) => `LAN\n${subnet}\ngateway\n${gateway}\n→ Internet`,
 };
 
 export const OUTSIDE_ID = netnsRef('outside');
@@ -88,7 +96,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   const edges: GraphElement[] = [];
   // Both hang on the LAN object only because it is stable: reuse compares what they say.
   nodes.push(
-    reuse(world.lan, node(HOST_ID, 'netns', `${host.hostname} · host netns`, { ref: HOST_REF })),
+    reuse(world.lan, node(HOST_ID, 'netns', `${host.hostname} · host`, { ref: HOST_REF })),
   );
   nodes.push(
     reuse(
@@ -110,7 +118,11 @@ export function node(
   extra: Partial<GraphElementData> = {},
   classes: string[] = [],
 ): GraphElement {
-  return { group: 'nodes', data: { id, kind, label, ...extra }, classes: [kind, ...classes] };
+  return {
+    group: 'nodes',
+    data: { id, kind, label, brief: label, ...extra },
+    classes: [kind, ...classes],
+  };
 }
 
 export function edge(

@@ -40,6 +40,7 @@ export function projectContainers(
           'netns',
           label,
           {
+            parent: HOST_ID,
             ref: owner ? containerRef(owner.name) : id,
             bridges,
             ...(owner ? { containers: sharing.map((c) => c.name) } : {}),
@@ -67,7 +68,8 @@ export function projectContainers(
             ref: containerRef(c.name),
             containers: [c.name],
             bridges: running ? [] : endpointBridges(host, c),
-            ...(running ? { parent: HOST_ID } : {}),
+            parent: HOST_ID,
+            ...(running ? { hostNetwork: true } : {}),
           },
           running ? ['host-mode'] : ['stopped'],
         ),

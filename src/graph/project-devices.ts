@@ -30,6 +30,16 @@ export function projectDevice(nsId: string, parent: string, link: Link): GraphEl
   if (link.kind !== 'loopback') for (const a of link.addresses) lines.push(`${a.ip}/${a.prefix}`);
   // A MAC says which frame is whose; it only matters where an address is held.
   if (link.kind !== 'loopback' && link.addresses.length > 0) lines.push(link.mac);
+  // The overview names the interface and its addresses; a host-side veth end says nothing until
+  // asked (its line already shows where it goes), and a container's lo neither.
+  const quiet =
+    link.kind === 'loopback' ? nsId !== 'host' : nsId === 'host' && link.kind === 'veth';
+  const brief = quiet
+    ? ''
+    : [
+        link.up ? link.name : `${link.name} DOWN`,
+        ...(link.kind === 'loopback' ? [] : link.addresses.map((a) => `${a.ip}/${a.prefix}`)),
+      ].join('\n');
   const classes = [link.kind === 'loopback' ? 'loopback' : link.kind];
   if (!link.up) classes.push('down');
   if (nsId === 'host' && link.kind === 'veth') classes.push('host-end');
@@ -37,7 +47,7 @@ export function projectDevice(nsId: string, parent: string, link: Link): GraphEl
     deviceRef(nsId, link.name),
     'device',
     lines.join('\n'),
-    { parent, ref: deviceRef(nsId, link.name), ifindex: link.ifindex, link: link.kind },
+    { parent, ref: deviceRef(nsId, link.name), ifindex: link.ifindex, link: link.kind, brief },
     classes,
   );
 }

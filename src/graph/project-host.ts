@@ -24,8 +24,10 @@ export function projectHostNetns(
     if (link.kind === 'bridge') {
       const network = networkByBridge.get(link.name);
       const id = deviceRef('host', link.name);
-      const title = [link.name, ...(network ? [`${text.network} ${network.name}`] : [])];
+      // One fact a line, so the bar stays as narrow as one column of containers.
       const facts = [
+        ...(network ? [`${text.network} ${network.name}`] : []),
+        link.name,
         ...(network?.ipam.config.map((c) => c.subnet) ?? []),
         ...link.addresses.map((a) => `${text.gateway} ${a.ip}`),
       ];
@@ -35,7 +37,7 @@ export function projectHostNetns(
           node(
             id,
             'bridge',
-            [title.join(' · '), facts.join(' · ')].filter(Boolean).join('\n'),
+            facts.join('\n'),
             { parent: HOST_ID, ref: network ? networkRef(network.name) : id, bridges: [link.name] },
             link.up ? [] : ['down'],
           ),
@@ -108,16 +110,19 @@ function projectPublishedPorts(host: Host, nodes: GraphElement[], edges: GraphEl
       const hostSide = hostIp.includes(':')
         ? `[${hostIp}]:${p.hostPort}`
         : `${hostIp}:${p.hostPort}`;
+      const target = dnatTarget(host, c, p);
       nodes.push(
         reuse(
           p,
           node(id, 'port', `${hostSide} → ${c.name}:${p.containerPort}/${p.proto}`, {
             parent: HOST_ID,
             ref: id,
+            // Drawn under the interface it forwards to, so the container goes without saying.
+            brief: `${hostSide}\n→ ${p.containerPort}/${p.proto}`,
+            ...(target ? { peer: target } : {}),
           }),
         ),
       );
-      const target = dnatTarget(host, c, p);
       if (target) edges.push(reuse(p, edge(`published:${id}`, 'published', id, target)));
     }
   }

@@ -18,9 +18,28 @@ export interface LabTestHook {
   getGraph?(): GraphSnapshot;
 }
 
+/** A rendered box in canvas CSS pixels. */
+export interface RenderedBox {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/** What is drawn of an element (design.md contract 5), read from Cytoscape's renderer. */
+export interface Drawn {
+  /** Nodes: the body; edges: the whole rendered bounding box. */
+  readonly box: RenderedBox;
+  /** The label as drawn now; null when no label is drawn at this zoom. */
+  readonly labelBox: RenderedBox | null;
+  /** The label's rendered font size, 0 when it is not drawn. */
+  readonly fontPx: number;
+}
+
 export interface GraphSnapshot {
   readonly zoom: number;
-  readonly nodes: readonly {
+  readonly canvas: { readonly width: number; readonly height: number };
+  readonly nodes: readonly (Drawn & {
     readonly id: string;
     readonly label: string;
     readonly classes: readonly string[];
@@ -30,14 +49,14 @@ export interface GraphSnapshot {
     /** Model coordinates, and where on the canvas they are drawn. */
     readonly position: { readonly x: number; readonly y: number };
     readonly rendered: { readonly x: number; readonly y: number };
-  }[];
-  readonly edges: readonly {
+  })[];
+  readonly edges: readonly (Drawn & {
     readonly id: string;
     readonly source: string;
     readonly target: string;
     readonly label: string;
     readonly classes: readonly string[];
-  }[];
+  })[];
 }
 
 declare global {

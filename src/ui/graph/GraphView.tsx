@@ -12,6 +12,7 @@ import { GraphLegend } from './GraphLegend';
 import { installGraphHook } from './graph-test-hook';
 import { useCytoscape } from './use-cytoscape';
 import { useGraphSelection } from './use-graph-selection';
+import { useLevelOfDetail } from './use-level-of-detail';
 import { FIT_PADDING, useGraphSync } from './use-graph-sync';
 
 const BUTTON =
@@ -24,6 +25,7 @@ export function GraphView() {
   const theme = useView((s) => s.theme);
   useGraphSync(cy);
   useGraphSelection(cy);
+  useLevelOfDetail(cy);
   usePreferredTheme();
 
   useEffect(() => {

@@ -1,11 +1,13 @@
 /** Adds `getGraph()` to `window.__lab` (lab-test-hook.d.ts): what the canvas holds, read-only. */
-import type { Core } from 'cytoscape';
+import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import type { Drawn, RenderedBox } from '../lab-test-hook';
 
 export function installGraphHook(cy: Core): () => void {
   const hook = window.__lab;
   if (!hook) return () => undefined;
   hook.getGraph = () => ({
     zoom: cy.zoom(),
+    canvas: { width: cy.width(), height: cy.height() },
     nodes: cy.nodes().map((n) => ({
       id: n.id(),
       label: String(n.data('label') ?? ''),
@@ -14,6 +16,7 @@ export function installGraphHook(cy: Core): () => void {
       parent: n.isChild() ? n.parent().first().id() : undefined,
       position: { ...n.position() },
       rendered: { ...n.renderedPosition() },
+      ...drawn(cy, n),
     })),
     edges: cy.edges().map((e) => ({
       id: e.id(),
@@ -21,9 +24,44 @@ export function installGraphHook(cy: Core): () => void {
       target: e.target().id(),
       label: String(e.data('label') ?? ''),
       classes: e.classes(),
+      ...drawn(cy, e),
     })),
   });
   return () => {
     delete hook.getGraph;
   };
+}
+
+const round = (b: BoundingBox12): RenderedBox => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+
+/**
+ * Cytoscape skips a label whose rendered size is under `min-zoomed-font-size`, and one that is
+ * empty or hidden; otherwise it is drawn at `font-size` times the zoom.
+ */
+function drawn(cy: Core, ele: SingularElementArgument): Drawn {
+  const visible = ele.visible() && Number(ele.style('opacity')) > 0;
+  const box = ele.renderedBoundingBox({
+    includeLabels: false,
+    includeOverlays: false,
+    includeUnderlays: false,
+  });
+  const text = String(ele.style('label') ?? '');
+  const fontPx = ele.numericStyle('font-size') * cy.zoom();
+  const shown =
+    visible &&
+    text.trim() !== '' &&
+    Number(ele.style('text-opacity')) > 0 &&
+    fontPx >= ele.numericStyle('min-zoomed-font-size');
+  if (!shown) return { box: round(box), labelBox: null, fontPx: 0 };
+  const label = ele.renderedBoundingBox({
+    includeNodes: false,
+    includeEdges: false,
+    includeLabels: true,
+    includeMainLabels: true,
+    includeSourceLabels: false,
+    includeTargetLabels: false,
+    includeOverlays: false,
+    includeUnderlays: false,
+  });
+  return { box: round(box), labelBox: round(label), fontPx };
 }

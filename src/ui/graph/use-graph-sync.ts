@@ -6,12 +6,14 @@ import type { Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectWorld, type GraphText } from '../../graph/elements';
-import { layoutGraph, type SlotMemory } from '../../graph/layout';
+import { layoutGraph, type Layout, type SlotMemory } from '../../graph/layout';
 import { syncGraph } from '../../graph/sync';
 import { useLab } from '../../store';
 
 const GLOW_MS = 1500;
 export const FIT_PADDING = 30;
+/** Below this zoom the overview's labels fall under about 8 px. */
+const LEGIBLE_ZOOM = 0.55;
 
 export function useGraphSync(cy: Core | undefined): void {
   const world = useLab((s) => s.world);
@@ -31,23 +33,18 @@ export function useGraphSync(cy: Core | undefined): void {
       lan: (subnet, gateway) => t('label.lan', { subnet, gateway }),
     };
     const elements = projectWorld(world, text);
-    const layout = layoutGraph(elements, slots.current);
+    const aspect = cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined;
+    const layout = layoutGraph(elements, slots.current, aspect);
     slots.current = layout.slots;
     const first = cy.elements().empty();
     const result = syncGraph(cy, elements, layout.positions);
+    applyShapes(cy, layout);
     if (first) {
       cy.fit(undefined, FIT_PADDING);
       return;
     }
-    const extent = cy.extent();
-    const outOfSight = result.added
-      .flatMap((id) => cy.getElementById(id).nodes().toArray())
-      .some((n) => {
-        const p = n.position();
-        return p.x < extent.x1 || p.x > extent.x2 || p.y < extent.y1 || p.y > extent.y2;
-      });
-    if (outOfSight) cy.fit(undefined, FIT_PADDING);
     const ids = [...result.added, ...result.changed, ...result.touched];
+    keepInView(cy, ids);
     clearTimeout(glow.current.timer);
     cy.batch(() => {
       for (const id of glow.current.ids) cy.getElementById(id).removeClass('changed');
@@ -62,4 +59,36 @@ export function useGraphSync(cy: Core | undefined): void {
       }, GLOW_MS),
     };
   }, [cy, world, t, i18n.language]);
+}
+
+/**
+ * After a command the whole lab stays in view when it can be read at once; when it cannot, the
+ * part that changed is fitted instead ("Fit graph" shows the whole again).
+ */
+function keepInView(cy: Core, changed: readonly string[]): void {
+  const all = cy.elements().boundingBox();
+  const view = cy.extent();
+  const inside = all.x1 >= view.x1 && all.x2 <= view.x2 && all.y1 >= view.y1 && all.y2 <= view.y2;
+  if (inside) return;
+  cy.fit(undefined, FIT_PADDING);
+  if (cy.zoom() >= LEGIBLE_ZOOM || changed.length === 0) return;
+  let part = cy.collection();
+  for (const id of changed) part = part.union(cy.getElementById(id));
+  cy.fit(part.union(part.connectedNodes()), FIT_PADDING);
+  if (cy.zoom() > 1)
+    cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+}
+
+/** What the layout decides beyond positions: bridge bars as wide as their band, label sides. */
+function applyShapes(cy: Core, layout: Layout): void {
+  cy.batch(() => {
+    for (const [id, width] of layout.widths) {
+      const bar = cy.getElementById(id);
+      if (bar.nonempty() && bar.numericStyle('width') !== width) bar.style('width', width);
+    }
+    cy.nodes('.device').forEach((d) => {
+      const right = layout.facingRight.has(d.id());
+      if (d.hasClass('facing-right') !== right) d.toggleClass('facing-right', right);
+    });
+  });
 }

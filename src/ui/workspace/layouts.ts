@@ -17,7 +17,7 @@ export interface Forced {
 export function forcedLayout(mode: Mode, region: PhoneRegion, inLesson: boolean): Forced | null {
   if (mode === 'present')
     return {
-      main: { graph: 76, side: 24 },
+      main: { graph: 78, side: 22 },
       side: inLesson ? { tabs: 40, terminal: 60 } : { tabs: 0, terminal: 100 },
     };
   if (mode === 'phone')
