@@ -158,6 +158,22 @@ export function showHopOnCy(cy: Core, hop: Hop | undefined, opts: ShowOptions): 
     placeLabel(cy, NAT, 'nat-label', hop.nat && natLabel(hop.nat), below(natAt, -48));
     placeDot(cy, stops, hop, opts);
   });
+  followPacket(cy, stops);
+}
+
+/** Issue 9 §4: the device the packet is at stays on screen; the graph pans to it if it is not. */
+function followPacket(cy: Core, stops: readonly Position[]): void {
+  const at = stops.at(-1);
+  if (!at) return;
+  const zoom = cy.zoom();
+  const margin = 40 / zoom;
+  const view = cy.extent();
+  const inside =
+    at.x >= view.x1 + margin &&
+    at.x <= view.x2 - margin &&
+    at.y >= view.y1 + margin &&
+    at.y <= view.y2 - margin;
+  if (!inside) cy.pan({ x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom });
 }
 
 const below = (at: Position | undefined, dy: number): Position | undefined =>

@@ -1,0 +1,213 @@
+import type { Page } from '@playwright/test';
+import type { GraphSnapshot, RenderedBox } from '../src/ui/lab-test-hook';
+import { expect, test } from './fixtures';
+import type { TerminalPanel } from './pages/TerminalPanel';
+import { SEED000_STORY, Workspace } from './pages/Workspace';
+
+/**
+ * Issue 9's legibility targets, measured through the graph test hook (design.md contract 5) at
+ * fixed viewports: what is drawn, how large, and whether any two labels collide.
+ */
+
+const snapshot = (page: Page) =>
+  page.evaluate(() => {
+    const graph = window.__lab?.getGraph?.();
+    if (!graph) throw new Error('window.__lab.getGraph is not installed');
+    return graph;
+  });
+
+/** The graph after a fit has settled: the same zoom twice, a frame apart. */
+async function settled(page: Page): Promise<GraphSnapshot> {
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const zoom = (await snapshot(page)).zoom;
+      const same = Math.abs(zoom - last) < 1e-6;
+      last = zoom;
+      return same;
+    })
+    .toBe(true);
+  return snapshot(page);
+}
+
+const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\/\d+/;
+type Node = GraphSnapshot['nodes'][number];
+const isName = (n: Node) => n.classes.includes('container-box') || n.classes.includes('container');
+const isAddress = (n: Node) =>
+  n.classes.includes('device') && !n.classes.includes('host-end') && IPV4.test(n.label);
+
+const intersects = (a: RenderedBox, b: RenderedBox) =>
+  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+interface Facts {
+  share: number;
+  smallestName: number;
+  smallestAddress: number;
+  overlaps: string[];
+  cut: string[];
+  names: number;
+  addresses: number;
+}
+
+async function facts(page: Page): Promise<Facts> {
+  const graph = await settled(page);
+  const box = await new Workspace(page).canvas.boundingBox();
+  const size = page.viewportSize()!;
+  const names = graph.nodes.filter(isName);
+  const addresses = graph.nodes.filter(isAddress);
+  const drawn = [...graph.nodes, ...graph.edges].filter((e) => e.labelBox !== null);
+  const overlaps: string[] = [];
+  for (let i = 0; i < drawn.length; i++)
+    for (let j = i + 1; j < drawn.length; j++)
+      if (intersects(drawn[i].labelBox!, drawn[j].labelBox!))
+        overlaps.push(`${drawn[i].id} × ${drawn[j].id}`);
+  const { width, height } = graph.canvas;
+  const cut = drawn
+    .filter(({ labelBox: b }) => b!.x1 < 0 || b!.y1 < 0 || b!.x2 > width || b!.y2 > height)
+    .map((e) => e.id);
+  return {
+    share: (box!.width * box!.height) / (size.width * size.height),
+    smallestName: Math.min(...names.map((n) => n.fontPx)),
+    smallestAddress: Math.min(...addresses.map((n) => n.fontPx)),
+    overlaps,
+    cut,
+    names: names.length,
+    addresses: addresses.length,
+  };
+}
+
+async function story(terminal: TerminalPanel) {
+  for (const line of SEED000_STORY) await terminal.run(line);
+}
+
+test.describe('a graph a class can read (issue 9 targets)', () => {
+  test.setTimeout(120_000);
+
+  test("seed 000's story at 1280×720, 1440×900 and 1920×1080: large, readable, no collisions", async ({
+    terminal,
+    page,
+  }) => {
+    await story(terminal);
+    const targets: [number, number, number][] = [
+      [1280, 720, 11],
+      [1440, 900, 12],
+      [1920, 1080, 13],
+    ];
+    for (const [width, height, px] of targets) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole('button', { name: 'Fit graph' }).click();
+      const f = await facts(page);
+      const at = `${width}×${height}`;
+      console.log(`${at}: ${JSON.stringify(f)}`);
+      expect(f.names, at).toBe(5);
+      expect(f.addresses, at).toBeGreaterThanOrEqual(7);
+      expect(f.share, at).toBeGreaterThanOrEqual(0.5);
+      expect(f.smallestName, at).toBeGreaterThanOrEqual(px);
+      expect(f.smallestAddress, at).toBeGreaterThanOrEqual(px);
+      expect(f.overlaps, at).toEqual([]);
+      expect(f.cut, at).toEqual([]);
+    }
+    // While a ping plays, the graph keeps 40% of the screen.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await terminal.run('docker exec -it tomcat01 ping -c 1 192.168.0.3');
+    await expect(page.getByTestId('trace-verdict').first()).toBeVisible();
+    expect((await facts(page)).share).toBeGreaterThanOrEqual(0.4);
+  });
+
+  test('twenty containers on four user networks at 1440×900: names and IPs at 9 px or more', async ({
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (let n = 1; n <= 4; n++) {
+      await terminal.run(`docker network create net${n}`);
+      for (let i = 1; i <= 5; i++)
+        await terminal.run(`docker run -d --name c${n}${i} --network net${n} nginx`);
+    }
+    await page.getByRole('button', { name: 'Fit graph' }).click();
+    const f = await facts(page);
+    console.log(`twenty at 1440×900: ${JSON.stringify(f)}`);
+    expect(f.names).toBe(20);
+    // Each container's eth0, and the host's.
+    expect(f.addresses).toBe(21);
+    expect(f.smallestName).toBeGreaterThanOrEqual(9);
+    expect(f.smallestAddress).toBeGreaterThanOrEqual(9);
+    expect(f.overlaps).toEqual([]);
+    expect(f.cut).toEqual([]);
+  });
+
+  test("Present at 1280×720 with seed 000's story: 70% of the screen, 14 px", async ({
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await story(terminal);
+    await new Workspace(page).present.click();
+    const f = await facts(page);
+    console.log(`present at 1280×720: ${JSON.stringify(f)}`);
+    expect(f.share).toBeGreaterThanOrEqual(0.7);
+    expect(f.smallestName).toBeGreaterThanOrEqual(14);
+    expect(f.smallestAddress).toBeGreaterThanOrEqual(14);
+    expect(f.overlaps).toEqual([]);
+  });
+
+  test('the overview leaves MACs and veth names out; zoomed in they appear', async ({
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await terminal.run('docker run -d --name web nginx');
+    const graph = await settled(page);
+    const eth0 = graph.nodes.find((n) => /^dev:[0-9a-f]+\/eth0$/.test(n.id))!;
+    // The hook's label is everything the interface says; the overview draws less of it.
+    expect(eth0.label).toMatch(/^eth0@if\d+\n172\.17\.0\.2\/16\n02:42:ac:11:00:02$/);
+    const drawnHeight = (b: RenderedBox) => b.y2 - b.y1;
+    const overview = drawnHeight(eth0.labelBox!);
+    const hostEnd = graph.nodes.find((n) => n.classes.includes('host-end'))!;
+    expect(hostEnd.labelBox).toBeNull();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect
+      .poll(async () => {
+        const now = (await snapshot(page)).nodes.find((n) => n.id === eth0.id)!;
+        return drawnHeight(now.labelBox!) / now.fontPx;
+      })
+      .toBeGreaterThan((overview / eth0.fontPx) * 1.3);
+    const zoomed = await snapshot(page);
+    expect(zoomed.nodes.find((n) => n.id === hostEnd.id)!.labelBox).not.toBeNull();
+  });
+
+  test('while a trace plays the packet stays on screen, even zoomed in far from it', async ({
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await story(terminal);
+    // Zoomed in far from where tomcat01's packet goes.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await terminal.run('docker exec -it tomcat01 ping -c 1 tomcat-net-02');
+    const player = page.getByRole('region', { name: 'Packet trace' });
+    await player.getByRole('button', { name: 'Pause' }).click();
+    const forward = player.getByRole('button', { name: 'Step forward' });
+    let seen = 0;
+    for (let i = 0; i < 12 && (await forward.isEnabled()); i++) {
+      await forward.click();
+      const graph = await snapshot(page);
+      const dot = graph.nodes.find((n) => n.classes.includes('packet'));
+      if (!dot) continue;
+      seen++;
+      await expect
+        .poll(
+          async () => {
+            const g = await snapshot(page);
+            const p = g.nodes.find((n) => n.classes.includes('packet'))!.rendered;
+            return p.x >= 0 && p.y >= 0 && p.x <= g.canvas.width && p.y <= g.canvas.height;
+          },
+          `step ${i + 1}`,
+        )
+        .toBe(true);
+    }
+    expect(seen).toBeGreaterThan(3);
+  });
+});
