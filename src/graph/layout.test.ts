@@ -93,3 +93,48 @@ describe('layoutGraph', () => {
     });
   });
 });
+
+describe('layoutGraph on a crowded lab', () => {
+  it('gives no two container boxes the same ground, multi-homed ones included', () => {
+    const lines = ['net1', 'net2', 'net3'].map((n) => `docker network create ${n}`);
+    for (let i = 0; i < 20; i++)
+      lines.push(
+        `docker run -dit --name c${i} --network ${['bridge', 'net1', 'net2', 'net3'][i % 4]} busybox`,
+      );
+    lines.push('docker network connect net2 c1', 'docker network connect net3 c0');
+    const { els, layout } = layoutAfter(lines);
+    // A box spans 160 × (its interfaces × 56) from its anchor (layout.ts).
+    const boxes = els
+      .filter((e) => e.classes.includes('container-box'))
+      .map((e) => {
+        const at = layout.positions.get(e.data.id)!;
+        const rows = els.filter((d) => d.data.parent === e.data.id && d.data.link !== 'loopback');
+        return {
+          id: e.data.id,
+          x1: at.x - 80,
+          x2: at.x + 80,
+          y1: at.y - 30,
+          y2: at.y + rows.length * 56,
+        };
+      });
+    expect(boxes).toHaveLength(20);
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a !== b)
+          expect(
+            a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2,
+            `${a.id} × ${b.id}`,
+          ).toBe(false);
+  });
+
+  it('wraps the bands into rows on a tall canvas and keeps them in one row on a wide one', () => {
+    const lines = ['n1', 'n2', 'n3'].map((n) => `docker network create ${n}`);
+    const els = projectWorld(replay(lines).world);
+    const bars = (aspect: number) => {
+      const { positions } = layoutGraph(els, new Map(), aspect);
+      return els.filter((e) => e.data.kind === 'bridge').map((e) => positions.get(e.data.id)!.y);
+    };
+    expect(new Set(bars(4)).size).toBe(1);
+    expect(new Set(bars(0.5)).size).toBeGreaterThan(1);
+  });
+});
