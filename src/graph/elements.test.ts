@@ -19,6 +19,7 @@ describe('projectWorld', () => {
     expect(els.filter((e) => e.group === 'nodes').map((e) => e.data.id)).toEqual([
       'netns:host',
       'netns:outside',
+      'floor:host',
       'dev:host/lo',
       'dev:host/eth0',
       'dev:host/docker0',

@@ -24,6 +24,12 @@ export type ElementKind =
   | 'port'
   /** The LAN and the internet beyond the host's eth0. */
   | 'outside'
+  /**
+   * An invisible corner in the host box that stretches it over the container boxes drawn inside
+   * it. They are not its children: a packet lighting one of 500 boxes would otherwise make
+   * Cytoscape re-measure the whole host on every frame.
+   */
+  | 'floor'
   | 'veth'
   | 'bridge-port'
   | 'link'
@@ -87,6 +93,7 @@ export const ENGLISH: GraphText = {
 
 export const OUTSIDE_ID = netnsRef('outside');
 export const HOST_ID = netnsRef('host');
+export const FLOOR_ID = 'floor:host';
 
 /** The graph of the terminal's host (the one the learner types on). */
 export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElement[] {
@@ -106,6 +113,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
       }),
     ),
   );
+  nodes.push(reuse(world.lan, node(FLOOR_ID, 'floor', '', { parent: HOST_ID })));
   projectHostNetns(host, text, nodes, edges);
   projectContainers(host, text, nodes, edges);
   return [...nodes, ...edges];

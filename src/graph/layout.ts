@@ -11,7 +11,13 @@
  * their bands. Bands wrap into rows so the picture takes the canvas's shape. A published port
  * is a socket right under the interface it forwards to, joined by a short vertical connector.
  */
-import { HOST_ID, OUTSIDE_ID, type GraphElement, type GraphElementData } from './elements';
+import {
+  FLOOR_ID,
+  HOST_ID,
+  OUTSIDE_ID,
+  type GraphElement,
+  type GraphElementData,
+} from './elements';
 import { assignSlots, type SlotMemory } from './slots';
 
 export type { SlotMemory } from './slots';
@@ -111,7 +117,9 @@ export function layoutGraph(
   for (const b of boxes) {
     const g = groupOf(b);
     boxGroup.set(b, g);
-    groups.set(g, [...(groups.get(g) ?? []), b.key]);
+    const members = groups.get(g);
+    if (members) members.push(b.key);
+    else groups.set(g, [b.key]);
   }
   if (groups.has('band:')) groups.set('bands', [...groups.get('bands')!, '']);
   const slots = assignSlots(groups, previous);
@@ -172,6 +180,7 @@ export function layoutGraph(
   placeVethEnds(nodes, bandOf, positions, facingRight);
   placeTopRow(children.get(HOST_ID) ?? [], nodes, positions);
   placePorts(nodes, children, positions);
+  placeFloor(boxes, positions);
   const left = Math.min(0, ...[...positions.values()].map((p) => p.x)) - BOX_W / 2;
   positions.set(OUTSIDE_ID, { x: left - 110, y: 0 });
   positions.set(HOST_ID, { x: 0, y: BRIDGE_Y });
@@ -347,4 +356,19 @@ function placePorts(
     const bottom = bottomOf.get(target.parent ?? '') ?? at.y;
     positions.set(n.id, { x: at.x, y: bottom + 52 + k * 40 });
   }
+}
+
+/** The host box's far corner: past the lowest and rightmost box, its ports included. */
+function placeFloor(boxes: readonly Box[], positions: Map<string, Position>): void {
+  let x = 0;
+  let y = 0;
+  for (const b of boxes) {
+    const at = positions.get(b.node.id);
+    if (!at) continue;
+    x = Math.max(x, at.x + BOX_W / 2);
+    y = Math.max(y, at.y + 40);
+    for (const d of b.devices) y = Math.max(y, (positions.get(d.id)?.y ?? 0) + 40);
+  }
+  for (const [id, p] of positions) if (id.startsWith('port:')) y = Math.max(y, p.y + 24);
+  positions.set(FLOOR_ID, { x, y });
 }

@@ -40,7 +40,6 @@ export function projectContainers(
           'netns',
           label,
           {
-            parent: HOST_ID,
             ref: owner ? containerRef(owner.name) : id,
             bridges,
             ...(owner ? { containers: sharing.map((c) => c.name) } : {}),
@@ -68,8 +67,7 @@ export function projectContainers(
             ref: containerRef(c.name),
             containers: [c.name],
             bridges: running ? [] : endpointBridges(host, c),
-            parent: HOST_ID,
-            ...(running ? { hostNetwork: true } : {}),
+            ...(running ? { parent: HOST_ID, hostNetwork: true } : {}),
           },
           running ? ['host-mode'] : ['stopped'],
         ),

@@ -213,6 +213,10 @@ export function graphStyle(theme: Theme): StylesheetJson {
       },
     },
     {
+      selector: 'node.floor',
+      style: { width: 1, height: 1, opacity: 0, events: 'no', label: '' },
+    },
+    {
       selector: 'edge',
       style: {
         width: 2,

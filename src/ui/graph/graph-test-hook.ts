@@ -8,7 +8,8 @@ export function installGraphHook(cy: Core): () => void {
   hook.getGraph = () => ({
     zoom: cy.zoom(),
     canvas: { width: cy.width(), height: cy.height() },
-    nodes: cy.nodes().map((n) => ({
+    // The host box's invisible far corner (elements.ts) is layout scaffolding, not a thing drawn.
+    nodes: cy.nodes(':not(.floor)').map((n) => ({
       id: n.id(),
       label: String(n.data('label') ?? ''),
       classes: n.classes(),
