@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { Workspace } from './pages/Workspace';
 
 const outlineOf = (page: Page): Locator => page.getByRole('region', { name: 'Topology outline' });
 const item = (outline: Locator, name: string | RegExp): Locator =>
@@ -44,6 +45,7 @@ test.describe('the Topology outline region (design.md contract 3)', () => {
   test('is reachable with Tab and walked with the arrow keys', async ({ terminal, page }) => {
     await terminal.run('docker run -dit --name web -p 8080:80 nginx');
     const outline = outlineOf(page);
+    await new Workspace(page).show('Outline');
     const host = item(outline, /^host docker-host/);
     // Clicking the heading moves the Tab starting point there; Tab then lands on the first item.
     await outline.getByRole('heading', { name: 'Topology outline' }).click();
@@ -83,6 +85,7 @@ test.describe('dark colour scheme', () => {
     await terminal.run('docker network create mynet');
     await terminal.run('docker run -dit --name web --network mynet -p 8080:80 nginx');
     await terminal.run('docker run -dit --name db busybox');
+    await new Workspace(page).show('Outline');
     const port = item(outlineOf(page), '0.0.0.0:8080 → web:80/tcp');
     await port.scrollIntoViewIfNeeded();
     await expect(port).toBeInViewport();
