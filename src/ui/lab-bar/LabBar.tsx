@@ -14,7 +14,12 @@ export function LabBar() {
   const { t } = useTranslation();
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
-      <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" title={t('app.title')} className="h-7 w-7" />
+      <img
+        src={`${import.meta.env.BASE_URL}favicon.svg`}
+        alt=""
+        title={t('app.title')}
+        className="h-7 w-7"
+      />
       <h1
         className="sr-only text-base leading-tight font-semibold min-[1700px]:not-sr-only"
         title={t('app.tagline')}
