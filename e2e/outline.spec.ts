@@ -70,6 +70,28 @@ test.describe('the Topology outline region (design.md contract 3)', () => {
     await expect(item(outline, '0.0.0.0:8080 → web:80/tcp')).not.toBeFocused();
   });
 
+  test('behind another tab it stays in the accessibility tree; focusing it brings its tab forward', async ({
+    terminal,
+    page,
+  }) => {
+    await terminal.run('docker run -dit --name web busybox');
+    const ws = new Workspace(page);
+    const outlineTab = ws.sideTabs.getByRole('tab', { name: 'Outline', exact: true });
+    await expect(ws.sideTabs.getByRole('tab', { name: 'Lessons', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(outlineTab).toHaveAttribute('aria-selected', 'false');
+    // Found by role: hidden panels are not in the accessibility tree, this one is.
+    const outline = outlineOf(page);
+    await expect(item(outline, /^web running/)).toHaveCount(1);
+    await expect(item(outline, /^web running/)).not.toBeInViewport();
+    await item(outline, /^host docker-host/).focus();
+    await expect(outlineTab).toHaveAttribute('aria-selected', 'true');
+    await expect(item(outline, /^host docker-host/)).toBeFocused();
+    await expect(item(outline, /^web running/)).toBeInViewport();
+  });
+
   test('shows names with markup literally', async ({ terminal, page }) => {
     await terminal.run("docker network create '<b>x</b>'");
     const outline = outlineOf(page);
