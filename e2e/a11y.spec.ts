@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { Workspace, type SideTabName } from './pages/Workspace';
 
 /** A lab with something in every panel: two networks, a --link pair, a published port, a ping. */
 const SCENARIO = [
@@ -11,6 +12,14 @@ const SCENARIO = [
   'docker exec app ping -c 1 db',
 ];
 
+const SIDE_TABS: readonly SideTabName[] = [
+  'Lessons',
+  'Outline',
+  'Inspector',
+  'Matrix',
+  'Packet events',
+];
+
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
@@ -19,13 +28,20 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe('accessibility (axe-core)', () => {
+  // One side-panel tab shows at a time: the page is checked with each of them in front.
   for (const theme of ['light', 'dark'] as const) {
-    test(`no serious or critical violation in the ${theme} theme`, async ({ terminal, page }) => {
-      for (const line of SCENARIO) await terminal.run(line);
-      if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
-      await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
-      expect(await seriousViolations(page)).toEqual([]);
-    });
+    for (const tab of SIDE_TABS) {
+      test(`no serious or critical violation in the ${theme} theme, ${tab} in front`, async ({
+        terminal,
+        page,
+      }) => {
+        for (const line of SCENARIO) await terminal.run(line);
+        if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+        await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
+        await new Workspace(page).show(tab);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
   }
 });
 
@@ -59,5 +75,17 @@ test('keyboard only: Tab to Run container, fill the dialog, run it, then walk th
     await page.keyboard.press('ArrowDown');
   await expect(kb1).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(kb1).toHaveAttribute('aria-selected', 'true');
+  // Focus in the outline brought its tab forward; the keyboard goes back to it and on to the
+  // Inspector, which shows the selection.
+  const tabs = new Workspace(page).sideTabs;
+  await page.keyboard.press('Shift+Tab');
+  await expect(tabs.getByRole('tab', { name: 'Outline', exact: true })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'Outline', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Inspector', exact: true })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('kb1');
 });

@@ -135,6 +135,9 @@ test.describe('click to act (design.md rule 1)', () => {
       'Disconnect from…',
       'Run a container linked to this one…',
       'Stop',
+      'Pause',
+      'Kill',
+      'Rename…',
       'Remove',
     ]);
     await expect(menu.getByRole('menuitem', { name: 'Ping…' })).toBeFocused();

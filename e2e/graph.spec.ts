@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { GraphPanel } from './pages/GraphPanel';
 import type { TerminalPanel } from './pages/TerminalPanel';
+import { Workspace } from './pages/Workspace';
 
 /** A lab a newcomer meets in the tutorials: a --link pair on docker0, a user network, a port. */
 const SIX = [
@@ -109,6 +110,7 @@ test.describe('the Topology graph', () => {
   test('selecting in the outline selects in the graph, and back', async ({ terminal, page }) => {
     const graph = new GraphPanel(page);
     await runAll(terminal, SIX);
+    await new Workspace(page).show('Outline');
     const web = outlineItem(page, /^web running/);
     await web.click();
     await expect(web).toHaveAttribute('aria-selected', 'true');

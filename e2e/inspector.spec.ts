@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { Actions } from './pages/Actions';
+import { Workspace } from './pages/Workspace';
 
 test.describe('the inspector', () => {
   test('shows the host by default: its nat table holds the DNAT of a published port', async ({
@@ -7,6 +8,7 @@ test.describe('the inspector', () => {
     page,
   }) => {
     const inspector = page.getByRole('region', { name: 'Inspector' });
+    await new Workspace(page).show('Inspector');
     await expect(inspector.getByRole('heading')).toHaveText('Host docker-host');
     await terminal.run('docker run -d --name web -p 8080:80 nginx');
     const nat = inspector.locator('details', { hasText: '$ iptables -t nat -S' });
@@ -28,7 +30,11 @@ test.describe('the inspector', () => {
     const inspector = page.getByRole('region', { name: 'Inspector' });
     await terminal.run('docker run -dit --name db busybox');
     await terminal.run('docker run -dit --name app --link db:database busybox');
+    const ws = new Workspace(page);
+    await ws.show('Outline');
     await actions.outlineItem(/^app running/).click();
+    // A selection made in the Outline keeps the Outline in front; the learner opens the Inspector.
+    await ws.show('Inspector');
     await expect(inspector.getByRole('heading')).toHaveText('Container app');
     const hosts = inspector.locator('details', { hasText: '$ docker exec app cat /etc/hosts' });
     await hosts.locator('summary').click();
@@ -51,6 +57,7 @@ test.describe('the inspector', () => {
     page,
   }) => {
     const inspector = page.getByRole('region', { name: 'Inspector' });
+    await new Workspace(page).show('Inspector');
     await terminal.run('docker network create mynet');
     const changes = inspector.getByRole('list', { name: 'Last command changes' });
     await expect(changes).toContainText(/new bridge\s*br-[0-9a-f]{12} \(host\)/);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { Workspace } from './pages/Workspace';
 
 const matrix = (page: Page): Locator => page.getByRole('region', { name: 'Reachability matrix' });
 const cell = (page: Page, from: string, to: string, mode: 'by IP' | 'by name'): Locator =>
@@ -19,6 +20,7 @@ test.describe('the reachability matrix', () => {
     terminal,
     page,
   }) => {
+    await new Workspace(page).show('Matrix');
     await expect(matrix(page)).toContainText('Start two or more containers');
     for (const line of SETUP) await terminal.run(line);
     const table = matrix(page).getByRole('table');
@@ -63,6 +65,8 @@ test.describe('the reachability matrix', () => {
     page,
     labState,
   }) => {
+    const ws = new Workspace(page);
+    await ws.show('Matrix');
     for (const line of SETUP) await terminal.run(line);
     await expect(cell(page, 'app1', 'db', 'by IP')).toContainText('✗');
     await terminal.run('docker network connect mynet db');
@@ -80,13 +84,19 @@ test.describe('the reachability matrix', () => {
     await expect(player.getByTestId('trace-verdict')).toHaveText('✓ Delivered', {
       timeout: 15_000,
     });
+    // The trace brought the Packet events tab forward, with its list of events.
+    await expect(ws.sideTabs.getByRole('tab', { name: 'Packet events' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(
-      player.getByRole('list', { name: 'Packet events' }).getByRole('listitem').first(),
+      page.getByRole('list', { name: 'Packet events' }).getByRole('listitem').first(),
     ).toContainText('from the /etc/hosts line that --link wrote');
     await page.screenshot({ path: '/tmp/trace/link-vs-user-network.png' });
   });
 
   test('explains that an image without ping cannot run the command', async ({ terminal, page }) => {
+    await new Workspace(page).show('Matrix');
     await terminal.run('docker run -d --name web1 nginx');
     await terminal.run('docker run -d --name web2 nginx');
     await cell(page, 'web1', 'web2', 'by IP').click();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { Workspace } from './pages/Workspace';
 
 const outlineOf = (page: Page): Locator => page.getByRole('region', { name: 'Topology outline' });
 const item = (outline: Locator, name: string | RegExp): Locator =>
@@ -44,6 +45,7 @@ test.describe('the Topology outline region (design.md contract 3)', () => {
   test('is reachable with Tab and walked with the arrow keys', async ({ terminal, page }) => {
     await terminal.run('docker run -dit --name web -p 8080:80 nginx');
     const outline = outlineOf(page);
+    await new Workspace(page).show('Outline');
     const host = item(outline, /^host docker-host/);
     // Clicking the heading moves the Tab starting point there; Tab then lands on the first item.
     await outline.getByRole('heading', { name: 'Topology outline' }).click();
@@ -68,6 +70,28 @@ test.describe('the Topology outline region (design.md contract 3)', () => {
     await expect(item(outline, '0.0.0.0:8080 → web:80/tcp')).not.toBeFocused();
   });
 
+  test('behind another tab it stays in the accessibility tree; focusing it brings its tab forward', async ({
+    terminal,
+    page,
+  }) => {
+    await terminal.run('docker run -dit --name web busybox');
+    const ws = new Workspace(page);
+    const outlineTab = ws.sideTabs.getByRole('tab', { name: 'Outline', exact: true });
+    await expect(ws.sideTabs.getByRole('tab', { name: 'Lessons', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(outlineTab).toHaveAttribute('aria-selected', 'false');
+    // Found by role: hidden panels are not in the accessibility tree, this one is.
+    const outline = outlineOf(page);
+    await expect(item(outline, /^web running/)).toHaveCount(1);
+    await expect(item(outline, /^web running/)).not.toBeInViewport();
+    await item(outline, /^host docker-host/).focus();
+    await expect(outlineTab).toHaveAttribute('aria-selected', 'true');
+    await expect(item(outline, /^host docker-host/)).toBeFocused();
+    await expect(item(outline, /^web running/)).toBeInViewport();
+  });
+
   test('shows names with markup literally', async ({ terminal, page }) => {
     await terminal.run("docker network create '<b>x</b>'");
     const outline = outlineOf(page);
@@ -83,6 +107,7 @@ test.describe('dark colour scheme', () => {
     await terminal.run('docker network create mynet');
     await terminal.run('docker run -dit --name web --network mynet -p 8080:80 nginx');
     await terminal.run('docker run -dit --name db busybox');
+    await new Workspace(page).show('Outline');
     const port = item(outlineOf(page), '0.0.0.0:8080 → web:80/tcp');
     await port.scrollIntoViewIfNeeded();
     await expect(port).toBeInViewport();

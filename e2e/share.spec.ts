@@ -4,6 +4,7 @@ import { encodeScenario } from '../src/share/codec';
 import { expect, test } from './fixtures';
 import { ScenarioPanel } from './pages/Scenario';
 import { TerminalPanel } from './pages/TerminalPanel';
+import { Workspace } from './pages/Workspace';
 
 const LINES = [
   'docker network create app',
@@ -170,7 +171,14 @@ test('HTML and script in names, labels, aliases and commands stay text, here and
   const lab = new ScenarioPanel(page);
   for (const line of XSS_LINES) await terminal.run(line);
   await expect(lab.outline).toContainText('web');
+  // web selected, with its aliases and labels in the Inspector.
+  const ws = new Workspace(page);
+  await ws.show('Outline');
   await page.getByRole('treeitem').filter({ hasText: 'web' }).first().click();
+  await ws.show('Inspector');
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading')).toHaveText(
+    'Container web',
+  );
 
   const expectInert = async (p: Page) => {
     const t = new TerminalPanel(p);

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { HOST_PROMPT } from './pages/TerminalPanel';
+import { Workspace } from './pages/Workspace';
 
 test('runs docker commands and shows their output', async ({ terminal, labState }) => {
   await terminal.run('docker run -d --name web nginx');
@@ -69,7 +70,8 @@ test('a container shell changes the prompt, exit returns to the host', async ({ 
 
 test('clicking the output puts the caret back in the input', async ({ terminal, page }) => {
   await terminal.run('docker --version');
-  await page.getByRole('heading', { name: 'Docker Network Lab' }).click();
+  // Clicking elsewhere (a side-panel tab) takes the focus away from the input.
+  await new Workspace(page).show('Lessons');
   await expect(terminal.input).not.toBeFocused();
   await terminal.output.click();
   await expect(terminal.input).toBeFocused();

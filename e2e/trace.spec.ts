@@ -2,10 +2,13 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { TerminalPanel } from './pages/TerminalPanel';
 
+/** The strip under the graph: the command, the controls, the current event and the verdict. */
 const player = (page: Page): Locator => page.getByRole('region', { name: 'Packet trace' });
+/** The side panel's Packet events tab: filters, the list of events and the current one's details. */
+const eventsTab = (page: Page): Locator => page.getByRole('tabpanel', { name: 'Packet events' });
 const events = (page: Page): Locator =>
-  player(page).getByRole('list', { name: 'Packet events' }).getByRole('listitem');
-const current = (page: Page): Locator => player(page).locator('[aria-current="step"]');
+  eventsTab(page).getByRole('list', { name: 'Packet events' }).getByRole('listitem');
+const current = (page: Page): Locator => eventsTab(page).locator('[aria-current="step"]');
 const verdict = (page: Page): Locator => player(page).getByTestId('trace-verdict');
 
 /** Fastest speed, so a whole trace plays in a few seconds. */
@@ -31,6 +34,8 @@ test.describe('the packet trace player', () => {
     await terminal.run('docker exec alpha ping -c 1 beta');
     await fullSpeed(page);
     await expect(player(page)).toContainText('docker exec alpha ping -c 1 beta');
+    // A trace that starts outside a lesson brings the Packet events tab forward.
+    await expect(eventsTab(page)).toBeVisible();
     await expect(verdict(page)).toHaveText('✓ Delivered', { timeout: 15_000 });
     await expect(events(page).first()).toContainText(
       'embedded DNS server 127.0.0.11 on mynet answers: beta is container beta (172.18.0.3)',
@@ -83,8 +88,10 @@ test.describe('the packet trace player', () => {
     await terminal.run('docker exec web ping -c 1 db');
     await player(page).getByRole('button', { name: 'Pause' }).click();
     await events(page).first().getByRole('button').click();
+    // Picking an event keeps the list in front, and the focus on the picked event.
+    await expect(events(page).first().getByRole('button')).toBeFocused();
     await expect(current(page)).toContainText('from the /etc/hosts line that --link wrote');
-    await expect(player(page).getByRole('definition')).toContainText([
+    await expect(eventsTab(page).getByRole('definition')).toContainText([
       /^172\.17\.0\.2 db [0-9a-f]{12}$/,
     ]);
   });
@@ -113,11 +120,11 @@ test.describe('the packet trace player', () => {
 
     const arp = events(page).filter({ hasText: 'ARP on' });
     await expect(arp).toHaveCount(2);
-    await player(page).getByRole('checkbox', { name: 'ARP' }).uncheck();
+    await eventsTab(page).getByRole('checkbox', { name: 'ARP' }).uncheck();
     await expect(arp).toHaveCount(0);
     const filters = events(page).filter({ hasText: 'iptables filter' });
     expect(await filters.count()).toBeGreaterThan(0);
-    await player(page).getByRole('checkbox', { name: 'filter' }).uncheck();
+    await eventsTab(page).getByRole('checkbox', { name: 'filter' }).uncheck();
     await expect(filters).toHaveCount(0);
     // Stepping skips what is hidden: from the route lookup straight to the packet leaving eth0.
     await forward.click();

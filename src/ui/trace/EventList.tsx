@@ -17,7 +17,7 @@ const TONE: Record<HopCategory, string> = {
   nat: 'bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-100',
   filter: 'bg-orange-100 text-orange-800 dark:bg-orange-900/60 dark:text-orange-100',
   route: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
-  deliver: 'bg-green-600 text-white',
+  deliver: 'bg-green-700 text-white',
   drop: 'bg-red-600 text-white',
 };
 

@@ -20,7 +20,7 @@ import { PlayerControls } from './PlayerControls';
 import { useAutoPlay } from './use-auto-play';
 import { useTraceOnGraph } from './use-trace-on-graph';
 import { useTracePlayer } from './use-trace-player';
-import { useWorkspace } from '../workspace/workspace-store';
+import { useWorkspace, workspaceStore } from '../workspace/workspace-store';
 
 const RED =
   'border border-red-300 bg-red-50 font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200';
@@ -76,6 +76,9 @@ export function TracePlayer() {
     player.goTo(i);
     const ref = hopTarget(hops[i]);
     if (ref) viewStore.getState().select(ref);
+    // The pick came from the Packet events list: it stays in front (with the picked event's
+    // details and the keyboard focus) rather than giving way to the Inspector.
+    workspaceStore.getState().showTab('events');
   };
 
   const failed = atEnd && failure !== undefined;
