@@ -297,9 +297,11 @@ function placeVethEnds(
     const row = Math.max(0, Math.round((peer.y - band.y - BOX_TOP - 26) / band.rowH));
     const dx = 12 + Math.min(row, MAX_LANES) * LANE_STEP;
     const x = facingRight.has(n.peer!) ? peer.x + 8 + dx : peer.x - 8 - dx;
-    // A gutter box's line leaves its bar at the bar's end nearest the box.
-    const clamped = Math.min(Math.max(x, band.x + 12), band.x + band.width - 12);
-    positions.set(n.id, { x: clamped, y: band.y + VETH_Y });
+    // A gutter box's line leaves its bar at the end nearest the box, between the lanes of the
+    // band's own deep rows.
+    const inside = x >= band.x && x <= band.x + band.width;
+    const end = x < band.x ? band.x + 20 + row * 3 : band.x + band.width - 12 - row * 3;
+    positions.set(n.id, { x: inside ? x : end, y: band.y + VETH_Y });
   }
 }
 

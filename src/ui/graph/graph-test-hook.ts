@@ -1,5 +1,5 @@
 /** Adds `getGraph()` to `window.__lab` (lab-test-hook.d.ts): what the canvas holds, read-only. */
-import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import type { BoundingBox12, Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { Drawn, RenderedBox } from '../lab-test-hook';
 
 export function installGraphHook(cy: Core): () => void {
@@ -9,16 +9,20 @@ export function installGraphHook(cy: Core): () => void {
     zoom: cy.zoom(),
     canvas: { width: cy.width(), height: cy.height() },
     // The host box's invisible far corner (elements.ts) is layout scaffolding, not a thing drawn.
-    nodes: cy.nodes(':not(.floor)').map((n) => ({
-      id: n.id(),
-      label: String(n.data('label') ?? ''),
-      classes: n.classes(),
-      ref: n.data('ref') as string | undefined,
-      parent: n.isChild() ? n.parent().first().id() : undefined,
-      position: { ...n.position() },
-      rendered: { ...n.renderedPosition() },
-      ...drawn(cy, n),
-    })),
+    nodes: cy
+      .nodes()
+      .toArray()
+      .filter((n) => !n.hasClass('floor'))
+      .map((n: NodeSingular) => ({
+        id: n.id(),
+        label: String(n.data('label') ?? ''),
+        classes: n.classes(),
+        ref: n.data('ref') as string | undefined,
+        parent: n.isChild() ? n.parent().first().id() : undefined,
+        position: { ...n.position() },
+        rendered: { ...n.renderedPosition() },
+        ...drawn(cy, n),
+      })),
     edges: cy.edges().map((e) => ({
       id: e.id(),
       source: e.source().id(),
