@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { GraphPanel } from './pages/GraphPanel';
-import type { TerminalPanel } from './pages/TerminalPanel';
 import { Workspace } from './pages/Workspace';
 
 /** A lab a newcomer meets in the tutorials: a --link pair on docker0, a user network, a port. */
@@ -18,10 +17,6 @@ const SIX = [
   'docker stop old',
 ];
 
-async function runAll(terminal: TerminalPanel, lines: readonly string[]) {
-  for (const line of lines) await terminal.run(line);
-}
-
 const outlineItem = (page: Page, name: RegExp) =>
   page.getByRole('region', { name: 'Topology outline' }).getByRole('treeitem', { name });
 
@@ -33,7 +28,7 @@ test.describe('the Topology graph', () => {
     page,
   }) => {
     const graph = new GraphPanel(page);
-    await runAll(terminal, SIX.slice(0, 2));
+    await terminal.runAll(SIX.slice(0, 2));
     await expect
       .poll(
         async () => (await graph.snapshot()).edges.filter((e) => e.classes.includes('veth')).length,
@@ -64,7 +59,7 @@ test.describe('the Topology graph', () => {
 
   test('adding a container moves none of the others', async ({ terminal, page }) => {
     const graph = new GraphPanel(page);
-    await runAll(terminal, SIX.slice(0, 5));
+    await terminal.runAll(SIX.slice(0, 5));
     const before = await graph.snapshot();
     await terminal.run('docker run -dit --name db --network mynet busybox');
     await expect
@@ -81,7 +76,7 @@ test.describe('the Topology graph', () => {
 
   test('fits, zooms, switches theme and exports a PNG', async ({ terminal, page }) => {
     const graph = new GraphPanel(page);
-    await runAll(terminal, SIX.slice(0, 4));
+    await terminal.runAll(SIX.slice(0, 4));
     await graph.fit.click();
     const fitted = (await graph.snapshot()).zoom;
     await graph.zoomIn.click();
@@ -109,7 +104,7 @@ test.describe('the Topology graph', () => {
 
   test('selecting in the outline selects in the graph, and back', async ({ terminal, page }) => {
     const graph = new GraphPanel(page);
-    await runAll(terminal, SIX);
+    await terminal.runAll(SIX);
     await new Workspace(page).show('Outline');
     const web = outlineItem(page, /^web running/);
     await web.click();
@@ -142,7 +137,7 @@ test.describe('the Topology graph', () => {
 
   test('screenshots of six containers, light and dark', async ({ terminal, page }) => {
     const graph = new GraphPanel(page);
-    await runAll(terminal, SIX);
+    await terminal.runAll(SIX);
     await graph.fit.click();
     await expect
       .poll(async () => (await graph.snapshot()).nodes.some((n) => n.classes.includes('changed')))
@@ -162,7 +157,7 @@ test.describe('the Topology graph', () => {
       lines.push(`docker run -dit --name c${i} --network ${net} busybox`);
     }
     lines.push('docker network connect net2 c1', 'docker network connect net3 c0');
-    await runAll(terminal, lines);
+    await terminal.runAll(lines);
     await graph.fit.click();
     const { nodes } = await graph.snapshot();
     const leaves = nodes.filter((n) => !nodes.some((m) => m.parent === n.id));

@@ -62,4 +62,6 @@ test('an English browser starts in English; contract names stay English in Chine
   await expect(terminal.output).toBeAttached();
   await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Topology outline' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
 });

@@ -67,6 +67,12 @@ test.describe('the packet trace player', () => {
     if (graph) {
       const marked = graph.nodes.filter((n) => n.classes.includes('dropped')).map((n) => n.id);
       expect(marked).toEqual(expect.arrayContaining([expect.stringMatching(/^dev:host\/br-/)]));
+      // The mark on the graph names the chain, drawn under the bar rather than over its label.
+      const mark = graph.nodes.find((n) => n.id === 'trace:drop')!;
+      expect(mark.label).toBe('✗ DOCKER-ISOLATION-STAGE-2');
+      expect(mark.labelBox).not.toBeNull();
+      const bar = graph.nodes.find((n) => marked.includes(n.id) && n.classes.includes('bridge'))!;
+      expect(mark.labelBox!.y1).toBeGreaterThanOrEqual(bar.box.y2);
     }
     await page.screenshot({ path: '/tmp/trace/isolation-drop.png' });
   });

@@ -1,6 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { TerminalPanel } from './pages/TerminalPanel';
 import { SEED000_STORY, Workspace } from './pages/Workspace';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -24,10 +23,6 @@ async function pageScroll(page: Page) {
   }));
 }
 
-async function story(terminal: TerminalPanel) {
-  for (const line of SEED000_STORY) await terminal.run(line);
-}
-
 test.describe('the graph-first workspace', () => {
   test.setTimeout(90_000);
 
@@ -36,7 +31,7 @@ test.describe('the graph-first workspace', () => {
     page,
   }) => {
     const ws = new Workspace(page);
-    await story(terminal);
+    await terminal.runAll(SEED000_STORY);
     const minimum: Record<string, number> = {
       '1280x720': 0.5,
       '1440x900': 0.5,
@@ -65,7 +60,7 @@ test.describe('the graph-first workspace', () => {
   }) => {
     const ws = new Workspace(page);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await story(terminal);
+    await terminal.runAll(SEED000_STORY);
     await terminal.run('docker exec -it tomcat01 ping -c 1 192.168.0.3');
     const player = page.getByRole('region', { name: 'Packet trace' });
     await expect(player.getByTestId('trace-verdict')).toHaveText('On its way…');
@@ -88,7 +83,7 @@ test.describe('the graph-first workspace', () => {
   }) => {
     const ws = new Workspace(page);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await story(terminal);
+    await terminal.runAll(SEED000_STORY);
     await ws.present.click();
     await expect(page.getByRole('button', { name: 'Leave presentation (Esc)' })).toBeVisible();
     await expect(ws.present).toBeHidden();

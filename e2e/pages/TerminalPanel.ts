@@ -21,6 +21,11 @@ export class TerminalPanel {
     await expect.poll(() => this.entryCount()).toBe(before + 1);
   }
 
+  /** Runs each line in turn, as a learner types a script. */
+  async runAll(lines: readonly string[]): Promise<void> {
+    for (const line of lines) await this.run(line);
+  }
+
   /** The prompt shown in front of the input line. */
   prompt(): Promise<string> {
     return this.input.evaluate((el) => el.previousElementSibling?.textContent ?? '');

@@ -102,9 +102,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   const nodes: GraphElement[] = [];
   const edges: GraphElement[] = [];
   // Both hang on the LAN object only because it is stable: reuse compares what they say.
-  nodes.push(
-    reuse(world.lan, node(HOST_ID, 'netns', `${host.hostname} · host`, { ref: HOST_REF })),
-  );
+  nodes.push(reuse(world.lan, node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_REF })));
   nodes.push(
     reuse(
       world.lan,

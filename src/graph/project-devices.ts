@@ -30,10 +30,12 @@ export function projectDevice(nsId: string, parent: string, link: Link): GraphEl
   if (link.kind !== 'loopback') for (const a of link.addresses) lines.push(`${a.ip}/${a.prefix}`);
   // A MAC says which frame is whose; it only matters where an address is held.
   if (link.kind !== 'loopback' && link.addresses.length > 0) lines.push(link.mac);
-  // The overview names the interface and its addresses; a host-side veth end says nothing until
-  // asked (its line already shows where it goes), and a container's lo neither.
+  // The overview names the interface and its addresses; a veth end on a host bridge says nothing
+  // until asked (its line already shows where it goes), and a container's lo neither.
   const quiet =
-    link.kind === 'loopback' ? nsId !== 'host' : nsId === 'host' && link.kind === 'veth';
+    link.kind === 'loopback'
+      ? nsId !== 'host'
+      : nsId === 'host' && link.kind === 'veth' && link.master !== undefined;
   const brief = quiet
     ? ''
     : [

@@ -20,7 +20,8 @@ import { dockerPs } from './ps-cli';
 import { dockerCreate, dockerRun } from './run-cli';
 import { dockerRename, dockerUpdate } from './rename-cli';
 import { dockerKill, dockerPause, dockerUnpause, dockerWait } from './signal-cli';
-import { containerPrune, dockerInfo, SYSTEM_COMMANDS } from './system-cli';
+import { dockerInfo } from './info-cli';
+import { containerPrune, SYSTEM_COMMANDS } from './system-cli';
 import { dockerStats, dockerTop } from './top-stats-cli';
 
 /** A docker command handler: `args` are the words after the command path. */

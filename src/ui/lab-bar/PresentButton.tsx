@@ -7,6 +7,8 @@ export function PresentButton() {
   return (
     <button
       type="button"
+      // The contract's name stays English in every language, as Share's does.
+      aria-label="Present"
       title={t('presentHint')}
       onClick={() => workspaceStore.getState().setPresenting(true)}
       className="rounded-md bg-sky-700 px-3 py-1 text-sm font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"

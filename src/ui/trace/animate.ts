@@ -36,6 +36,9 @@ function positionOf(cy: Core, ref: string): Position | undefined {
   const el = cy.getElementById(ref);
   if (el.empty() || !el.isNode()) return undefined;
   const { x, y } = el.position();
+  // A bridge forwards along its bar's lower edge, where its ports are: the dot leaves the
+  // network's name and subnet readable.
+  if (el.hasClass('bridge')) return { x, y: el.boundingBox({ includeLabels: false }).y2 };
   return { x, y };
 }
 
@@ -142,20 +145,14 @@ export function showHopOnCy(cy: Core, hop: Hop | undefined, opts: ShowOptions): 
     return;
   }
   const drop = hop.category === 'drop';
-  const dropAt = drop ? positionOf(cy, hop.path.at(-1) ?? '') : undefined;
-  const natAt = hop.nat && positionOf(cy, hop.nat.at);
+  const dropAt = drop ? edgeOf(cy, hop.path.at(-1) ?? '', 'below') : undefined;
+  const natAt = hop.nat && edgeOf(cy, hop.nat.at, 'above');
   const stops = hop.path.flatMap((ref) => positionOf(cy, ref) ?? []);
   cy.batch(() => {
     setClassOn(cy, LIT, litIds(cy, hop));
     setClassOn(cy, DROPPED, new Set(drop ? hop.path : []));
-    placeLabel(
-      cy,
-      MARK,
-      `nat-label ${DROPPED}`,
-      drop ? dropMark(hop) : undefined,
-      below(dropAt, 30),
-    );
-    placeLabel(cy, NAT, 'nat-label', hop.nat && natLabel(hop.nat), below(natAt, -48));
+    placeLabel(cy, MARK, `nat-label ${DROPPED}`, drop ? dropMark(hop) : undefined, dropAt);
+    placeLabel(cy, NAT, 'nat-label', hop.nat && natLabel(hop.nat), natAt);
     placeDot(cy, stops, hop, opts);
   });
   followPacket(cy, stops);
@@ -176,8 +173,13 @@ function followPacket(cy: Core, stops: readonly Position[]): void {
   if (!inside) cy.pan({ x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom });
 }
 
-const below = (at: Position | undefined, dy: number): Position | undefined =>
-  at && { x: at.x, y: at.y + dy };
+/** Just under or over a node's body (a bridge bar is tall): a mark never covers its label. */
+function edgeOf(cy: Core, ref: string, side: 'above' | 'below'): Position | undefined {
+  const el = cy.getElementById(ref);
+  if (el.empty() || !el.isNode()) return undefined;
+  const box = el.boundingBox({ includeLabels: false, includeOverlays: false });
+  return { x: el.position().x, y: side === 'below' ? box.y2 + 18 : box.y1 - 30 };
+}
 
 /** The learner asked the system for less motion: jump, never tween. */
 export const prefersReducedMotion = (): boolean =>
