@@ -1,5 +1,12 @@
 /** The world a lab starts from: one host on a LAN, Docker 27.5 freshly started on it. */
-import { createDraft, enableMapSet, finishDraft, type Draft } from 'immer';
+import {
+  createDraft,
+  enableArrayMethods,
+  enableMapSet,
+  finishDraft,
+  setAutoFreeze,
+  type Draft,
+} from 'immer';
 import { startDaemon } from './docker/daemon';
 import type { Host, World } from './model';
 import { addLink, loopback, type HostDraft } from './net/kernel';
@@ -8,6 +15,11 @@ import type { Ctx } from './shell/process';
 
 // The daemon's big collections are Maps: copying a 1,000-entry Map is ten times cheaper than an object.
 enableMapSet();
+// Splice, push, sort and find on a draft array work on its copy instead of trapping each index.
+enableArrayMethods();
+// Freezing each new world walks every entry of each Map and array a command copied: O(lab) work
+// per command. Unit tests keep it on, so a change that mutates a world in place fails there.
+setAutoFreeze((import.meta as { env?: { MODE?: string } }).env?.MODE === 'test');
 
 export const DEFAULT_SEED = 27;
 export const DEFAULT_HOSTNAME = 'docker-host';

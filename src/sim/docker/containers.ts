@@ -51,8 +51,8 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
 
 /** When a linked container restarts, its parents' /etc/hosts lines follow it (UpdateHostsEntry). */
 function refreshParents(h: HostDraft, child: Container): void {
-  for (const base of [...baseHost(h).docker.containers.values()]) {
-    if (base.state.status !== 'running' || !base.hostConfig.links.length) continue;
+  for (const base of baseHost(h).docker.containers.values()) {
+    if (!base.hostConfig.links.length || base.state.status !== 'running') continue;
     base.hostConfig.links.forEach((link, i) => {
       const l = parseLegacyLink(link);
       if (l.child !== child.name) return;

@@ -3,7 +3,7 @@
  * address, create a veth pair (host end `vethXXXXXXX` enslaved to the bridge, container end
  * renamed `ethN`), address it, and point the default route at the right gateway.
  */
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { Container, Ipv4, Network } from '../model';
 import {
   allocateAddress,
@@ -30,7 +30,9 @@ function allocationsOf(h: HostDraft, networkId: string): readonly number[] {
 }
 
 function recordAllocation(h: HostDraft, networkId: string, ip: Ipv4, allocate: boolean): void {
-  h.docker.ipamAllocations[networkId] = withAllocation(allocationsOf(h, networkId), ip, allocate);
+  h.docker.ipamAllocations[networkId] = castDraft(
+    withAllocation(allocationsOf(h, networkId), ip, allocate),
+  );
 }
 
 function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {

@@ -16,7 +16,9 @@ const EPHEMERAL_LAST = 60999;
 export const containerOwner = (id: string): string => `ctr:${id}`;
 
 function boundPorts(h: HostDraft): PortMapping[] {
-  return [...baseHost(h).docker.containers.values()].flatMap((c) => c.ports);
+  const taken: PortMapping[] = [];
+  for (const c of baseHost(h).docker.containers.values()) taken.push(...c.ports);
+  return taken;
 }
 
 const clash = (a: PortMapping, hostIp: string, hostPort: number, proto: string) =>
@@ -63,6 +65,10 @@ export function bindPorts(h: HostDraft, c: Draft<Container>): Result<void> {
           .map((p) => ({ containerPort: p, hostIp: '', hostPort: '' }))
       : []),
   ];
+  if (!wanted.length) {
+    if (c.ports.length) c.ports = [];
+    return ok(undefined);
+  }
   const taken = boundPorts(h);
   const mappings: PortMapping[] = [];
   for (const b of wanted) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateAddress, allocatePool, PREDEFINED_POOLS } from './ipam';
-import { macFromIp } from './ipv4';
+import { intToIp, ipToInt, macFromIp } from './ipv4';
+import fc from 'fast-check';
 
 describe('predefined pools (moby v27 first-fit)', () => {
   it('lists 172.17-31 as /16 then 192.168.0.0/16 as /20s', () => {
@@ -46,6 +47,25 @@ describe('addresses inside a subnet', () => {
       value: '172.17.0.2',
     });
     expect(allocateAddress('10.0.0.0/30', new Set(['10.0.0.1', '10.0.0.2'])).ok).toBe(false);
+  });
+
+  it('skips the run of taken addresses, the gateway and a full pool as a linear scan would', () => {
+    const base = ipToInt('10.9.0.0');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 16 }),
+        fc.integer({ min: 0, max: 15 }),
+        (offsets, gateway) => {
+          const taken = offsets.map((o) => base + o).sort((a, b) => a - b);
+          const reserved = new Set([intToIp(base + gateway)]);
+          let expected: string | undefined;
+          for (let n = base + 1; n <= base + 14 && !expected; n++)
+            if (!taken.includes(n) && !reserved.has(intToIp(n))) expected = intToIp(n);
+          const r = allocateAddress('10.9.0.0/28', reserved, undefined, taken);
+          expect(r.ok ? r.value : undefined).toBe(expected);
+        },
+      ),
+    );
   });
 
   it('allocates from --ip-range when given', () => {

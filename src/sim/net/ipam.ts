@@ -69,13 +69,37 @@ function lowerBound(sorted: readonly number[], n: number): number {
   return lo;
 }
 
-/** IPAM's record of a network: allocated addresses as ascending 32-bit integers (libnetwork's bitmap). */
-export function withAllocation(sorted: readonly number[], ip: Ipv4, allocate: boolean): number[] {
+/**
+ * IPAM's record of a network: allocated addresses as ascending 32-bit integers (libnetwork's
+ * bitmap). The new record is frozen: Immer then passes over it whole instead of visiting each entry.
+ */
+export function withAllocation(
+  sorted: readonly number[],
+  ip: Ipv4,
+  allocate: boolean,
+): readonly number[] {
   const n = ipToInt(ip);
   const i = lowerBound(sorted, n);
-  if (allocate)
-    return sorted[i] === n ? [...sorted] : [...sorted.slice(0, i), n, ...sorted.slice(i)];
-  return sorted[i] === n ? [...sorted.slice(0, i), ...sorted.slice(i + 1)] : [...sorted];
+  const taken = sorted[i] === n;
+  if (allocate) return Object.freeze(taken ? [...sorted] : sorted.toSpliced(i, 0, n));
+  return Object.freeze(taken ? sorted.toSpliced(i, 1) : [...sorted]);
+}
+
+/**
+ * The first address at or after `n` that `sorted` (ascending, distinct) does not hold: a binary
+ * search along the run of taken addresses that starts at `n`, so a full /16 costs no more than an
+ * empty one.
+ */
+function endOfRun(sorted: readonly number[], n: number): number {
+  const start = lowerBound(sorted, n);
+  let lo = start;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === n + (mid - start)) lo = mid + 1;
+    else hi = mid;
+  }
+  return n + (lo - start);
 }
 
 export function isAllocated(sorted: readonly number[], ip: Ipv4): boolean {
@@ -98,12 +122,13 @@ export function allocateAddress(
   const first = Math.max(pool.base, net.base + 1);
   const last = Math.min(pool.base + blockSize(pool) - 1, net.base + blockSize(net) - 2);
   const skip = new Set([...reserved].map(ipToInt));
-  let i = lowerBound(allocated, first);
-  for (let n = first; n <= last; n++) {
-    while (i < allocated.length && allocated[i] < n) i++;
-    if (skip.has(n) || allocated[i] === n) continue;
-    return ok(intToIp(n));
+  let n = first;
+  while (n <= last) {
+    n = endOfRun(allocated, n);
+    if (!skip.has(n)) break;
+    n++;
   }
+  if (n <= last) return ok(intToIp(n));
   return err("no available IPv4 addresses on this network's address pools");
 }
 

@@ -19,6 +19,7 @@ export function baseHost(h: HostDraft): Host {
 }
 
 /** The current value behind a draft, as plain data: search and rebuild big arrays on this, then assign. */
+
 export function plain<T>(value: T): T {
   return isDraft(value) ? current<T>(value as Draft<T>) : value;
 }
@@ -55,18 +56,11 @@ export function deleteNetns(h: HostDraft, id: string): void {
 }
 
 /**
- * Where `match` is in a namespace's links (maybe a draft), without copying it when that can be helped: a
- * host with a thousand veths has a thousand links, and `current()` would copy them all. The item
- * is looked up where it was before this command and confirmed in the draft; only an item added
- * or moved during this command needs the full copy.
+ * Where `match` is in a namespace's links. On a draft, Immer's findIndex reads its copy without
+ * drafting every link: a host with a thousand veths has a thousand links.
  */
-function linkIndex(links: readonly Link[], match: (l: Link) => boolean): number {
-  if (isDraft(links)) {
-    const i = original(castDraft(links)).findIndex(match);
-    if (i >= 0 && i < links.length && match(plain(links[i]))) return i;
-  }
-  return plain(links).findIndex(match);
-}
+const linkIndex = (links: readonly Link[], match: (l: Link) => boolean): number =>
+  links.findIndex(match);
 
 export function findLink(h: Host | HostDraft, netns: string, name: string): Link | undefined {
   const ns = h.netns.get(netns);
@@ -79,21 +73,12 @@ export function linkByIndex(h: Host, netns: string, ifindex: number): Link | und
   return addressIndex(h).byIndex.get(netns)?.get(ifindex);
 }
 
-/**
- * The same lookup on a draft, for changing the link in place. A link array rebuilt earlier in
- * this command (removeLinkOnly) holds plain, frozen records that immer does not draft: the one
- * being changed is copied first, as copy-on-write.
- */
+/** The same lookup on a draft, for changing the link in place. */
 export function draftLink(h: HostDraft, netns: string, ifindex: number): Draft<Link> | undefined {
   const ns = h.netns.get(netns);
   if (!ns) return undefined;
   const i = linkIndex(ns.links, (l) => l.ifindex === ifindex);
-  if (i < 0) return undefined;
-  const link = ns.links[i];
-  if (isDraft(link) || !Object.isFrozen(link)) return link;
-  const copy = castDraft({ ...link, addresses: [...link.addresses] });
-  ns.links[i] = copy;
-  return copy;
+  return i < 0 ? undefined : ns.links[i];
 }
 
 /** Adds a link and returns the new record, still open for changes until the command ends. */
@@ -171,15 +156,13 @@ function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   const ns = h.netns.get(netns);
   if (!ns) return;
   forgetDevice(h, netns, ifindex);
-  // Rebuilt from the plain array and assigned once: a host can hold a thousand links.
-  const links = plain(ns.links);
-  const gone = links.find((l) => l.ifindex === ifindex);
-  if (!gone) return;
-  const kept = links.filter((l) => l !== gone);
-  const enslaved = kept.some((l) => l.master === ifindex);
-  ns.links = castDraft(
-    enslaved ? kept.map((l) => (l.master === ifindex ? withoutMaster(l) : l)) : kept,
-  );
+  const i = linkIndex(ns.links, (l) => l.ifindex === ifindex);
+  if (i < 0) return;
+  // One splice on the draft (Immer's array methods work on its copy): a host can hold a thousand links.
+  const [gone] = ns.links.splice(i, 1);
+  const enslaved = (l: Link) => l.master === ifindex;
+  for (let j = ns.links.findIndex(enslaved); j >= 0; j = ns.links.findIndex(enslaved))
+    ns.links[j] = castDraft(withoutMaster(plain(ns.links[j])));
   // Routes through the vanished device vanish with it.
   const routes = plain(ns.routes);
   if (routes.some((r) => r.dev === gone.name))
