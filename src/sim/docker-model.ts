@@ -141,6 +141,8 @@ export interface ContainerConfig {
   readonly tty: boolean;
   readonly openStdin: boolean;
   readonly workingDir: string;
+  /** `--label`s and what Compose records (`com.docker.compose.project`, `.service`, …). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface HostConfig {

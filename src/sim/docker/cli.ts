@@ -2,6 +2,7 @@
 import { own } from '../own';
 import { hostOf } from '../world';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
+import { dockerCompose } from '../compose/cli';
 import { dockerAttach } from './attach-cli';
 import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
 import { dockerExec } from './exec-cli';
@@ -53,6 +54,7 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   wait: dockerWait,
   update: dockerUpdate,
   info: dockerInfo,
+  compose: dockerCompose,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -87,7 +89,8 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
 
 const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
 
-const NEEDS_NO_DAEMON = new Set(['version']);
+// compose checks the daemon itself: `docker compose config` reads files only.
+const NEEDS_NO_DAEMON = new Set(['version', 'compose']);
 
 export function docker(p: Process): ProcessResult {
   const argv = p.argv.slice(1);

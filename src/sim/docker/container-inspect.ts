@@ -9,6 +9,7 @@ import type { Container, Host, Image } from '../model';
 import { mainProcessKind } from './run-cli';
 import { hostConfigObject } from './host-config-inspect';
 import { derivedHex, inspectTime } from './inspect-values';
+import { sortedMap } from './network-inspect';
 import { networkSettingsObject } from './network-settings-inspect';
 
 const CONTAINERS_DIR = '/var/lib/docker/containers';
@@ -90,7 +91,7 @@ function configObject(c: Container, image: Image | undefined): object {
       WorkingDir: c.config.workingDir,
       Entrypoint: c.config.entrypoint ? [...c.config.entrypoint] : null,
       OnBuild: null,
-      Labels: imageLabels(image),
+      Labels: sortedMap({ ...imageLabels(image), ...c.config.labels }),
       ...(stopSignal ? { StopSignal: stopSignal } : {}),
     },
     { pointer: true, typeName: 'container.Config' },

@@ -8,7 +8,7 @@ import { goMap, goStruct } from '../format/go-template';
 import { rfc3339Nano, utcFields } from '../format/units';
 
 /** Go's encoding/json writes map keys sorted; structs keep their field order. */
-function sortedMap(m: Readonly<Record<string, string>>): Record<string, string> {
+export function sortedMap(m: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
