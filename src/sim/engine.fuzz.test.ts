@@ -96,6 +96,16 @@ const line: fc.Arbitrary<string> = fc.oneof(
     'EOF',
   ),
   fc.constantFrom(
+    "echo 'services: {web: {image: busybox, command: sleep 3600, depends_on: [db]}, db: {image: busybox, command: sleep 3600}}' > compose.yaml",
+    'echo \'{services: {web: {image: nginx, ports: ["8080:80"], networks: [n1]}}, networks: {n1: {internal: true}}}\' > compose.yaml',
+    'docker compose up -d',
+    'docker compose up -d --scale web=2',
+    'docker compose -p web up -d',
+    'docker compose stop',
+    'docker compose down',
+    'docker compose run --rm web echo hi',
+  ),
+  fc.constantFrom(
     'docker ps -a',
     'docker network ls',
     'ip addr',

@@ -218,10 +218,15 @@ export const needsPull = (s: Session, svc: ComposeService): boolean =>
   svc.image !== undefined && !localImage(s, svc.image);
 
 /** create: networks, then every selected service converged to its scale. */
-export function createProject(s: Session, project: ComposeProject, o: ConvergeOptions) {
+export function createProject(
+  s: Session,
+  project: ComposeProject,
+  o: ConvergeOptions,
+  services: readonly ComposeService[] = selected(project, o.services),
+) {
   const nets = ensureNetworks(s, project);
   if (!nets.ok) return nets;
-  for (const svc of selected(project, o.services)) {
+  for (const svc of services) {
     const r = ensureService(s, project, svc, o);
     if (!r.ok) return r;
   }
@@ -300,9 +305,14 @@ export function startProject(
 export function pullImages(s: Session, services: readonly ComposeService[]): Result<void> {
   const pulled = new Set<string>();
   for (const svc of services) {
-    if (!svc.image || pulled.has(svc.image)) continue;
-    pulled.add(svc.image);
+    if (!svc.image) continue;
     record(s, { id: svc.name, status: 'working', text: 'Pulling' });
+    // Compose pulls per service; a second pull of the same image finds its layers already there.
+    if (pulled.has(svc.image)) {
+      record(s, { id: svc.name, status: 'done', text: 'Pulled' }, stepMs(s, 100, 400));
+      continue;
+    }
+    pulled.add(svc.image);
     let progress = '';
     const r = onHost(s, (h) => {
       const got = ensureImage(h, svc.image!, s.p.ctx);

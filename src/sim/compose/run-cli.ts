@@ -98,11 +98,12 @@ export const composeRun: ComposeHandler = (c, args) => {
       error: pulled.error,
       exitCode: 18,
     });
-  const made = createProject(creating, project, {
-    services: deps.map((d) => d.name),
-    recreate: 'diverged',
-    scale: {},
-  });
+  const made = createProject(
+    creating,
+    project,
+    { services: [], recreate: 'diverged', scale: {} },
+    deps,
+  );
   if (!made.ok)
     return finish(c, creating.world, { warnings, sessions: [creating], error: made.error });
   const sessions = [creating];
