@@ -20,6 +20,7 @@ import {
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
 import { DETACH_LINE, detach } from '../docker/attach-cli';
+import { advanceMainProcesses } from '../docker/main-clock';
 import type { Trace } from '../packet/trace';
 import {
   chunksOf,
@@ -238,7 +239,7 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
  * delimiter line, which runs the whole command with the body on its standard input.
  */
 export function runLine(world: World, line: string): LineResult {
-  const start = dropDeadShells(advanceClock(world));
+  const start = dropDeadShells(advanceMainProcesses(advanceClock(world)));
   const ctx = ctxFor(start);
   const env = { ctx, place: currentPlace(start) };
   const pending = start.terminal.pending;
