@@ -6,6 +6,7 @@ import { own } from '../own';
 import { naturalCompare } from '../format/natural-sort';
 import type { World } from '../model';
 import { executeTemplate } from '../format/go-template';
+import { KERNEL_RELEASE } from '../linux/system';
 import { failure, output, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
@@ -81,7 +82,7 @@ const SERVER = {
   GoVersion: 'go1.22.11',
   Os: 'linux',
   Arch: 'amd64',
-  KernelVersion: '5.14.0-503.el9.x86_64',
+  KernelVersion: KERNEL_RELEASE,
   BuildTime: '2025-01-22T13:41:48.000000000+00:00',
   Experimental: false,
 };
