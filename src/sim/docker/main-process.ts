@@ -8,7 +8,7 @@
 import type { Container, World } from '../model';
 import { serverOf } from '../net/sockets';
 import { chunksOf, fromChunks, output, type Process, type ProcessResult } from '../shell/process';
-import { containerTools } from '../shell/spawn';
+import { basename, containerTools } from '../shell/spawn';
 import { hostOf, updateHost } from '../world';
 import { appendLog, writesOf } from './container-logs';
 import { startContainer, stopContainer } from './containers';
@@ -31,8 +31,6 @@ const LONG_RUNNING = new Set([
 ]);
 
 export type MainProcess = 'shell' | 'service' | 'oneshot';
-
-const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
  * The command PID 1 ends up running. Official images' entrypoint scripts set things up and then

@@ -99,22 +99,26 @@ function nginx(h: Host, c: Container, at: number): Startup {
 }
 
 function redis(at: number): Startup {
-  const t = (ms: number) => redisTime(at + ms);
+  // [ms after start, role (C: the config phase, M: the master), level mark and message]
+  const lines: [number, string, string][] = [
+    [6, 'C', '* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'],
+    [6, 'C', '* Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started'],
+    [
+      6,
+      'C',
+      '# Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf',
+    ],
+    [7, 'M', '* monotonic clock: POSIX clock_gettime'],
+    [8, 'M', '* Running mode=standalone, port=6379.'],
+    [9, 'M', '* Server initialized'],
+    [9, 'M', '* Ready to accept connections tcp'],
+  ];
   return {
-    writes: timed(
-      'stdout',
-      at,
-      [
-        `1:C ${t(6)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
-        `1:C ${t(6)} * Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started`,
-        `1:C ${t(6)} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
-        `1:M ${t(7)} * monotonic clock: POSIX clock_gettime`,
-        `1:M ${t(8)} * Running mode=standalone, port=6379.`,
-        `1:M ${t(9)} * Server initialized`,
-        `1:M ${t(9)} * Ready to accept connections tcp`,
-      ],
-      [6, 6, 6, 7, 8, 9],
-    ),
+    writes: lines.map(([ms, role, m]) => ({
+      stream: 'stdout',
+      text: `1:${role} ${redisTime(at + ms)} ${m}\n`,
+      at: at + ms,
+    })),
   };
 }
 

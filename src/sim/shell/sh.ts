@@ -6,19 +6,25 @@
  * (`$HOSTNAME` is the container's) — and the terminal's own shell state is left as it was.
  */
 import type { World } from '../model';
+import { containerEnv } from '../linux/env';
 import { hostOf } from '../world';
 import { failure, type Program } from './process';
 import { runScriptAt } from './run-line';
+import { basename } from './spawn';
 
-const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-/** The variables a container's processes start with: its config's Env, HOSTNAME and HOME. */
-function containerVars(world: World, host: string, id: string): Record<string, string> {
-  const c = hostOf(world, host).docker.containers.get(id);
-  const env = Object.fromEntries(
-    (c?.config.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
+/** The variables a container's process starts with (Docker's environment for it). */
+function containerVars(
+  world: World,
+  host: string,
+  id: string,
+  tty: boolean,
+): Record<string, string> {
+  const h = hostOf(world, host);
+  const c = h.docker.containers.get(id);
+  const env = c ? containerEnv(h, c, tty) : [];
+  return Object.fromEntries(
+    env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
-  return { HOSTNAME: c?.config.hostname ?? '', HOME: '/root', ...env };
 }
 
 export const sh: Program = (p) => {
@@ -37,7 +43,7 @@ export const sh: Program = (p) => {
         terminal: {
           ...terminal,
           shells: [...terminal.shells, { containerId: id, program: name, main: false }],
-          vars: containerVars(p.world, p.place.host, id),
+          vars: containerVars(p.world, p.place.host, id, p.tty),
         },
       }
     : p.world;
