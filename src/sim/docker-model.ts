@@ -3,6 +3,7 @@
  * with their endpoints and published ports, images. Everything here is plain, immutable data.
  */
 import type { Cidr, Ipv4 } from './model';
+import type { PingRun } from './packet/ping';
 
 export interface Daemon {
   readonly running: boolean;
@@ -122,14 +123,32 @@ export interface Container {
   readonly ports: readonly PortMapping[];
   /** libnetwork names interfaces eth0, eth1, … from a per-sandbox counter that never goes back. */
   readonly nextEthIndex: number;
-  /** What the main process wrote so far (`docker logs`), across every run of the container. */
-  readonly logs?: ContainerLogs;
+  /** What the main process wrote (`docker logs`), in order, across every run of the container. */
+  readonly logs?: readonly LogEntry[];
+  /** PID 1 while it acts as the world clock moves on (docker/main-clock.ts). */
+  readonly main?: ClockedMain;
 }
 
-export interface ContainerLogs {
-  readonly stdout: string;
-  readonly stderr: string;
+/**
+ * One line of a container's log as the json-file driver keeps it: the stream it was written to
+ * and when. A start-up banner is written ahead with the times its lines take; `docker logs` shows
+ * only what is written by the world clock's now.
+ */
+export interface LogEntry {
+  readonly stream: 'stdout' | 'stderr';
+  /** The line with its newline (a last write without one stays as it was written). */
+  readonly text: string;
+  /** Milliseconds since the epoch, and the nanoseconds within that millisecond `-t` prints. */
+  readonly time: number;
+  readonly nanos: number;
 }
+
+/** A main process that goes on acting as time passes, until it ends or the container stops. */
+export type ClockedMain =
+  /** `sleep N`: exits 0 at `until`. */
+  | { readonly kind: 'sleep'; readonly until: number }
+  /** `ping`: one echo per interval from `next` on, until its count is sent (never without -c). */
+  | { readonly kind: 'ping'; readonly ping: PingRun; readonly next: number };
 
 export interface ContainerConfig {
   readonly hostname: string;

@@ -58,6 +58,37 @@ const line: fc.Arbitrary<string> = fc.oneof(
     )
     .map(([c, n]) => `docker ${c} ${n}`),
   fc.tuple(name, name).map(([a, b]) => `docker rename ${a} ${b}`),
+  // Main processes that log, end, or go on with the clock, and what their logs show.
+  fc
+    .tuple(
+      fc.constantFrom('-d', ''),
+      name,
+      fc.constantFrom('busybox', 'nginx:alpine', 'centos'),
+      fc.constantFrom(
+        'ping 8.8.8.8',
+        'ping -c 2 web',
+        'ping nosuch',
+        'sleep 3',
+        'echo hi',
+        `sh -c "echo out; echo err >&2; exit 3"`,
+      ),
+    )
+    .map(([d, n, img, cmd]) => `docker run ${d} --name ${n} ${img} ${cmd}`),
+  fc
+    .tuple(name, fc.constantFrom('mysql', '-e MYSQL_ROOT_PASSWORD=pw mysql:8.0', 'httpd', 'redis'))
+    .map(([n, img]) => `docker run -d -p 8081:80 --name ${n} ${img}`),
+  fc
+    .tuple(
+      fc.constantFrom('', '-t', '--tail 1', '--since 3s', '--until 1s', '--details', '-f'),
+      name,
+    )
+    .map(([f, n]) => `docker logs ${f} ${n}`),
+  fc.constantFrom(
+    'curl -s localhost:8080',
+    'curl -sI localhost:8081',
+    'docker exec c1 wget -q -O - 172.17.0.2',
+    'ssh 10.0.2.20 curl -s 10.0.2.15:8080',
+  ),
   fc.constantFrom(
     'docker info',
     'docker system df',
@@ -132,5 +163,5 @@ describe('any command log', () => {
       }),
       { numRuns: 150, seed: 2705 },
     );
-  });
+  }, 60_000);
 });

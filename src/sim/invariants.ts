@@ -52,6 +52,23 @@ function hostInvariants(h: Host): string[] {
     if (!running && c.ports.length) problems.push(`${c.name} is stopped but holds ports`);
     // The freezer only holds a live task: a stopped container cannot stay paused.
     if (!running && c.state.paused) problems.push(`${c.name} is ${c.state.status} but paused`);
+    // A main process acting with the clock lives only as long as its container runs.
+    if (!running && c.main)
+      problems.push(`${c.name} is ${c.state.status} but its main process runs`);
+    // The log is written in time order, and nothing is written after the process ended.
+    const logs = c.logs ?? [];
+    if (
+      logs.some(
+        (e, i) =>
+          i > 0 &&
+          (e.time < logs[i - 1].time ||
+            (e.time === logs[i - 1].time && e.nanos <= logs[i - 1].nanos)),
+      )
+    )
+      problems.push(`${c.name}'s log goes back in time`);
+    const last = logs.at(-1);
+    if (!running && last && c.state.finishedAt !== null && last.time > c.state.finishedAt)
+      problems.push(`${c.name} logged after it exited`);
     if (containers.some((o) => o !== c && o.name === c.name))
       problems.push(`two containers are named ${c.name}`);
   }

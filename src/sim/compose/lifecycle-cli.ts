@@ -156,7 +156,7 @@ function converge(
   const names = projectContainers(hostOf(main.world, c.p.place.host).docker, project.name).filter(
     (x) => services.some((s) => s.name === serviceOf(x)),
   );
-  const logs = composeLogs(main.world, c.p.place.host, names, true);
+  const logs = composeLogs(main.world, names, true);
   return finish(c, main.world, {
     warnings,
     sessions,

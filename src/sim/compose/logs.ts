@@ -3,9 +3,8 @@
  * name without `<project>-`, padded to the longest name plus one, then ` | `
  * (docker/compose v2.32.4 cmd/formatter/logs.go setPrefix).
  */
-import { containerLogs } from '../docker/container-logs';
+import { readLogs } from '../docker/container-logs';
 import type { Container, World } from '../model';
-import { hostOf } from '../world';
 import { LABEL } from './labels';
 
 const withoutProject = (c: Container): string => {
@@ -13,21 +12,18 @@ const withoutProject = (c: Container): string => {
   return c.name.startsWith(`${project}-`) ? c.name.slice(project.length + 1) : c.name;
 };
 
-/** What compose prints of these containers' logs (stdout lines; stderr ones folded in after). */
+/** What compose prints of these containers' logs, each container's lines in the order written. */
 export function composeLogs(
   world: World,
-  host: string,
   containers: readonly Container[],
   prefix: boolean,
 ): string {
-  const d = hostOf(world, host).docker;
   const width = Math.max(0, ...containers.map((c) => withoutProject(c).length)) + 1;
   let out = '';
   for (const c of containers) {
-    const logs = containerLogs(c, d.images.get(c.imageId));
     const head = prefix ? `${withoutProject(c).padEnd(width)} | ` : '';
-    for (const text of [logs.stdout, logs.stderr])
-      for (const line of text.split('\n').slice(0, -1)) out += `${head}${line}\n`;
+    for (const e of readLogs(c, { now: world.clock, tail: -1 }))
+      out += `${head}${e.text.endsWith('\n') ? e.text : `${e.text}\n`}`;
   }
   return out;
 }

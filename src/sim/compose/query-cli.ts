@@ -116,7 +116,7 @@ export const composeLogsCmd: ComposeHandler = (c, args) => {
   const cs = projectContainers(d, target.value.name).filter(
     (x) => !wanted.length || wanted.includes(serviceOf(x)),
   );
-  const text = composeLogs(c.p.world, c.p.place.host, cs, !parsed.value.bools.has('no-log-prefix'));
+  const text = composeLogs(c.p.world, cs, !parsed.value.bools.has('no-log-prefix'));
   return output(c.p.world, text);
 };
 

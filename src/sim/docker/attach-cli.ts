@@ -11,7 +11,7 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { findContainer } from './lookup';
-import { mainProcessKind } from './run-cli';
+import { mainProcessKind } from './main-process';
 
 const FLAGS: readonly FlagSpec[] = [
   { long: 'detach-keys', type: 'string' },

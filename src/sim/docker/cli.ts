@@ -8,14 +8,8 @@ import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
 import { dockerExec } from './exec-cli';
 import { dockerInspect } from './inspect-cli';
 import { dockerRestart, dockerRm, dockerStart, dockerStop } from './lifecycle-cli';
-import {
-  dockerCommit,
-  dockerImages,
-  dockerLogs,
-  dockerPort,
-  dockerPull,
-  dockerVersion,
-} from './misc-cli';
+import { dockerLogs } from './logs-cli';
+import { dockerCommit, dockerImages, dockerPort, dockerPull, dockerVersion } from './misc-cli';
 import { NETWORK_COMMANDS } from './network-cli';
 import { dockerPs } from './ps-cli';
 import { dockerCreate, dockerRun } from './run-cli';

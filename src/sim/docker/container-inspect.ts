@@ -6,7 +6,7 @@
 import { goStruct } from '../format/go-template';
 import { rfc3339Nano } from '../format/units';
 import type { Container, Host, Image } from '../model';
-import { mainProcessKind } from './run-cli';
+import { mainProcessKind } from './main-process';
 import { hostConfigObject } from './host-config-inspect';
 import { derivedHex, inspectTime } from './inspect-values';
 import { sortedMap } from './network-inspect';

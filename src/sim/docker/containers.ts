@@ -8,6 +8,7 @@ import type { Container, HostsEntry } from '../model';
 import { baseHost, createNetns, deleteNetns, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
+import { logsUntil } from './container-logs';
 import { joinEndpoint, leaveEndpoint } from './endpoint';
 import { bindPorts, releasePorts } from './ports';
 
@@ -106,8 +107,16 @@ export function startContainer(h: HostDraft, id: string, ctx: Ctx): Result<void>
   return ok(undefined);
 }
 
-/** Stops the main process. `exitCode` is what the process returned (SIGTERM, SIGKILL, or its own). */
-export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: Ctx): void {
+/**
+ * Stops the main process at `ctx.now`. `exitCode` is what the process returned (SIGTERM, SIGKILL,
+ * or its own); lines its start-up had yet to write are never written.
+ */
+export function stopContainer(
+  h: HostDraft,
+  id: string,
+  exitCode: number,
+  ctx: Pick<Ctx, 'now'>,
+): void {
   const c = h.docker.containers.get(id);
   if (!c || c.state.status !== 'running') return;
   releasePorts(h, c);
@@ -119,6 +128,8 @@ export function stopContainer(h: HostDraft, id: string, exitCode: number, ctx: C
   if (netns && netns !== 'host' && !shared && !c.hostConfig.networkMode.startsWith('container:'))
     deleteNetns(h, netns);
   delete c.netns;
+  delete c.main;
+  if (c.logs) c.logs = castDraft(logsUntil(c.logs, ctx.now));
   c.linkHosts = [];
   c.state = {
     status: 'exited',

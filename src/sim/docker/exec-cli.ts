@@ -5,7 +5,7 @@
  * writes that error into the attached stdout and sets exit code 126 (moby daemon/exec.go).
  */
 import type { World } from '../model';
-import { containerTools } from '../shell/spawn';
+import { basename, containerTools } from '../shell/spawn';
 import { output, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
@@ -26,8 +26,6 @@ const FLAGS: readonly FlagSpec[] = [
 ];
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
-
-const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 function notFound(world: World, program: string): ProcessResult {
   const reason = program.includes('/')

@@ -5,6 +5,7 @@
  */
 import type { Host } from '../model';
 import { bytesSize } from '../format/units';
+import { KERNEL_RELEASE } from '../linux/system';
 import { rngForContent } from '../rng';
 import { output } from '../shell/process';
 import { hostOf } from '../world';
@@ -94,7 +95,7 @@ function serverInfo(h: Host): string {
     `  seccomp`,
     `   Profile: builtin`,
     `  cgroupns`,
-    ` Kernel Version: 5.14.0-503.el9.x86_64`,
+    ` Kernel Version: ${KERNEL_RELEASE}`,
     ` Operating System: CentOS Stream 9`,
     ` OSType: linux`,
     ` Architecture: x86_64`,

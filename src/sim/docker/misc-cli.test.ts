@@ -17,7 +17,7 @@ describe('docker port', () => {
 
   it('sorts naturally and reports an unpublished port as typed', () => {
     const { transcript } = replay([
-      'docker run -d --name db -p 8080:3306 -p 33060:33060 mysql:5.7',
+      'docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret -p 8080:3306 -p 33060:33060 mysql:5.7',
       'docker port db',
       'docker port db 80/tcp',
     ]);
@@ -36,28 +36,6 @@ describe('docker port', () => {
     ).toMatchObject({
       stdout: '',
       exitCode: 0,
-    });
-  });
-});
-
-describe('docker logs', () => {
-  it('replays nginx start-up: entrypoint lines on stdout, notices on stderr', () => {
-    const r = last(['docker run -d --name web nginx', 'docker logs web']);
-    expect(r.stdout.split('\n')[0]).toBe(
-      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-    );
-    expect(r.stderr).toMatch(
-      /^2026\/01\/15 08:00:0\d \[notice\] 1#1: using the "epoll" event method\n/,
-    );
-    expect(last(['docker run -d --name web nginx', 'docker logs --tail 1 web']).stdout).toBe(
-      '/docker-entrypoint.sh: Configuration complete; ready for start up\n',
-    );
-  });
-
-  it('unknown container', () => {
-    expect(last(['docker logs nosuch'])).toMatchObject({
-      stderr: 'Error response from daemon: No such container: nosuch\n',
-      exitCode: 1,
     });
   });
 });

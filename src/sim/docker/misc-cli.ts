@@ -1,17 +1,17 @@
 /**
- * `docker port`, `docker logs` and `docker version` (docker/cli v27.5.1); the image commands
+ * `docker port` and `docker version` (docker/cli v27.5.1); the image commands
  * (`images`, `commit`, `pull`) live in image-cli.ts.
  */
 import { own } from '../own';
 import { naturalCompare } from '../format/natural-sort';
 import type { World } from '../model';
 import { executeTemplate } from '../format/go-template';
+import { KERNEL_RELEASE } from '../linux/system';
 import { failure, output, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { CANNOT_CONNECT, checkArgs, daemonError, flagError } from './cli-errors';
-import { containerLogs, tailLines } from './container-logs';
-import { parseFlags, type FlagSpec } from './flags';
+import { parseFlags } from './flags';
 import { findContainer } from './lookup';
 import { joinHostPort, portMap } from './ports-format';
 import { COMMANDS } from './usage';
@@ -59,30 +59,6 @@ export const dockerPort: DockerHandler = (p, args, path) => {
   return output(p.world, lines.map((l) => `${l}\n`).join(''));
 };
 
-const LOGS_FLAGS: readonly FlagSpec[] = [
-  { long: 'follow', short: 'f', type: 'bool' },
-  { long: 'timestamps', short: 't', type: 'bool' },
-  { long: 'details', type: 'bool' },
-  { long: 'tail', short: 'n', type: 'string' },
-  { long: 'since', type: 'string' },
-  { long: 'until', type: 'string' },
-];
-
-export const dockerLogs: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, LOGS_FLAGS, true);
-  if (!parsed.ok) return flagError(p.world, path, parsed.error);
-  const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
-  if (usage) return usage;
-  const ref = parsed.value.args[0];
-  const d = hostOf(p.world, p.place.host).docker;
-  const c = findContainer(d, ref);
-  if (!c) return daemonError(p.world, `No such container: ${ref}`);
-  const logs = containerLogs(c, d.images.get(c.imageId));
-  const tail = parsed.value.strings.get('tail') ?? 'all';
-  const n = tail === 'all' || !/^\d+$/.test(tail) ? -1 : Number(tail);
-  return output(p.world, tailLines(logs.stdout, n), tailLines(logs.stderr, n));
-};
-
 // docker-ce 27.5.1 on linux/amd64 (the components' versions and commits of that release).
 const CLIENT = {
   Platform: { Name: 'Docker Engine - Community' },
@@ -106,7 +82,7 @@ const SERVER = {
   GoVersion: 'go1.22.11',
   Os: 'linux',
   Arch: 'amd64',
-  KernelVersion: '5.14.0-503.el9.x86_64',
+  KernelVersion: KERNEL_RELEASE,
   BuildTime: '2025-01-22T13:41:48.000000000+00:00',
   Experimental: false,
 };

@@ -18,45 +18,9 @@ import type { DockerHandler } from './cli';
 import { checkArgs, flagError, runError } from './cli-errors';
 import { checkSettings, createContainer, networkModeOf } from './create';
 import { startContainer, stopContainer } from './containers';
+import { mainProcessKind, runMain } from './main-process';
 import { ensureImage } from './pull';
 import { parseRunArgs, type RunOptions } from './run-options';
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
-const LONG_RUNNING = new Set([
-  'nginx',
-  'catalina.sh',
-  'redis-server',
-  'mysqld',
-  'docker-entrypoint.sh',
-  'apache2-foreground',
-  'httpd-foreground',
-  'java',
-  'top',
-  'sleep',
-  'tail',
-]);
-
-export type MainProcess = 'shell' | 'service' | 'oneshot';
-
-const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-/**
- * The command PID 1 ends up running. Official images' entrypoint scripts set things up and then
- * `exec "$@"`, so `docker run nginx curl …` runs curl.
- */
-export function mainCommand(c: Container): readonly string[] {
-  const argv = [c.path, ...c.args];
-  return basename(c.path) === 'docker-entrypoint.sh' && c.args.length ? c.args : argv;
-}
-
-/** What the container's PID 1 will do: wait on its terminal, serve forever, or run and exit. */
-export function mainProcessKind(c: Container): MainProcess {
-  const [path = '', ...args] = mainCommand(c);
-  const prog = basename(path);
-  if (SHELLS.has(prog) && args.length === 0) return 'shell';
-  if (prog === 'ping' && !args.includes('-c')) return 'service';
-  return LONG_RUNNING.has(prog) ? 'service' : 'oneshot';
-}
 
 type Created =
   { world: World; container: Container; options: RunOptions; stderr: string } | ProcessResult;
@@ -98,52 +62,6 @@ export const dockerCreate: DockerHandler = (p, args, path) => {
   };
 };
 
-/** Runs the container's own command inside it and stops the container with its exit code. */
-const MISSING_EXECUTABLE = /^OCI runtime exec failed: exec failed: (.*)\n$/;
-
-/**
- * Runs the container's own command inside it and stops the container with its exit code. A
- * program that is not there fails the start itself (`startError`, runc's task-creation text): the
- * container is left Created with exit code 127, or removed under --rm (moby containerStart).
- */
-export function runOneShot(
-  p: Process,
-  world: World,
-  c: Container,
-  firstStart: boolean,
-): ProcessResult & { readonly startError?: string } {
-  const r = p.spawn(world, { host: p.place.host, containerId: c.id }, mainCommand(c), {
-    via: 'exec',
-    tty: c.config.tty,
-  });
-  const missing = r.exitCode === 126 ? MISSING_EXECUTABLE.exec(r.stdout) : null;
-  const code = r.exitCode === 126 ? 127 : r.exitCode;
-  const stopped = updateHost(r.world, p.place.host, (h) => {
-    // What PID 1 printed stays readable with `docker logs` (none when it never started).
-    const ctr = h.docker.containers.get(c.id)!;
-    if (ctr && r.exitCode !== 126)
-      ctr.logs = {
-        stdout: (ctr.logs?.stdout ?? '') + r.stdout,
-        stderr: (ctr.logs?.stderr ?? '') + r.stderr,
-      };
-    stopContainer(h, c.id, code, p.ctx);
-    const left = h.docker.containers.get(c.id);
-    if (missing && left && firstStart)
-      left.state = { ...left.state, status: 'created', startedAt: null, finishedAt: null };
-    return { ok: true, value: undefined };
-  });
-  const after = stopped.ok ? stopped.world : r.world;
-  if (missing)
-    return {
-      world: after,
-      stdout: '',
-      stderr: '',
-      exitCode: 127,
-      startError: `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: ${missing[1]}`,
-    };
-  return { ...r, world: after, exitCode: code };
-}
-
 export const dockerRun: DockerHandler = (p, args, path) => {
   const created = create(p, args, path);
   if (!('container' in created)) return created;
@@ -171,16 +89,12 @@ export const dockerRun: DockerHandler = (p, args, path) => {
     }
     return afterPull(output(world), stderr, idLine);
   }
-  if (kind === 'oneshot') {
-    const r = runOneShot(p, world, running, true);
-    if (r.startError) {
-      const failed = runError(r.world, path, `Error response from daemon: ${r.startError}`, 127);
-      return afterPull(failed, stderr, idLine);
-    }
-    if (detached) return afterPull(output(r.world), stderr, idLine);
-    return afterPull(r, stderr, '');
+  const r = runMain(p, world, running, { attach: !detached, firstStart: true });
+  if (r.startError) {
+    const failed = runError(r.world, path, `Error response from daemon: ${r.startError}`, 127);
+    return afterPull(failed, stderr, idLine);
   }
-  return afterPull(output(world), stderr, idLine);
+  return detached ? afterPull(output(r.world), stderr, idLine) : afterPull(r, stderr, '');
 };
 
 /**

@@ -136,7 +136,10 @@ export function curl(p: Process): ProcessResult {
     withStreams(res, concatOutputs({ stdout: '', stderr }, res));
   if (!url) return fail('URL using bad/illegal format or missing URL', 3);
   const meter = o.output !== undefined && !o.silent && !o.verbose;
-  const r = fetchHttp(p, url, o.head ? 'HEAD' : 'GET', `curl ${fl.version}`);
+  const r = fetchHttp(p, url, o.head ? 'HEAD' : 'GET', {
+    name: `curl ${fl.version}`,
+    userAgent: `curl/${fl.version}`,
+  });
   const withTrace = (res: ProcessResult): ProcessResult => ({ ...res, trace: r.trace });
   let stderr = meter ? METER_HEAD : '';
   const wo = (code: number, ip?: string) =>

@@ -7,6 +7,7 @@
  *
  * The client is a plain Linux box: lo and eth0 (10.0.2.20/24 by DHCP), and a few tools.
  */
+import { MONTHS, weekday } from '../format/log-times';
 import { utcFields } from '../format/units';
 import type { World } from '../model';
 import { isIpv4 } from '../net/ipv4';
@@ -32,16 +33,11 @@ export const LAN_CLIENT_TOOLS: ReadonlySet<string> = new Set([
   'id',
 ]);
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** ctime(3) in UTC without its newline: `Thu Jan 15 07:58:12 2026` (day space-padded). */
 export function ctime(ms: number): string {
   const t = utcFields(ms);
   const two = (n: number) => String(n).padStart(2, '0');
-  // 1970-01-01 was a Thursday.
-  const weekday = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7];
-  return `${weekday} ${MONTHS[t.mo - 1]} ${String(t.d).padStart(2)} ${two(t.h)}:${two(t.mi)}:${two(t.s)} ${t.y}`;
+  return `${weekday(ms)} ${MONTHS[t.mo - 1]} ${String(t.d).padStart(2)} ${two(t.h)}:${two(t.mi)}:${two(t.s)} ${t.y}`;
 }
 
 const USAGE =

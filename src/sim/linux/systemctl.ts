@@ -7,6 +7,7 @@ import { containersToRestore, failDaemon, shutdownDaemon, startDaemonWith } from
 import { DAEMON_JSON, readDaemonConfig } from '../docker/daemon-config';
 import { stopExitCode } from '../docker/lifecycle-cli';
 import { startAndRun } from '../docker/main-process';
+import { MONTHS, weekday } from '../format/log-times';
 import { utcFields } from '../format/units';
 import type { Container, Host, World } from '../model';
 import { rngForContent } from '../rng';
@@ -59,14 +60,11 @@ function startDocker(p: Process, world: World): ProcessResult {
 // ---------------------------------------------------------------- systemctl status
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Thu 2026-01-15 08:00:07 UTC` (systemd's format_timestamp; the host runs in UTC). */
 function timestamp(ms: number): string {
   const t = utcFields(ms);
-  const day = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7];
-  return `${day} ${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)} UTC`;
+  return `${weekday(ms)} ${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)} UTC`;
 }
 
 /** systemd's format_timestamp_relative: `5s ago`, `1min 2s ago`, `37min ago`, `2h 3min ago`. */

@@ -75,7 +75,8 @@ export function wget(p: Process): ProcessResult {
   if (!o.url) return failure(p.world, USAGE, 1);
   const url = parseHttpUrl(o.url);
   if (!url) return failure(p.world, `wget: not an http or ftp url: ${o.url}`, 1);
-  const r = fetchHttp(p, url, 'GET', 'wget (busybox)');
+  // busybox wget's G.user_agent.
+  const r = fetchHttp(p, url, 'GET', { name: 'wget (busybox)', userAgent: 'Wget' });
   const done = (res: ProcessResult): ProcessResult => ({ ...res, trace: r.trace });
   if (r.kind === 'no-address') return done(failure(r.world, `wget: bad address '${url.host}'`, 1));
   let stderr = o.quiet ? '' : `Connecting to ${url.host} (${r.ip}:${url.port})\n`;

@@ -8,7 +8,8 @@ import { whereIs } from '../linux/place';
 import type { Ipv4, World } from '../model';
 import type { Process } from '../shell/process';
 import { hostOf } from '../world';
-import { serve, type ServerReply } from './http';
+import { recordAccess } from '../docker/access-log';
+import { byteLength, headerBlock, serve, type ServerReply } from './http';
 import { resolveForTool, type Asker } from './resolve';
 import { connectTcp, type ConnectFailure } from './tcp';
 import type { Trace, TraceEvent } from './trace';
@@ -58,15 +59,24 @@ export type FetchResult =
       readonly proxyFailed: boolean;
     };
 
-/** Requests `url` from the process's place; `client` names the tool in the trace. */
+/** The tool making a request: its name in the trace, and the User-Agent it sends. */
+export interface HttpClient {
+  readonly name: string;
+  readonly userAgent: string;
+}
+
+/**
+ * Requests `url` from the process's place. A web server container that answers writes its
+ * access-log line, with the client's address as the packet reached it.
+ */
 export function fetchHttp(
   p: Process,
   url: HttpUrl,
   method: 'GET' | 'HEAD',
-  client: string,
-  world: World = p.world,
+  client: HttpClient,
 ): FetchResult {
-  const where = whereIs({ ...p, world });
+  const world = p.world;
+  const where = whereIs(p);
   const asker: Asker = {
     host: p.place.host,
     ...(where.container ? { container: where.container } : {}),
@@ -90,7 +100,7 @@ export function fetchHttp(
       failure: 'unreachable',
       proxyFailed: false,
     };
-  const conn = connectTcp(looked.world, p.place.host, netns, ip, url.port, client);
+  const conn = connectTcp(looked.world, p.place.host, netns, ip, url.port, client.name);
   const trace: Trace = { events: [...lookup, ...conn.trace.events], verdict: conn.trace.verdict };
   if (!conn.ok)
     return {
@@ -114,5 +124,25 @@ export function fetchHttp(
     ...(tag ? { tag } : {}),
     now: p.ctx.now,
   });
-  return { kind: 'reply', world: conn.world, trace, ip, reply };
+  const served =
+    reply.kind === 'http' && conn.server.containerId
+      ? recordAccess(
+          conn.world,
+          p.place.host,
+          conn.server.containerId,
+          conn.server.service,
+          {
+            peer: conn.peer,
+            method,
+            path: url.path,
+            status: reply.status,
+            bodyBytes: method === 'HEAD' ? 0 : byteLength(reply.body),
+            totalBytes:
+              byteLength(headerBlock(reply)) + (method === 'HEAD' ? 0 : byteLength(reply.body)),
+            userAgent: client.userAgent,
+          },
+          p.ctx.now,
+        )
+      : conn.world;
+  return { kind: 'reply', world: served, trace, ip, reply };
 }

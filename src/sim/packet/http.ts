@@ -5,7 +5,7 @@
  * MySQL are not HTTP servers: redis drops a connection that sends a `Host:` line (its guard against
  * cross-protocol attacks), MySQL greets first with a binary handshake.
  */
-import { utcFields } from '../format/units';
+import { httpDate } from '../format/log-times';
 import type { Service } from '../net/sockets';
 
 export interface HttpRequest {
@@ -75,22 +75,19 @@ const TOMCAT_VERSIONS: Readonly<Record<string, string>> = {
   '9.0': '9.0.98',
 };
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
+/** UTF-8 bytes of `s`, as Content-Length counts them. */
+export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
 
-/** RFC 7231 IMF-fixdate, as every server here writes `Date:`. */
-export function httpDate(ms: number): string {
-  const t = utcFields(ms);
-  // 1970-01-01 was a Thursday.
-  const weekday = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7];
-  return `${weekday}, ${two(t.d)} ${MONTHS[t.mo - 1]} ${t.y} ${two(t.h)}:${two(t.mi)}:${two(t.s)} GMT`;
-}
+const nginxRelease = (tag = 'latest') => NGINX_VERSIONS[tag] ?? NGINX_VERSIONS.latest;
 
-const byteLength = (s: string) => new TextEncoder().encode(s).length;
+/** The nginx release an image tag ships. */
+export const nginxVersion = (tag?: string): string => nginxRelease(tag).version;
+
+/** The Tomcat release an image tag ships. */
+export const tomcatVersion = (tag = 'latest'): string => TOMCAT_VERSIONS[tag] ?? '11.0.2';
 
 function nginx(req: HttpRequest): ServerReply {
-  const { version, mtime } = NGINX_VERSIONS[req.tag ?? 'latest'] ?? NGINX_VERSIONS.latest;
+  const { version, mtime } = nginxRelease(req.tag);
   const server: [string, string] = ['Server', `nginx/${version}`];
   const date: [string, string] = ['Date', httpDate(req.now)];
   if (req.path === '/' || req.path === '/index.html') {
@@ -167,7 +164,7 @@ function apache(req: HttpRequest, server: string, root: string | undefined): Ser
 }
 
 function tomcat(req: HttpRequest): ServerReply {
-  const version = TOMCAT_VERSIONS[req.tag ?? 'latest'] ?? '11.0.2';
+  const version = tomcatVersion(req.tag);
   // ErrorReportValve's page; no webapp is deployed, so every path is a 404 without a message.
   const body =
     '<!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title><style type="text/css">' +
@@ -192,15 +189,22 @@ function tomcat(req: HttpRequest): ServerReply {
   };
 }
 
+/** The Apache and PHP a WordPress image tag ships (php7.4 is the last 7.x build, seed 002). */
+export const wordpressStack = (tag?: string): { apache: string; php: string } =>
+  tag === 'php7.4'
+    ? { apache: 'Apache/2.4.54 (Debian)', php: 'PHP/7.4.33' }
+    : { apache: 'Apache/2.4.62 (Debian)', php: 'PHP/8.2.27' };
+
 function wordpress(req: HttpRequest): ServerReply {
+  const { apache, php } = wordpressStack(req.tag);
   return {
     kind: 'http',
     status: 302,
     reason: 'Found',
     headers: [
       ['Date', httpDate(req.now)],
-      ['Server', 'Apache/2.4.62 (Debian)'],
-      ['X-Powered-By', 'PHP/8.2.27'],
+      ['Server', apache],
+      ['X-Powered-By', php],
       ['Expires', 'Wed, 11 Jan 1984 05:00:00 GMT'],
       ['Cache-Control', 'no-cache, must-revalidate, max-age=0, no-store, private'],
       ['X-Redirect-By', 'WordPress'],

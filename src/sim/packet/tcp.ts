@@ -27,6 +27,8 @@ export type Connection =
       readonly accepted: Listener;
       /** Who finally answers: the server behind a docker-proxy, or `accepted` itself. */
       readonly server: Listener;
+      /** The client's address as the server sees it (docker-proxy's own for a proxied one). */
+      readonly peer: Ipv4;
     }
   | {
       readonly ok: false;
@@ -98,6 +100,7 @@ function attempt(
     trace: { events: labelled, verdict: 'delivered' },
     accepted: listener,
     server: listener,
+    peer: o.peer ?? '',
   };
 }
 
@@ -146,5 +149,6 @@ export function connectTcp(
     trace: { events, verdict: 'delivered' },
     accepted: first.accepted,
     server: second.server,
+    peer: second.peer,
   };
 }

@@ -44,6 +44,8 @@ export type Outcome =
       /** How far it went: same namespace, same L2 segment, routed by the host, or the internet. */
       readonly path: 'local' | 'l2' | 'routed' | 'outside';
       readonly outside?: OutsideHost;
+      /** The request's source as it reached the answering namespace (after any SNAT). */
+      readonly peer?: Ipv4;
     }
   | { readonly kind: 'lost' }
   | { readonly kind: 'unreachable' }
@@ -166,7 +168,7 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     from: back.pkt.src,
     ttl: back.pkt.ttl,
     path,
-    ...(sent.kind === 'outside' ? { outside: sent.target } : {}),
+    ...(sent.kind === 'outside' ? { outside: sent.target } : { peer: sent.pkt.src }),
   };
 }
 

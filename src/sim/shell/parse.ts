@@ -13,7 +13,7 @@ export type WordPart =
 export type Word = readonly WordPart[];
 
 export interface Redirect {
-  readonly op: '>' | '>>' | '<' | '2>' | '2>&1' | '<<' | '<<-';
+  readonly op: '>' | '>>' | '<' | '2>' | '2>&1' | '>&2' | '<<' | '<<-';
   readonly target: Word;
   /** For `<<`/`<<-`: the delimiter as bash reads it (quotes removed) and whether it was quoted. */
   readonly heredoc?: Heredoc;
@@ -47,7 +47,22 @@ type Token =
   | { readonly t: 'word'; readonly word: Word; readonly raw: string }
   | { readonly t: 'op'; readonly op: string };
 
-const OPERATORS = ['&&', '||', '2>&1', '>>', '<<-', '<<', '2>', ';', '|', '>', '<', '\n'];
+const OPERATORS = [
+  '&&',
+  '||',
+  '2>&1',
+  '1>&2',
+  '>&2',
+  '>>',
+  '<<-',
+  '<<',
+  '2>',
+  ';',
+  '|',
+  '>',
+  '<',
+  '\n',
+];
 
 export function syntaxError(token: string): string {
   return `bash: syntax error near unexpected token \`${token}'`;
@@ -233,8 +248,8 @@ export function parseScript(src: string): Result<Script> {
           pos += 2;
           continue;
         }
-        if (tok.op === '2>&1') {
-          redirects.push({ op: '2>&1', target: [] });
+        if (tok.op === '2>&1' || tok.op === '>&2' || tok.op === '1>&2') {
+          redirects.push({ op: tok.op === '2>&1' ? '2>&1' : '>&2', target: [] });
           pos++;
           continue;
         }

@@ -2,10 +2,14 @@
 import { docker } from '../docker/cli';
 import { LINUX_PROGRAMS } from '../linux/programs';
 import type { Program } from './process';
+import { sh } from './sh';
 
 export { BUILTINS } from './builtins';
 
 export const PROGRAMS: Readonly<Record<string, Program>> = {
   docker,
   ...LINUX_PROGRAMS,
+  sh,
+  bash: sh,
+  ash: sh,
 };

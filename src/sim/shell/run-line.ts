@@ -20,6 +20,7 @@ import {
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
 import { DETACH_LINE, detach } from '../docker/attach-cli';
+import { advanceMainProcesses } from '../docker/main-clock';
 import type { Trace } from '../packet/trace';
 import {
   chunksOf,
@@ -122,7 +123,7 @@ type FdTarget = Chunk['stream'] | { readonly path: string; readonly append: bool
 /**
  * bash's redirections, left to right, on the program's ordered writes: `>`/`2>` point a descriptor
  * at a file, `2>&1` points stderr wherever stdout points now (so `>f 2>&1` sends both to f, and
- * `2>&1 | grep` feeds both, in order, to the pipe).
+ * `2>&1 | grep` feeds both, in order, to the pipe), `>&2` points stdout wherever stderr points.
  */
 function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): ProcessResult {
   let fd1: FdTarget = 'stdout';
@@ -130,6 +131,7 @@ function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): Process
   let redirected = false;
   for (const redir of cmd.redirects) {
     if (redir.op === '2>&1') fd2 = fd1;
+    else if (redir.op === '>&2') fd1 = fd2;
     else if (redir.op === '>' || redir.op === '>>' || redir.op === '2>') {
       const path = expandWords(r.world, [redir.target], env).words.join(' ');
       const target = { path, append: redir.op === '>>' };
@@ -191,6 +193,10 @@ function runList(world: World, list: AndOrList, env: Env): ProcessResult {
   return withStreams({ ...r, ...(trace ? { trace } : {}) }, concatOutputs(...shown));
 }
 
+/** Runs `source` as a script at `place`, in the terminal's current shell state (`sh -c`). */
+export const runScriptAt = (world: World, source: string, place: Place, ctx: Ctx): ProcessResult =>
+  runScriptText(world, source, { ctx, place });
+
 function runScriptText(world: World, source: string, env: Env): ProcessResult {
   const parsed = parseScript(source);
   if (!parsed.ok) return { world, stdout: '', stderr: `${parsed.error}\n`, exitCode: 2 };
@@ -233,7 +239,7 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
  * delimiter line, which runs the whole command with the body on its standard input.
  */
 export function runLine(world: World, line: string): LineResult {
-  const start = dropDeadShells(advanceClock(world));
+  const start = dropDeadShells(advanceMainProcesses(advanceClock(world)));
   const ctx = ctxFor(start);
   const env = { ctx, place: currentPlace(start) };
   const pending = start.terminal.pending;

@@ -36,7 +36,8 @@ export function containerTools(world: World, place: Place): ReadonlySet<string> 
   return new Set([...(image?.tools ?? []), ...c.installed]);
 }
 
-const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+/** `/bin/sh` -> `sh`: the program name a path runs. */
+export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 export function spawnWith(ctx: Ctx): Spawn {
   return (world, place, argv, opts) => spawn(world, place, argv, opts, ctx);

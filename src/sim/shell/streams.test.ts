@@ -135,3 +135,12 @@ describe('tools that mix their streams', () => {
     );
   });
 });
+
+describe('sh -c and >&2', () => {
+  it('>&2 writes to stderr in order; sh -c runs its script and exits with its last status', () => {
+    const r = last([`sh -c "echo a; echo b >&2; echo c 1>&2; nosuch"`]);
+    expect(r).toMatchObject({ stdout: 'a\n', exitCode: 127 });
+    expect(terminalText(r)).toBe('a\nb\nc\nbash: nosuch: command not found\n');
+    expect(last([`echo 'echo from stdin' | sh`]).stdout).toBe('from stdin\n');
+  });
+});
