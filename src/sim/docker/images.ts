@@ -30,6 +30,7 @@ const BASICS = [
   'mkdir',
   'rm',
   'touch',
+  'printf',
 ];
 /** busybox's networking applets (busybox and alpine images). */
 const BUSYBOX_APPLETS = [
@@ -51,10 +52,11 @@ const BUSYBOX_APPLETS = [
   'ps',
   'top',
   'vi',
+  'which',
 ];
 /** coreutils and friends, in every glibc image. */
 const GNU_BASE = [...BASICS, 'bash', 'getent'];
-const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg'];
+const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg', 'which'];
 const CENTOS_BASE = [...GNU_BASE, 'yum', 'rpm', 'ps', 'curl'];
 
 interface CatalogEntry {

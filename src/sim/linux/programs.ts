@@ -23,6 +23,8 @@ import { sysctl } from './sysctl';
 import { service, systemctl } from './systemctl';
 import { hostname, id, sleep, uname, whoami } from './system';
 import { cut, grep, head, tail, wc } from './text-tools';
+import { printfCommand } from '../shell/printf';
+import { which } from './which';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
@@ -67,4 +69,6 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   echo: BUILTINS.echo,
   true: BUILTINS.true,
   false: BUILTINS.false,
+  printf: printfCommand,
+  which,
 };
