@@ -24,6 +24,7 @@ import { service, systemctl } from './systemctl';
 import { hostname, id, sleep, uname, whoami } from './system';
 import { cut, grep, head, tail, wc } from './text-tools';
 import { printfCommand } from '../shell/printf';
+import { NOT_SIMULATED_PROGRAMS } from './not-simulated';
 import { which } from './which';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
@@ -71,4 +72,5 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   false: BUILTINS.false,
   printf: printfCommand,
   which,
+  ...NOT_SIMULATED_PROGRAMS,
 };

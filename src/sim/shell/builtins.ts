@@ -4,6 +4,7 @@ import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
 import { output, type Program } from './process';
 import { LAN_CLIENT } from '../packet/outside';
+import { help } from './help';
 import { history } from './history';
 import { printfBuiltin } from './printf';
 import { type } from './type';
@@ -48,4 +49,5 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   printf: printfBuiltin,
   type,
   history,
+  help,
 };
