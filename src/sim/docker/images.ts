@@ -197,11 +197,14 @@ const CATALOG: readonly CatalogEntry[] = [
 
 function toolsOf(e: CatalogEntry): string[] {
   const base =
-    e.flavour === 'busybox' || e.flavour === 'alpine'
+    e.flavour === 'busybox'
       ? BUSYBOX_APPLETS
-      : e.flavour === 'centos'
-        ? CENTOS_BASE
-        : DEBIAN_BASE;
+      : e.flavour === 'alpine'
+        ? // Alpine moved busybox's telnet into busybox-extras (aports 23f4c6bd6c, v3.7).
+          BUSYBOX_APPLETS.filter((t) => t !== 'telnet')
+        : e.flavour === 'centos'
+          ? CENTOS_BASE
+          : DEBIAN_BASE;
   return [...new Set([...base, ...(e.extraTools ?? [])])];
 }
 

@@ -41,6 +41,13 @@ const PROGRAMS: Readonly<Record<string, string>> = {
   dockerd: 'the daemon is already running: systemctl status docker',
 };
 
+/**
+ * On the CentOS host `nc` is Ncat (nmap-ncat), whose wording the lab does not model; busybox's
+ * and netcat-openbsd's are, inside containers.
+ */
+export const HOST_NC_LINE =
+  'lab: nc on this CentOS host would be Ncat, which is not simulated; try docker run --rm busybox nc -zv HOST PORT\n';
+
 export const NOT_SIMULATED_PROGRAMS: Readonly<Record<string, Program>> = Object.fromEntries(
   Object.entries(PROGRAMS).map(([name, instead]): [string, Program] => [
     name,

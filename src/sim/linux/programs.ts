@@ -26,6 +26,8 @@ import { cut, grep, head, tail, wc } from './text-tools';
 import { printfCommand } from '../shell/printf';
 import { NOT_SIMULATED_PROGRAMS } from './not-simulated';
 import { which } from './which';
+import { nc } from './nc';
+import { telnet } from './telnet';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
@@ -72,5 +74,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   false: BUILTINS.false,
   printf: printfCommand,
   which,
+  telnet,
+  nc,
   ...NOT_SIMULATED_PROGRAMS,
 };
