@@ -32,6 +32,7 @@ describe('printf', () => {
     expect(r).toMatchObject({ stdout: 'n=0\n', exitCode: 1 });
     expect(terminalText(r)).toBe('bash: printf: abc: invalid number\nn=0\n');
     expect(last([`printf '%d\\n' 12abc`]).stdout).toBe('12\n');
+    expect(last([`printf '%d\\n' 08`]).stderr).toBe('bash: printf: 08: invalid octal number\n');
     expect(last([`printf 'a%yb'`])).toMatchObject({
       stdout: 'a',
       stderr: "bash: printf: `y': invalid format character\n",

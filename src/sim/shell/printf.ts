@@ -6,62 +6,20 @@
  * 0. A bad number is reported, printed as the digits it starts with, and makes the status 1; the
  * messages follow each implementation (bash printf.def, busybox coreutils/printf.c, coreutils).
  */
-import { C_ESCAPES } from '../format/go-template-strconv';
 import { isBusybox, whereIs } from '../linux/place';
 import { fromChunks, output, type Chunk, type Process, type ProcessResult } from './process';
+import { escapeAt, expandArgument } from './escapes';
 import { shellKind } from './shell-kind';
 
 type Dialect = 'bash' | 'ash' | 'busybox' | 'coreutils';
 
-/** C's escapes, and the ones bash's printf adds (`\e` for ESC, quotes and `?` as themselves). */
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  ...C_ESCAPES,
-  e: '\x1b',
-  E: '\x1b',
-  '"': '"',
-  "'": "'",
-  '?': '?',
-};
-
-/**
- * One backslash escape at `s[i]` (just past the backslash): the text and how many characters it
- * took. `%b` arguments write octal as `\0NNN`; the format as `\NNN`.
- */
-function escapeAt(s: string, i: number, inArgument: boolean): { text: string; used: number } {
-  const c = s[i] ?? '';
-  const simple = SIMPLE_ESCAPES[c];
-  if (simple !== undefined) return { text: simple, used: 1 };
-  const octal = inArgument ? /^0([0-7]{0,3})/.exec(s.slice(i)) : /^([0-7]{1,3})/.exec(s.slice(i));
-  if (octal)
-    return { text: String.fromCharCode(parseInt(octal[1] || '0', 8) & 255), used: octal[0].length };
-  const hex = /^x([0-9a-fA-F]{1,2})/.exec(s.slice(i));
-  if (hex) return { text: String.fromCharCode(parseInt(hex[1], 16)), used: hex[0].length };
-  const uni = /^(?:u([0-9a-fA-F]{1,4})|U([0-9a-fA-F]{1,8}))/.exec(s.slice(i));
-  if (uni)
-    return { text: String.fromCodePoint(parseInt(uni[1] ?? uni[2], 16)), used: uni[0].length };
-  return { text: `\\${c}`, used: c ? 1 : 0 };
-}
-
-/** `%b`: the argument's escapes expanded; `\c` ends all output. */
-function expandArgument(s: string): { text: string; stop: boolean } {
-  let text = '';
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== '\\') {
-      text += s[i];
-      continue;
-    }
-    if (s[i + 1] === 'c') return { text, stop: true };
-    const e = escapeAt(s, i + 1, true);
-    text += e.text;
-    i += e.used;
-  }
-  return { text, stop: false };
-}
-
 function badNumber(d: Dialect, arg: string): string {
   switch (d) {
-    case 'bash':
-      return `bash: printf: ${arg}: invalid number\n`;
+    case 'bash': {
+      // bash's sh_invalidnum names the base a leading 0 or 0x promised.
+      const base = /^0\d/.test(arg) ? 'octal ' : /^0x/.test(arg) ? 'hex ' : '';
+      return `bash: printf: ${arg}: invalid ${base}number\n`;
+    }
     case 'coreutils':
       return `printf: '${arg}': expected a numeric value\n`;
     default:
