@@ -27,13 +27,13 @@ function historyKey(world: World, place: Place): string | undefined {
   return `${where}:${kind}`;
 }
 
-function ignoreDups(
+/** Which lines the shell leaves out of its history: repeats of the last one, and lines starting with a space. */
+function histControl(
   world: World,
   place: Place,
   kind: ShellKind,
 ): { dups: boolean; space: boolean } {
-  if (kind === 'ash') return { dups: true, space: false };
-  if (!place.containerId) return { dups: !place.lanClient, space: false };
+  if (kind === 'ash' || !place.containerId) return { dups: true, space: false };
   const h = hostOf(world, place.host);
   const c = h.docker.containers.get(place.containerId);
   const ubuntu = c ? h.docker.images.get(c.imageId)?.repo === 'ubuntu' : false;
@@ -67,7 +67,7 @@ function hashedBy(world: World, place: Place, line: string): string[] {
 const merge = (old: readonly string[] | undefined, add: readonly string[]) =>
   add.every((n) => old?.includes(n)) ? old : [...new Set([...(old ?? []), ...add])];
 
-/** Programs the shell reading lines at `place` has found on its PATH this session. */
+/** Programs the shell reading the terminal's lines has found on its PATH this session. */
 export function hashedAt(world: World): readonly string[] {
   const top = world.terminal.shells.at(-1);
   return (top ? top.hashed : world.terminal.hashed) ?? [];
@@ -84,7 +84,7 @@ export function rememberLine(world: World, line: string, continued: boolean): Wo
   let terminal = world.terminal;
   if (key !== undefined) {
     const old = terminal.history?.[key] ?? [];
-    const rule = ignoreDups(world, place, kind);
+    const rule = histControl(world, place, kind);
     let next: readonly string[] = old;
     if (continued && kind === 'bash' && old.length)
       next = [...old.slice(0, -1), `${old.at(-1)}\n${line}`];
