@@ -111,6 +111,33 @@ const line: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(name, fc.constantFrom('web', 'db', '172.17.0.2', '172.18.0.3', '8.8.8.8', 'nosuch'))
     .map(([n, t]) => `docker exec ${n} ping -c 1 ${t}`),
+  fc
+    .tuple(
+      fc.constantFrom('', '-it '),
+      name,
+      fc.constantFrom('telnet', 'nc -zv', 'nc', 'nc -zvv -w 1'),
+      fc.constantFrom('web', 'localhost', '172.17.0.2', 'nosuch'),
+      fc.constantFrom('80', '3306', '8080', '22'),
+    )
+    .map(([t, n, tool, host, p]) => `docker exec ${t}${n} ${tool} ${host} ${p}`),
+  fc.constantFrom(
+    'docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql:5.7',
+    'docker run -d --name c2 busybox nc -l -p 8080',
+    'docker run -dit --name c1 --network container:db busybox',
+    'telnet 172.17.0.2 80',
+    'telnet localhost 22',
+    'nc -zv 172.17.0.2 80',
+    "printf '%s=%d\\n' a 1 b x",
+    'type ping docker if ls',
+    'which docker nosuch',
+    'history',
+    'help',
+    'hostname',
+    'sleep 1',
+    'docker build .',
+    'tcpdump -i docker0',
+    'iptables -I DOCKER-USER -p tcp --dport 80 -j DROP',
+  ),
   fc.constantFrom(
     'ping -c 1 172.17.0.2',
     'iptables -t nat -nvL',

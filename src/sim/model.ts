@@ -40,6 +40,13 @@ export interface Terminal {
   readonly vars: Readonly<Record<string, string>>;
   /** A command waiting for the rest of its here-document (bash's `> ` prompt). */
   readonly pending?: PendingHeredoc;
+  /**
+   * The lines each place's shell remembered (its history file: ~/.bash_history, ~/.ash_history),
+   * keyed by `historyKey` (shell/history.ts); absent until a line is typed.
+   */
+  readonly history?: Readonly<Record<string, readonly string[]>>;
+  /** Programs the host's login shell found on its PATH this session (bash's `hash` table). */
+  readonly hashed?: readonly string[];
 }
 
 /** `cat > f <<EOF`: the line that opened the here-document and the body typed so far. */
@@ -63,6 +70,8 @@ export interface ShellFrame {
   readonly lanClient?: true;
   /** `docker attach --detach-keys`: the keys that detach, in caret notation (default `^P^Q`). */
   readonly detachKeys?: string;
+  /** Programs this shell found on its PATH since it started (its `hash` table). */
+  readonly hashed?: readonly string[];
 }
 
 export interface Host {

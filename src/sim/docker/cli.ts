@@ -18,6 +18,7 @@ import { dockerKill, dockerPause, dockerUnpause, dockerWait } from './signal-cli
 import { dockerInfo } from './info-cli';
 import { containerPrune, SYSTEM_COMMANDS } from './system-cli';
 import { dockerStats, dockerTop } from './top-stats-cli';
+import { dockerNotSimulated } from '../linux/not-simulated';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -135,7 +136,10 @@ export function docker(p: Process): ProcessResult {
   }
   const handler = own(COMMANDS, name);
   if (!handler)
-    return failure(p.world, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
+    return (
+      (first === name ? dockerNotSimulated(p, name) : undefined) ??
+      failure(p.world, `docker: '${name}' is not a docker command.\nSee 'docker --help'`)
+    );
   if (!NEEDS_NO_DAEMON.has(name) && !hostOf(p.world, p.place.host).docker.running)
     return failure(p.world, CANNOT_CONNECT);
   return handler(p, rest, path);

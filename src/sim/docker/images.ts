@@ -30,6 +30,7 @@ const BASICS = [
   'mkdir',
   'rm',
   'touch',
+  'printf',
 ];
 /** busybox's networking applets (busybox and alpine images). */
 const BUSYBOX_APPLETS = [
@@ -51,10 +52,11 @@ const BUSYBOX_APPLETS = [
   'ps',
   'top',
   'vi',
+  'which',
 ];
 /** coreutils and friends, in every glibc image. */
 const GNU_BASE = [...BASICS, 'bash', 'getent'];
-const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg'];
+const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg', 'which'];
 const CENTOS_BASE = [...GNU_BASE, 'yum', 'rpm', 'ps', 'curl'];
 
 interface CatalogEntry {
@@ -195,11 +197,14 @@ const CATALOG: readonly CatalogEntry[] = [
 
 function toolsOf(e: CatalogEntry): string[] {
   const base =
-    e.flavour === 'busybox' || e.flavour === 'alpine'
+    e.flavour === 'busybox'
       ? BUSYBOX_APPLETS
-      : e.flavour === 'centos'
-        ? CENTOS_BASE
-        : DEBIAN_BASE;
+      : e.flavour === 'alpine'
+        ? // Alpine moved busybox's telnet into busybox-extras (aports 23f4c6bd6c, v3.7).
+          BUSYBOX_APPLETS.filter((t) => t !== 'telnet')
+        : e.flavour === 'centos'
+          ? CENTOS_BASE
+          : DEBIAN_BASE;
   return [...new Set([...base, ...(e.extraTools ?? [])])];
 }
 

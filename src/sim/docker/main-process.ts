@@ -47,6 +47,7 @@ export function mainProcessKind(c: Container): MainProcess {
   const prog = basename(path);
   if (SHELLS.has(prog) && args.length === 0) return 'shell';
   if (prog === 'ping' && !args.includes('-c')) return 'service';
+  if (prog === 'nc' && args.some((a) => /^-[a-z]*l/.test(a))) return 'service';
   return LONG_RUNNING.has(prog) ? 'service' : 'oneshot';
 }
 

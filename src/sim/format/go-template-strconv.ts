@@ -78,7 +78,8 @@ export function formatRuneU(cp: number, withChar = true): string {
   return withChar && isPrint(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
+/** The one-letter escapes C, Go and the shells' printf share. */
+export const C_ESCAPES: Readonly<Record<string, string>> = {
   a: '\x07',
   b: '\b',
   f: '\f',
@@ -93,7 +94,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 function unescape(body: string, i: number, quote: string): [string, number] {
   const c = body[i];
   if (c === undefined) throw new QuoteSyntaxError('invalid syntax');
-  if (c in SIMPLE_ESCAPES) return [SIMPLE_ESCAPES[c] ?? '', i + 1];
+  if (c in C_ESCAPES) return [C_ESCAPES[c] ?? '', i + 1];
   if (c === quote) return [c, i + 1];
   const radixDigits = (len: number, radix: number, from: number): number => {
     const digits = body.slice(from, from + len);

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, replay, runLine } from '../index';
-import type { World } from '../model';
+import { replay } from '../index';
 import type { TraceEvent } from '../packet/trace';
 import { max5 } from './curl';
 import { progressLine } from './wget';
+import { traced } from './testing';
 
 const last = (lines: readonly string[]) => replay(lines).transcript.at(-1)!;
-
-/** Runs a script and returns the last line's full result, trace included. */
-function traced(lines: readonly string[]) {
-  let world: World = createWorld();
-  let r = runLine(world, lines[0]);
-  for (const l of lines) {
-    r = runLine(world, l);
-    world = r.world;
-  }
-  return r;
-}
 
 describe('curl on the CentOS host (curl 7.76.1)', () => {
   it('reaches a published port through the host IP: the trace shows the DNAT and its undoing', () => {

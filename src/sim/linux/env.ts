@@ -9,7 +9,10 @@ import { output, type Process, type ProcessResult } from '../shell/process';
 import { parseLegacyLink } from '../docker/containers';
 import { whereIs } from './place';
 
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The PATH images set (Docker's default when an image sets none) and the host's root login PATH. */
+export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const HOST_PATH =
+  '/root/.local/bin:/root/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin';
 
 const portNumber = (p: string) => Number(p.split('/')[0]);
 const portProto = (p: string) => p.split('/')[1] ?? 'tcp';
@@ -60,7 +63,7 @@ function replaceOrAppend(env: string[], add: readonly string[]): string[] {
 }
 
 export function containerEnv(h: Host, c: Container, tty: boolean): string[] {
-  let env = [DEFAULT_PATH, `HOSTNAME=${c.config.hostname}`];
+  let env = [`PATH=${IMAGE_PATH}`, `HOSTNAME=${c.config.hostname}`];
   if (tty) env.push('TERM=xterm');
   c.hostConfig.links.forEach((link, i) => {
     const { child, parent, alias } = parseLegacyLink(link);
@@ -80,7 +83,7 @@ function environment(p: Process): string[] {
   const exported = ['HOSTNAME', 'USER', 'PWD', 'HOME', 'SHELL', 'TERM', 'PATH'];
   const base: Record<string, string> = {
     TERM: 'xterm-256color',
-    PATH: '/root/.local/bin:/root/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin',
+    PATH: HOST_PATH,
     ...vars,
   };
   return exported.filter((k) => base[k] !== undefined).map((k) => `${k}=${base[k]}`);

@@ -27,6 +27,10 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'procps-ng': ['ps', 'top'],
   tcpdump: ['tcpdump'],
   'netcat-openbsd': ['nc'],
+  // Debian's telnet is a transitional package for inetutils-telnet; Alpine's is in busybox-extras.
+  telnet: ['telnet'],
+  'inetutils-telnet': ['telnet'],
+  'busybox-extras': ['telnet'],
   traceroute: ['traceroute'],
 };
 

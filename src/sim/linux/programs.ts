@@ -23,6 +23,11 @@ import { sysctl } from './sysctl';
 import { service, systemctl } from './systemctl';
 import { hostname, id, sleep, uname, whoami } from './system';
 import { cut, grep, head, tail, wc } from './text-tools';
+import { printfCommand } from '../shell/printf';
+import { NOT_SIMULATED_PROGRAMS } from './not-simulated';
+import { which } from './which';
+import { nc } from './nc';
+import { telnet } from './telnet';
 
 export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   ip,
@@ -67,4 +72,9 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   echo: BUILTINS.echo,
   true: BUILTINS.true,
   false: BUILTINS.false,
+  printf: printfCommand,
+  which,
+  telnet,
+  nc,
+  ...NOT_SIMULATED_PROGRAMS,
 };

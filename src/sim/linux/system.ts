@@ -15,7 +15,27 @@ function nodename(p: Process): string {
   return w.container ? w.container.config.hostname : w.host.hostname;
 }
 
-export const hostname: Program = (p) => output(p.world, `${nodename(p)}\n`);
+/**
+ * `hostname [-s]`. A container's name is its hostname (the short ID unless --hostname, its donor's
+ * for container: mode, the host's for host mode: docker/create.ts). Setting it needs
+ * CAP_SYS_ADMIN, which containers lack; renaming the lab's host is not simulated.
+ */
+export const hostname: Program = (p) => {
+  const [arg] = p.argv.slice(1);
+  const name = nodename(p);
+  if (arg === undefined) return output(p.world, `${name}\n`);
+  if (arg === '-s' || arg === '--short') return output(p.world, `${name.split('.')[0]}\n`);
+  if (arg.startsWith('-'))
+    return failure(p.world, `lab: hostname ${arg} is not simulated; ip addr shows the addresses`);
+  const w = whereIs(p);
+  if (!w.container) return failure(p.world, 'lab: renaming the host is not simulated');
+  return failure(
+    p.world,
+    isBusybox(w.userland)
+      ? 'hostname: sethostname: Operation not permitted'
+      : 'hostname: you must be root to change the host name',
+  );
+};
 
 type Program = (p: Process) => ProcessResult;
 
@@ -77,7 +97,7 @@ export const id: Program = (p) => {
   }
 };
 
-/** Time in the lab advances per line, so `sleep` only has to check its operand. */
+/** Time in the lab advances per line, so `sleep` only has to check its operands. */
 export const sleep: Program = (p) => {
   const w = whereIs(p);
   const arg = p.argv[1];
@@ -89,13 +109,18 @@ export const sleep: Program = (p) => {
         : "sleep: missing operand\nTry 'sleep --help' for more information.",
       1,
     );
-  if (!/^\d+(\.\d+)?[smhd]?$/.test(arg))
+  const bad = p.argv
+    .slice(1)
+    .find((a) => !/^(\d+(\.\d+)?|\.\d+)[smhd]?$/.test(a) && a !== 'inf' && a !== 'infinity');
+  if (bad !== undefined)
     return failure(
       p.world,
       isBusybox(w.userland)
-        ? `sleep: invalid number '${arg}'`
-        : `sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.`,
+        ? `sleep: invalid number '${bad}'`
+        : `sleep: invalid time interval '${bad}'\nTry 'sleep --help' for more information.`,
       1,
     );
+  // `sleep infinity` never ends: the lab presses Ctrl+C for the learner (the terminal echoes ^C).
+  if (p.argv.slice(1).some((a) => a.startsWith('inf'))) return output(p.world, '^C\n', '', 130);
   return output(p.world);
 };

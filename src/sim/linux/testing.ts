@@ -4,7 +4,7 @@
  * `docker exec` would. Used only by the *.test.ts files beside it.
  */
 import { castDraft } from 'immer';
-import { replay } from '../index';
+import { createWorld, replay } from '../index';
 import type { World } from '../model';
 import { joinEndpoint } from '../docker/endpoint';
 import { createNetwork } from '../docker/networks';
@@ -27,6 +27,24 @@ export function execIn(world: World, name: string, argv: readonly string[], stdi
   const r = spawn(world, place, argv, { stdin, tty: false, via: 'exec' }, ctxFor(world));
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
+
+/** Runs a script from a fresh lab and returns the last line's full result, trace included. */
+export function traced(lines: readonly string[]): ReturnType<typeof runLine> {
+  let world = createWorld();
+  let r = runLine(world, lines[0] ?? '');
+  for (const l of lines) {
+    r = runLine(world, l);
+    world = r.world;
+  }
+  return r;
+}
+
+/** A Debian container `name` (run with `flags`) with `pkg` installed through apt, as a learner would. */
+export const debianWith = (name: string, pkg: string, flags = ''): string[] => [
+  `docker run -dit --name ${name} ${flags}debian`,
+  `docker exec ${name} apt-get update`,
+  `docker exec ${name} apt-get install -y ${pkg}`,
+];
 
 /** Runs a line on the host's shell and returns the world after it. */
 export function onHost(world: World, line: string): { world: World; output: Output } {

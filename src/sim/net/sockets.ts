@@ -15,6 +15,7 @@ import type { Container, Host, Ipv4 } from '../model';
 import { gatewayEndpoint } from '../docker/endpoint';
 import type { HostDraft } from './kernel';
 import { netnsOfContainer } from '../linux/place';
+import { ncListenOf } from '../linux/netcat';
 
 /** What answers on a socket: decides the bytes a client gets back. */
 export type Service =
@@ -26,6 +27,8 @@ export type Service =
   | 'mysqlx'
   | 'wordpress'
   | 'sshd'
+  /** A container's main process `nc -l` (linux/nc-args.ts). */
+  | 'nc'
   | 'docker-proxy'
   /** A public site on the lab's internet (packet/outside.ts). */
   | 'web-site';
@@ -162,8 +165,23 @@ export function listeningSockets(h: Host): Listener[] {
           forward: { ip, port: m.containerPort, containerId: c.id },
         });
     }
-    const spec = serverOf(h, c);
     const netns = netnsOfContainer(c);
+    const nc = netns ? ncListenOf(h, c) : undefined;
+    if (nc && netns)
+      out.push({
+        netns,
+        family: nc.family,
+        addr: nc.addr,
+        port: nc.port,
+        backlog: 1,
+        service: 'nc',
+        pid: c.state.pid,
+        containerPid: 1,
+        containerId: c.id,
+        cmdline: c.path,
+        comm: 'nc',
+      });
+    const spec = serverOf(h, c);
     if (!spec || !netns) continue;
     for (const p of spec.ports)
       for (const family of p.families)

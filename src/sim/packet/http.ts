@@ -279,6 +279,9 @@ export function serve(service: Service, req: HttpRequest): ServerReply {
       return { kind: 'not-http' };
     case 'docker-proxy':
       return { kind: 'empty' };
+    // A detached `nc -l` reads EOF from /dev/null and shuts its side at once: nothing comes back.
+    case 'nc':
+      return { kind: 'empty' };
     case 'web-site':
       return publicSite(req);
   }

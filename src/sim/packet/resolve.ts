@@ -36,7 +36,7 @@ export type Resolution =
 const EMBEDDED_DNS = '127.0.0.11';
 
 /** The `/etc/hosts` the asker reads. */
-function hostsFileOf(h: Host, c?: Container): string {
+export function hostsFileOf(h: Host, c?: Container): string {
   return c ? renderHostsFile(h, c) : (h.files['/etc/hosts'] ?? '');
 }
 

@@ -4,6 +4,10 @@ import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
 import { output, type Program } from './process';
 import { LAN_CLIENT } from '../packet/outside';
+import { help } from './help';
+import { history } from './history';
+import { printfBuiltin } from './printf';
+import { type } from './type';
 
 /** Leaving a shell; if it was the container's main process, the container stops with its code. */
 const exit: Program = (p) => {
@@ -42,4 +46,8 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   cd: (p) => output(p.world),
   export: (p) => output(p.world),
   ':': (p) => output(p.world),
+  printf: printfBuiltin,
+  type,
+  history,
+  help,
 };

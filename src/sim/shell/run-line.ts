@@ -19,6 +19,7 @@ import {
   type Word,
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
+import { rememberLine } from './history';
 import { DETACH_LINE, detach } from '../docker/attach-cli';
 import { advanceMainProcesses } from '../docker/main-clock';
 import type { Trace } from '../packet/trace';
@@ -239,11 +240,12 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
  * delimiter line, which runs the whole command with the body on its standard input.
  */
 export function runLine(world: World, line: string): LineResult {
-  const start = dropDeadShells(advanceMainProcesses(advanceClock(world)));
-  const ctx = ctxFor(start);
-  const env = { ctx, place: currentPlace(start) };
-  const pending = start.terminal.pending;
+  const awake = dropDeadShells(advanceMainProcesses(advanceClock(world)));
+  const ctx = ctxFor(awake);
+  const env = { ctx, place: currentPlace(awake) };
+  const pending = awake.terminal.pending;
   if (pending) {
+    const start = rememberLine(awake, line, true);
     const text = pending.stripTabs ? line.replace(/^\t+/, '') : line;
     if (text !== pending.delimiter)
       return {
@@ -259,9 +261,10 @@ export function runLine(world: World, line: string): LineResult {
     return finish(r);
   }
   // Ctrl+P Ctrl+Q (design.md contract 1): the docker client's detach keys, never a command.
-  const detached = detach(start, line);
+  const detached = detach(awake, line);
   if (detached) return finish(detached);
-  if (line.trim() === DETACH_LINE) return { world: start, output: SILENT };
+  if (line.trim() === DETACH_LINE) return { world: awake, output: SILENT };
+  const start = rememberLine(awake, line, false);
   const parsed = parseScript(line);
   if (parsed.ok) {
     const doc = heredocIn(parsed.value);

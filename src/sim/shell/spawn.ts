@@ -39,6 +39,13 @@ export function containerTools(world: World, place: Place): ReadonlySet<string> 
 /** `/bin/sh` -> `sh`: the program name a path runs. */
 export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
+/** What the terminal's shell says for a name it finds nowhere (bash, or busybox sh). */
+export function commandNotFound(world: World, name: string): ProcessResult {
+  const stderr =
+    shellOf(world) === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`;
+  return { world, stdout: '', stderr, exitCode: 127 };
+}
+
 export function spawnWith(ctx: Ctx): Spawn {
   return (world, place, argv, opts) => spawn(world, place, argv, opts, ctx);
 }
@@ -65,13 +72,7 @@ export function spawn(
         stderr: '',
         exitCode: 126,
       };
-    const shell = shellOf(world);
-    return {
-      world,
-      stdout: '',
-      stderr: shell === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
-      exitCode: 127,
-    };
+    return commandNotFound(world, name);
   }
   try {
     return program({
