@@ -59,7 +59,7 @@ export const dockerPort: DockerHandler = (p, args, path) => {
   return output(p.world, lines.map((l) => `${l}\n`).join(''));
 };
 
-const LOGS_FLAGS: readonly FlagSpec[] = [
+export const LOGS_FLAGS: readonly FlagSpec[] = [
   { long: 'follow', short: 'f', type: 'bool' },
   { long: 'timestamps', short: 't', type: 'bool' },
   { long: 'details', type: 'bool' },
@@ -143,8 +143,10 @@ Server: Docker Engine - Community
   GitCommit:        de40ad0
 `;
 
+export const VERSION_FLAGS: readonly FlagSpec[] = [{ long: 'format', short: 'f', type: 'string' }];
+
 export const dockerVersion: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  const parsed = parseFlags(args, VERSION_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return usage;
