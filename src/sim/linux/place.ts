@@ -29,7 +29,7 @@ export function netnsOfContainer(c: Container): string | undefined {
   return c.netns;
 }
 
-export function whereIs(p: Process): Where {
+export function whereIs(p: Pick<Process, 'world' | 'place'>): Where {
   const host = hostOf(p.world, p.place.host);
   // The LAN client is another machine; its stack is the walker's `lan-client` (packet/lan.ts).
   if (p.place.lanClient) return { host, netns: LAN_NETNS, userland: 'host' };
