@@ -40,6 +40,16 @@ test('a second Tab lists the choices under the typed line and keeps the text', a
   expect(listing).toMatch(/^\[root@docker-host ~\]# docker network c\nconnect {2}create\s*$/);
   await expect(terminal.input).toHaveValue('docker network c');
   expect((await labState()).log).toEqual(['docker network create mynet']);
+
+  // A Tab that completed part of the word is not the first of a pair: the list waits a Tab more.
+  const listed = await terminal.entryCount();
+  await terminal.input.fill('cat /etc/h');
+  await terminal.input.press('Tab');
+  await expect(terminal.input).toHaveValue('cat /etc/host');
+  await terminal.input.press('Tab');
+  expect(await terminal.entryCount()).toBe(listed);
+  await terminal.input.press('Tab');
+  await expect(terminal.output).toContainText(/cat \/etc\/host\s*hostname {2}hosts/);
 });
 
 test('Ctrl+A, Ctrl+E, Ctrl+U, Ctrl+K and Ctrl+W edit the line as readline does', async ({

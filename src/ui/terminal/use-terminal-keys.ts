@@ -95,12 +95,14 @@ export function useTerminalKeys(
     line.reset();
   };
 
+  /** Completes at the caret, or lists the choices; true when the line changed. */
   const tab = (listing: boolean) => {
     const at = atCaret();
     const r = completeAt(labStore.getState().world, at.value, at.caret);
     if (r.line !== at.value) show({ value: r.line, caret: r.caret });
     else if (listing && r.choices.length > 1)
       listChoices(at.value, r.choices, screenColumns(screen.current));
+    return r.line !== at.value;
   };
 
   /** A key while searching the history. */
@@ -148,7 +150,8 @@ export function useTerminalKeys(
       line.newer();
     } else if (e.key === 'Tab' && plain && previous !== 'Escape') {
       e.preventDefault();
-      tab(previous === 'Tab');
+      // readline lists the choices on a Tab right after one that left the line as it was.
+      if (tab(previous === 'Tab')) lastKey.current = '';
     } else if (ctrl === 'c' && !hasSelection(input.current)) {
       e.preventDefault();
       interrupt(line.value);
