@@ -18,4 +18,9 @@ describe('the runner (design.md contract 1)', () => {
     expect(entry.stdout).toMatch(/^[0-9a-f]{64}\n$/);
     expect(entry.output).toBe(entry.stderr + entry.stdout);
   });
+
+  it('prints what clear writes on an xterm, and runs on after it', () => {
+    const cleared = replay(scriptLines('clear\nhostname\n')).transcript;
+    expect(transcriptText(cleared)).toBe('$ clear\n\x1b[H\x1b[2J\x1b[3J$ hostname\ndocker-host\n');
+  });
 });

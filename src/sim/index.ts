@@ -15,6 +15,9 @@ export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
 export { prompt } from './shell/prompt';
 export { shellWord, shQuote } from './shell/quote';
+export { completeLine, type LineCompletion } from './shell/complete';
+export { choiceColumns } from './shell/choice-list';
+export { afterClearScreen } from './linux/clear';
 export {
   failureOf,
   reachability,

@@ -3,7 +3,7 @@
  * 1). Moving the cursor looks the world and the transcript up in the history cache, so it costs
  * the same on a 200-line log as on a 2-line one; running a line after an undo drops the redo tail.
  */
-import { createLabData, type LabData } from './lab';
+import { createLabData, screenOf, type LabData } from './lab';
 
 /** The lab with its first `cursor` lines applied; the terminal shows what those lines printed. */
 export function seek(state: LabData, cursor: number): LabData {
@@ -11,7 +11,7 @@ export function seek(state: LabData, cursor: number): LabData {
   if (to === state.cursor) return state;
   const world = state.worlds[to];
   if (world === undefined) throw new Error(`history cache has no world for step ${to}`);
-  return { ...state, cursor: to, world, transcript: state.entries.slice(0, to) };
+  return { ...state, cursor: to, world, transcript: screenOf(state.entries.slice(0, to)) };
 }
 
 export const canUndo = (s: LabData): boolean => s.cursor > 0 || s.previous !== undefined;
@@ -22,7 +22,7 @@ export function undo(state: LabData): LabData {
   if (state.cursor > 0) return seek(state, state.cursor - 1);
   const { previous } = state;
   if (!previous) return state;
-  return { ...previous, transcript: previous.entries.slice(0, previous.cursor) };
+  return { ...previous, transcript: screenOf(previous.entries.slice(0, previous.cursor)) };
 }
 
 export function redo(state: LabData): LabData {

@@ -31,5 +31,12 @@ export {
   type ViewState,
   type ViewStore,
 } from './view-store';
-export { dryRun, imageChoices, inspectViews, reachabilityOf, type Inspectable } from './probes';
+export {
+  completeAt,
+  dryRun,
+  imageChoices,
+  inspectViews,
+  reachabilityOf,
+  type Inspectable,
+} from './probes';
 export { reachabilityLater } from './reachability-async';

@@ -3,7 +3,14 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SEED } from '../sim';
 import { restoreSavedLab } from './autosave';
 import { newLab, redo, seek, undo } from './history';
-import { clearTranscript, createLabData, runCommand, type LabData } from './lab';
+import {
+  clearTranscript,
+  createLabData,
+  interruptLine,
+  listChoices,
+  runCommand,
+  type LabData,
+} from './lab';
 import { importScenarioFile, loadScenario, openShareHash } from './scenario';
 
 export interface LabActions {
@@ -11,6 +18,10 @@ export interface LabActions {
   run: (line: string) => void;
   /** Clears the visible transcript; the world and the log stay. */
   clear: () => void;
+  /** Ctrl+C on a typed line: shown with `^C`, never run nor logged. */
+  interrupt: (line: string) => void;
+  /** A second Tab: the typed line and its completions, listed for a `columns`-wide screen. */
+  listChoices: (line: string, choices: readonly string[], columns: number) => void;
   /** Starts over with `log` replayed, each line shown as if typed (undo brings back this lab). */
   load: (log: readonly string[]) => void;
   /** Opens the share link in a `location.hash`, if any (design.md contract 2). */
@@ -36,6 +47,8 @@ export const createLabStore = (seed: number = DEFAULT_SEED) =>
     ...createLabData(seed),
     run: (line) => set((s) => runCommand(s, line)),
     clear: () => set(clearTranscript),
+    interrupt: (line) => set((s) => interruptLine(s, line)),
+    listChoices: (line, choices, columns) => set((s) => listChoices(s, line, choices, columns)),
     load: (log) => set((s) => loadScenario(s, log)),
     openHash: (hash) => set((s) => openShareHash(s, hash)),
     importFile: (bytes) => set((s) => importScenarioFile(s, bytes)),

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
-import { clearTranscript, createLabData, runCommand, type LabData } from './lab';
-import { selectHistory, selectPrompt } from './selectors';
+import { seek } from './history';
+import {
+  clearTranscript,
+  createLabData,
+  interruptLine,
+  listChoices,
+  runCommand,
+  type LabData,
+} from './lab';
+import { loadScenario } from './scenario';
+import { selectHistory, selectPrompt, selectShareHash } from './selectors';
 
 const HOST_PROMPT = '[root@docker-host ~]# ';
 const runAll = (lines: readonly string[], from: LabData = createLabData()) =>
@@ -89,6 +98,60 @@ describe('clearTranscript', () => {
     const s = runCommand(clearTranscript(runAll(['docker run -it busybox sh'])), 'exit');
     expect(s.transcript.map((e) => [e.prompt, e.command])).toEqual([['/ # ', 'exit']]);
     expect(selectPrompt(s)).toBe(HOST_PROMPT);
+  });
+});
+
+describe('lines shown but never run', () => {
+  const lab = runAll(['docker run -it busybox sh']);
+
+  it('Ctrl+C shows the line with ^C at its prompt, and neither runs nor logs it', () => {
+    const s = interruptLine(lab, 'docker rm -f web');
+    expect(s.transcript.at(-1)).toEqual({
+      prompt: '/ # ',
+      command: 'docker rm -f web^C',
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(s.log).toBe(lab.log);
+    expect(s.world).toBe(lab.world);
+    expect(selectShareHash(s)).toBe(selectShareHash(lab));
+    expect(selectHistory(s)).toEqual(selectHistory(lab));
+  });
+
+  it('a second Tab shows the typed line and the choices under it, in columns', () => {
+    const s = listChoices(lab, 'c', ['cat', 'cd', 'clear'], 80);
+    expect(s.transcript.at(-1)).toMatchObject({
+      prompt: '/ # ',
+      command: 'c',
+      stdout: 'cat    cd     clear  \n',
+    });
+    expect(s.log).toBe(lab.log);
+  });
+
+  it('undo drops them with the rest of the screen, as it redraws the logged lines', () => {
+    const s = seek(interruptLine(runCommand(lab, 'hostname'), 'oops'), 1);
+    expect(s.transcript.map((e) => e.command)).toEqual(['docker run -it busybox sh']);
+  });
+});
+
+describe('clear', () => {
+  it('empties the screen but stays in the log, so a replay clears it too', () => {
+    const s = runAll(['docker run -d --name web nginx', 'clear']);
+    expect(s.transcript).toEqual([]);
+    expect(s.log).toEqual(['docker run -d --name web nginx', 'clear']);
+    expect(s.entries.map((e) => e.command)).toEqual(s.log);
+    expect(loadScenario(createLabData(), s.log).transcript).toEqual([]);
+  });
+
+  it('shows what the line wrote after clearing, and the lines after it', () => {
+    const s = runAll(['hostname', 'echo a; clear; echo b', 'true']);
+    expect(s.transcript.map((e) => [e.prompt, e.command, e.stdout])).toEqual([
+      ['', '', 'b\n'],
+      [HOST_PROMPT, 'true', ''],
+    ]);
+    expect(seek(s, 1).transcript.map((e) => e.command)).toEqual(['hostname']);
+    expect(seek(seek(s, 1), 3).transcript).toEqual(s.transcript);
   });
 });
 

@@ -4,6 +4,8 @@
  * only; the store binds them (style.md §3.8).
  */
 import {
+  afterClearScreen,
+  choiceColumns,
   createWorld,
   DEFAULT_SEED,
   prompt,
@@ -42,7 +44,10 @@ export interface LabData {
   /** How many lines of `log` are applied: undo, redo and the timeline move it. */
   readonly cursor: number;
   readonly world: World;
-  /** What the terminal shows; `clear` empties it without touching the log or the world. */
+  /**
+   * What the terminal shows: the entries since the screen was last cleared (`clear`, Ctrl+L), and
+   * lines shown but never run (a line cancelled with Ctrl+C, the choices a second Tab lists).
+   */
   readonly transcript: readonly TranscriptEntry[];
   /** A message the lab shows once, above everything (a share link that could not be opened). */
   readonly notice?: Notice;
@@ -109,8 +114,56 @@ export function runCommand(state: LabData, line: string): LabData {
 }
 
 function withEntry(state: LabData, entry: TranscriptEntry): LabData {
-  return { ...state, transcript: [...state.transcript, entry] };
+  const cleared = shownAfterClear(entry);
+  return { ...state, transcript: cleared ?? [...state.transcript, entry] };
 }
+
+/**
+ * A line whose output clears the screen (`clear`) leaves only what it wrote after that: its own
+ * prompt line goes with the rest, as on a terminal. Undefined when it clears nothing.
+ */
+function shownAfterClear(entry: TranscriptEntry): TranscriptEntry[] | undefined {
+  const after = afterClearScreen(entry);
+  if (!after) return undefined;
+  if (!after.stdout && !after.stderr) return [];
+  const { exitCode, trace } = entry;
+  return [{ prompt: '', command: '', ...after, exitCode, ...(trace ? { trace } : {}) }];
+}
+
+/** What the terminal shows after `entries`: those since the last line that cleared the screen. */
+export function screenOf(entries: readonly TranscriptEntry[]): readonly TranscriptEntry[] {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const cleared = shownAfterClear(entries[i]);
+    if (cleared) return [...cleared, ...entries.slice(i + 1)];
+  }
+  return entries;
+}
+
+/**
+ * A line shown at the prompt but never run: it is not logged and changes nothing. Ctrl+C shows
+ * the line cut off with `^C`; a second Tab shows the typed line with the choices under it.
+ */
+export function echoLine(state: LabData, command: string, stdout = ''): LabData {
+  return withEntry(state, {
+    prompt: prompt(state.world),
+    command,
+    stdout,
+    stderr: '',
+    exitCode: 0,
+  });
+}
+
+/** Ctrl+C: the line as typed and `^C`, as the terminal echoes the interrupt character. */
+export const interruptLine = (state: LabData, line: string): LabData =>
+  echoLine(state, `${line}^C`);
+
+/** A second Tab: the typed line, then its completions in columns of a `columns`-wide screen. */
+export const listChoices = (
+  state: LabData,
+  line: string,
+  choices: readonly string[],
+  columns: number,
+): LabData => echoLine(state, line, choiceColumns(choices, columns));
 
 /** Ctrl+L: a clean screen; the world and the log are untouched. */
 export function clearTranscript(state: LabData): LabData {

@@ -1,16 +1,18 @@
 /**
  * Questions the UI asks the core about a world without changing the lab: a dry run of a dialog's
- * command line, the inspector's views, the reachability matrix, the image catalog. Like
- * `runCommand`, this is a boundary: a core bug becomes an "internal error" answer here and never
- * reaches the user as an exception.
+ * command line, Tab completion, the inspector's views, the reachability matrix, the image
+ * catalog. Like `runCommand`, this is a boundary: a core bug becomes an "internal error" answer
+ * here and never reaches the user as an exception.
  */
 import {
+  completeLine,
   containerViews,
   hostViews,
   imageChoices,
   networkViews,
   reachability,
   runLine,
+  type LineCompletion,
   type Output,
   type Reachability,
   type View,
@@ -30,6 +32,15 @@ export function dryRun(world: World, line: string): Output {
       stderr: `internal error: ${message(error)}\n`,
       exitCode: INTERNAL_ERROR_EXIT_CODE,
     };
+  }
+}
+
+/** What Tab does to `line` at `caret`; a core failure completes nothing rather than break typing. */
+export function completeAt(world: World, line: string, caret: number): LineCompletion {
+  try {
+    return completeLine(world, line, caret);
+  } catch {
+    return { line, caret, choices: [] };
   }
 }
 

@@ -6,7 +6,7 @@
 import { decodeScenario, parseScenarioFile, SHARE_HASH_PREFIX } from '../share';
 import { DEFAULT_SEED } from '../sim';
 import { previousOf, seek } from './history';
-import { createLabData, runCommand, type LabData, type Notice } from './lab';
+import { createLabData, runCommand, screenOf, type LabData, type Notice } from './lab';
 
 export interface LoadOptions {
   /** How many lines to apply; the rest stay redo-able (a share link's step). Default: all. */
@@ -23,7 +23,11 @@ export function loadScenario(
 ): LabData {
   const full = log.reduce(runCommand, createLabData(seed));
   const at = seek(full, step ?? full.log.length);
-  return { ...at, transcript: at.entries.slice(0, at.cursor), previous: previousOf(state) };
+  return {
+    ...at,
+    transcript: screenOf(at.entries.slice(0, at.cursor)),
+    previous: previousOf(state),
+  };
 }
 
 /**

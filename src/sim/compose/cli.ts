@@ -22,7 +22,7 @@ import type { ProgressMode } from './progress';
 import { composeImages, composeLogsCmd, composeLs, composePort, composePs } from './query-cli';
 import { composeBuild, composeConfig, composeExec, composePull, composeRun } from './run-cli';
 
-const GLOBAL_FLAGS: readonly FlagSpec[] = [
+export const COMPOSE_FLAGS: readonly FlagSpec[] = [
   { long: 'file', short: 'f', type: 'list' },
   { long: 'project-name', short: 'p', type: 'string' },
   { long: 'project-directory', type: 'string' },
@@ -67,7 +67,7 @@ Define and run multi-container applications with Docker
 `;
 
 export const dockerCompose: DockerHandler = (p, args) => {
-  const parsed = parseFlags(args, GLOBAL_FLAGS, false);
+  const parsed = parseFlags(args, COMPOSE_FLAGS, false);
   if (!parsed.ok) return flagError(p.world, 'docker compose', parsed.error);
   const f = parsed.value;
   const [sub, ...rest] = f.args;

@@ -13,7 +13,7 @@ import { parseFlags, type FlagSpec } from './flags';
 import { findContainer } from './lookup';
 import { mainProcessKind } from './main-process';
 
-const FLAGS: readonly FlagSpec[] = [
+export const ATTACH_FLAGS: readonly FlagSpec[] = [
   { long: 'detach-keys', type: 'string' },
   { long: 'no-stdin', type: 'bool' },
   { long: 'sig-proxy', type: 'bool' },
@@ -38,7 +38,7 @@ export function detachLine(keys: string): string | null {
 }
 
 export const dockerAttach: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, FLAGS, true);
+  const parsed = parseFlags(args, ATTACH_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
   if (usage) return usage;

@@ -82,6 +82,29 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   update: 'update',
 };
 
+/** `docker image ls` is `docker images`. */
+const IMAGE_ALIASES: Readonly<Record<string, string>> = { ls: 'images' };
+
+const prefixed = (group: string, registry: Readonly<Record<string, unknown>>) =>
+  Object.fromEntries(Object.keys(registry).map((sub) => [sub, `${group} ${sub}`]));
+
+/**
+ * The words `docker` takes, as Tab completion walks them: the commands, and for each management
+ * command its subcommands with the command each one runs (`container ls` runs `ps`).
+ */
+export const DOCKER_COMMAND_TREE: {
+  readonly commands: readonly string[];
+  readonly groups: Readonly<Record<string, Readonly<Record<string, string>>>>;
+} = {
+  commands: Object.keys(COMMANDS),
+  groups: {
+    network: prefixed('network', NETWORK_COMMANDS),
+    system: prefixed('system', SYSTEM_COMMANDS),
+    container: { ...CONTAINER_ALIASES, ...prefixed('container', CONTAINER_ONLY) },
+    image: IMAGE_ALIASES,
+  },
+};
+
 const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
 
 // compose checks the daemon itself: `docker compose config` reads files only.
@@ -123,8 +146,7 @@ export function docker(p: Process): ProcessResult {
   }
   if (first === 'container' || first === 'image') {
     const sub = rest[0] ?? '';
-    const alias =
-      first === 'container' ? own(CONTAINER_ALIASES, sub) : sub === 'ls' ? 'images' : undefined;
+    const alias = own(first === 'container' ? CONTAINER_ALIASES : IMAGE_ALIASES, sub);
     if (!alias)
       return failure(
         p.world,

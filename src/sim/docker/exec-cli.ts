@@ -13,7 +13,7 @@ import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { findContainer } from './lookup';
 
-const FLAGS: readonly FlagSpec[] = [
+export const EXEC_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
   { long: 'interactive', short: 'i', type: 'bool' },
   { long: 'tty', short: 't', type: 'bool' },
@@ -41,7 +41,7 @@ function notFound(world: World, program: string): ProcessResult {
 
 export const dockerExec: DockerHandler = (p, args, path) => {
   // Flags stop at the container name: everything after it belongs to the command.
-  const parsed = parseFlags(args, FLAGS, false);
+  const parsed = parseFlags(args, EXEC_FLAGS, false);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const f = parsed.value;
   const usage = checkArgs(p.world, path, f.args, { atLeast: 2 });

@@ -17,7 +17,7 @@ import { ensureImage, findLocalImage } from './pull';
 
 const NONE = '<none>';
 
-const IMAGES_FLAGS: readonly FlagSpec[] = [
+export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },
   { long: 'quiet', short: 'q', type: 'bool' },
   { long: 'no-trunc', type: 'bool' },
@@ -68,7 +68,7 @@ export const dockerImages: DockerHandler = (p, args, path) => {
   );
 };
 
-const COMMIT_FLAGS: readonly FlagSpec[] = [
+export const COMMIT_FLAGS: readonly FlagSpec[] = [
   { long: 'author', short: 'a', type: 'string' },
   { long: 'message', short: 'm', type: 'string' },
   { long: 'change', short: 'c', type: 'list' },
@@ -142,18 +142,16 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
 const canonical = (repo: string, tag: string) =>
   `docker.io/${repo.includes('/') ? repo : `library/${repo}`}:${tag}`;
 
+export const PULL_FLAGS: readonly FlagSpec[] = [
+  { long: 'all-tags', short: 'a', type: 'bool' },
+  { long: 'quiet', short: 'q', type: 'bool' },
+  { long: 'platform', type: 'string' },
+  { long: 'disable-content-trust', type: 'bool' },
+];
+
 /** `docker pull`: progress on stdout, then the canonical reference (docker/cli image/pull.go). */
 export const dockerPull: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(
-    args,
-    [
-      { long: 'all-tags', short: 'a', type: 'bool' },
-      { long: 'quiet', short: 'q', type: 'bool' },
-      { long: 'platform', type: 'string' },
-      { long: 'disable-content-trust', type: 'bool' },
-    ],
-    true,
-  );
+  const parsed = parseFlags(args, PULL_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
   if (usage) return usage;

@@ -14,6 +14,7 @@ const BASICS = [
   'env',
   'printenv',
   'ls',
+  'clear',
   'hostname',
   'sleep',
   'grep',

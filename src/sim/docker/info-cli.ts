@@ -12,7 +12,7 @@ import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError } from './cli-errors';
 import { DAEMON_JSON } from './daemon-config';
-import { parseFlags } from './flags';
+import { parseFlags, type FlagSpec } from './flags';
 import { HOST_CPUS, HOST_MEMORY } from './host-facts';
 
 /** Registry settings from daemon.json (the lab reads the file as dockerd does at start). */
@@ -121,8 +121,10 @@ function serverInfo(h: Host): string {
   return `${lines.join('\n')}\n`;
 }
 
+export const INFO_FLAGS: readonly FlagSpec[] = [{ long: 'format', short: 'f', type: 'string' }];
+
 export const dockerInfo: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  const parsed = parseFlags(args, INFO_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return usage;

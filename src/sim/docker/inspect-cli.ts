@@ -19,7 +19,7 @@ import { findContainer, findNetwork } from './lookup';
 import { networkInspectObject, networkTemplateData } from './network-inspect';
 import { findLocalImage } from './pull';
 
-const FLAGS: readonly FlagSpec[] = [
+export const INSPECT_FLAGS: readonly FlagSpec[] = [
   { long: 'format', short: 'f', type: 'string' },
   { long: 'type', type: 'string' },
   { long: 'size', short: 's', type: 'bool' },
@@ -133,7 +133,7 @@ function lookup(h: Host, ref: string, type: string): Lookup {
 }
 
 export const dockerInspect: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, FLAGS, true);
+  const parsed = parseFlags(args, INSPECT_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const f = parsed.value;
   const usage = checkArgs(p.world, path, f.args, { atLeast: 1 });

@@ -44,7 +44,7 @@ interface StopOptions {
   readonly time?: number;
 }
 
-const STOP_FLAGS: readonly FlagSpec[] = [
+export const STOP_FLAGS: readonly FlagSpec[] = [
   { long: 'time', short: 't', type: 'string' },
   { long: 'signal', short: 's', type: 'string' },
 ];
@@ -125,7 +125,7 @@ export const dockerRestart: DockerHandler = (p, args, path) => {
   });
 };
 
-const START_FLAGS: readonly FlagSpec[] = [
+export const START_FLAGS: readonly FlagSpec[] = [
   { long: 'attach', short: 'a', type: 'bool' },
   { long: 'interactive', short: 'i', type: 'bool' },
   { long: 'detach-keys', type: 'string' },
@@ -173,7 +173,7 @@ export const dockerStart: DockerHandler = (p, args, path) => {
   return output(world, stdout, stderr, exitCode);
 };
 
-const RM_FLAGS: readonly FlagSpec[] = [
+export const RM_FLAGS: readonly FlagSpec[] = [
   { long: 'force', short: 'f', type: 'bool' },
   { long: 'volumes', short: 'v', type: 'bool' },
   { long: 'link', short: 'l', type: 'bool' },

@@ -13,7 +13,7 @@ import { parseFlags, type FlagSpec } from './flags';
 import { findContainer } from './lookup';
 import { parseTimestampFlag } from './timestamp-flag';
 
-const LOGS_FLAGS: readonly FlagSpec[] = [
+export const LOGS_FLAGS: readonly FlagSpec[] = [
   { long: 'follow', short: 'f', type: 'bool' },
   { long: 'timestamps', short: 't', type: 'bool' },
   { long: 'details', type: 'bool' },

@@ -11,7 +11,7 @@ import { failure, output, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { CANNOT_CONNECT, checkArgs, daemonError, flagError } from './cli-errors';
-import { parseFlags } from './flags';
+import { parseFlags, type FlagSpec } from './flags';
 import { findContainer } from './lookup';
 import { joinHostPort, portMap } from './ports-format';
 import { COMMANDS } from './usage';
@@ -119,8 +119,10 @@ Server: Docker Engine - Community
   GitCommit:        de40ad0
 `;
 
+export const VERSION_FLAGS: readonly FlagSpec[] = [{ long: 'format', short: 'f', type: 'string' }];
+
 export const dockerVersion: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  const parsed = parseFlags(args, VERSION_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return usage;

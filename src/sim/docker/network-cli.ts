@@ -15,6 +15,7 @@ import { networkCreate } from './network-create';
 import { networkInspectObject, networkTemplateData } from './network-inspect';
 import { networkLs } from './network-ls';
 import { pruneNetworks, removeNetwork } from './networks';
+import { PRUNE_FLAGS } from './system-cli';
 
 const DAEMON = 'Error response from daemon: ';
 
@@ -32,17 +33,11 @@ function parse(
   return usage ? { done: usage } : { flags: parsed.value };
 }
 
+export const NETWORK_RM_FLAGS: readonly FlagSpec[] = [{ long: 'force', short: 'f', type: 'bool' }];
+
 /** Each name is removed on its own; errors are printed as they happen and make the exit status 1. */
 const networkRm: DockerHandler = (p, args) => {
-  const r = parse(
-    p.world,
-    'docker network rm',
-    args,
-    [{ long: 'force', short: 'f', type: 'bool' }],
-    {
-      atLeast: 1,
-    },
-  );
+  const r = parse(p.world, 'docker network rm', args, NETWORK_RM_FLAGS, { atLeast: 1 });
   if (r.done) return r.done;
   const force = r.flags.bools.has('force');
   let world = p.world;
@@ -66,18 +61,16 @@ const networkRm: DockerHandler = (p, args) => {
   return output(world, stdout, stderr, stderr ? 1 : 0);
 };
 
+export const NETWORK_INSPECT_FLAGS: readonly FlagSpec[] = [
+  { long: 'format', short: 'f', type: 'string' },
+  { long: 'verbose', short: 'v', type: 'bool' },
+];
+
 /** cli/command/inspect: `[]`-wrapped JSON indented by 4, compact `json`, or a template per network. */
 const networkInspect: DockerHandler = (p, args) => {
-  const r = parse(
-    p.world,
-    'docker network inspect',
-    args,
-    [
-      { long: 'format', short: 'f', type: 'string' },
-      { long: 'verbose', short: 'v', type: 'bool' },
-    ],
-    { atLeast: 1 },
-  );
+  const r = parse(p.world, 'docker network inspect', args, NETWORK_INSPECT_FLAGS, {
+    atLeast: 1,
+  });
   if (r.done) return r.done;
   const format = r.flags.strings.get('format') ?? '';
   const bad = checkInspectFormat(p.world, format);
@@ -104,22 +97,18 @@ function linkError(link: string): string | undefined {
   return link.split(':').length > 2 ? `bad format for links: ${link}` : undefined;
 }
 
+export const NETWORK_CONNECT_FLAGS: readonly FlagSpec[] = [
+  { long: 'ip', type: 'string' },
+  { long: 'ip6', type: 'string' },
+  { long: 'link', type: 'list' },
+  { long: 'alias', type: 'list' },
+  { long: 'link-local-ip', type: 'list' },
+  { long: 'driver-opt', type: 'list' },
+];
+
 const networkConnect: DockerHandler = (p, args) => {
   const path = 'docker network connect';
-  const r = parse(
-    p.world,
-    path,
-    args,
-    [
-      { long: 'ip', type: 'string' },
-      { long: 'ip6', type: 'string' },
-      { long: 'link', type: 'list' },
-      { long: 'alias', type: 'list' },
-      { long: 'link-local-ip', type: 'list' },
-      { long: 'driver-opt', type: 'list' },
-    ],
-    { exactly: 2 },
-  );
+  const r = parse(p.world, path, args, NETWORK_CONNECT_FLAGS, { exactly: 2 });
   if (r.done) return r.done;
   const links = r.flags.lists.get('link') ?? [];
   for (const link of links) {
@@ -135,14 +124,14 @@ const networkConnect: DockerHandler = (p, args) => {
   return done.ok ? output(done.world) : daemonError(p.world, done.error);
 };
 
+export const NETWORK_DISCONNECT_FLAGS: readonly FlagSpec[] = [
+  { long: 'force', short: 'f', type: 'bool' },
+];
+
 const networkDisconnect: DockerHandler = (p, args) => {
-  const r = parse(
-    p.world,
-    'docker network disconnect',
-    args,
-    [{ long: 'force', short: 'f', type: 'bool' }],
-    { exactly: 2 },
-  );
+  const r = parse(p.world, 'docker network disconnect', args, NETWORK_DISCONNECT_FLAGS, {
+    exactly: 2,
+  });
   if (r.done) return r.done;
   const [network = '', container = ''] = r.flags.args;
   const force = r.flags.bools.has('force');
@@ -162,16 +151,7 @@ const PRUNE_PROMPT =
  * at all (the lab's terminal has none to give), cancels quietly with status 0.
  */
 const networkPrune: DockerHandler = (p, args) => {
-  const r = parse(
-    p.world,
-    'docker network prune',
-    args,
-    [
-      { long: 'force', short: 'f', type: 'bool' },
-      { long: 'filter', type: 'list' },
-    ],
-    { none: true },
-  );
+  const r = parse(p.world, 'docker network prune', args, PRUNE_FLAGS, { none: true });
   if (r.done) return r.done;
   let prompt = '';
   if (!r.flags.bools.has('force')) {

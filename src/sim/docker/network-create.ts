@@ -14,7 +14,7 @@ import { createNetwork, isLabLimit, type IpamRequest } from './networks';
 
 const PATH = 'docker network create';
 
-const FLAGS: readonly FlagSpec[] = [
+export const NETWORK_CREATE_FLAGS: readonly FlagSpec[] = [
   { long: 'driver', short: 'd', type: 'string' },
   { long: 'opt', short: 'o', type: 'list' },
   { long: 'label', type: 'list' },
@@ -127,7 +127,7 @@ export function consolidateIpam(
 }
 
 export const networkCreate: DockerHandler = (p, args) => {
-  const parsed = parseFlags(args, FLAGS, true);
+  const parsed = parseFlags(args, NETWORK_CREATE_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, PATH, parsed.error);
   const f = parsed.value;
   const usage = checkArgs(p.world, PATH, f.args, { exactly: 1 });

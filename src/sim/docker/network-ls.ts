@@ -17,7 +17,7 @@ import { isPredefinedName } from './networks';
 
 const PATH = 'docker network ls';
 
-const FLAGS: readonly FlagSpec[] = [
+export const NETWORK_LS_FLAGS: readonly FlagSpec[] = [
   { long: 'quiet', short: 'q', type: 'bool' },
   { long: 'no-trunc', type: 'bool' },
   { long: 'format', type: 'string' },
@@ -97,7 +97,7 @@ function rowData(n: Network, trunc: boolean): Record<string, string> {
 }
 
 export const networkLs: DockerHandler = (p, args) => {
-  const parsed = parseFlags(args, FLAGS, true);
+  const parsed = parseFlags(args, NETWORK_LS_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, PATH, parsed.error);
   const f = parsed.value;
   const filters = new Map<string, string[]>();

@@ -24,7 +24,7 @@ import {
 import { parseFlags, type FlagSpec } from './flags';
 import { shortId } from './lookup';
 
-const FLAGS: readonly FlagSpec[] = [
+export const PS_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },
   { long: 'quiet', short: 'q', type: 'bool' },
   { long: 'no-trunc', type: 'bool' },
@@ -135,7 +135,7 @@ function formatRows(
 }
 
 export const dockerPs: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(args, FLAGS, true);
+  const parsed = parseFlags(args, PS_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const f = parsed.value;
   const usage = checkArgs(p.world, path, f.args, { none: true });

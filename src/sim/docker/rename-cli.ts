@@ -61,7 +61,7 @@ export const dockerRename: DockerHandler = (p, args, path) => {
 };
 
 /** Resource limits are not simulated: only the restart policy can be updated here. */
-const UPDATE_FLAGS: readonly FlagSpec[] = [
+export const UPDATE_FLAGS: readonly FlagSpec[] = [
   { long: 'restart', type: 'string' },
   ...[
     'blkio-weight',

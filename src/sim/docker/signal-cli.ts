@@ -61,8 +61,10 @@ function setPaused(p: Process, world: World, id: string, paused: boolean): Step 
   return r.ok ? { ok: true, world: r.world } : r;
 }
 
+export const KILL_FLAGS: readonly FlagSpec[] = [{ long: 'signal', short: 's', type: 'string' }];
+
 export const dockerKill: DockerHandler = (p, args, path) =>
-  perContainer(p, args, path, [{ long: 'signal', short: 's', type: 'string' }], (world, ref, f) => {
+  perContainer(p, args, path, KILL_FLAGS, (world, ref, f) => {
     const raw = f.get('signal') ?? '';
     const signal = raw === '' ? { ok: true as const, value: SIGKILL } : parseSignal(raw);
     // The API route wraps every failure as `cannot kill container: NAME: …`.

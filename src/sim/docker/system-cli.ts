@@ -43,15 +43,13 @@ function diskUsage(d: Daemon): string[][] {
   ];
 }
 
+export const SYSTEM_DF_FLAGS: readonly FlagSpec[] = [
+  { long: 'verbose', short: 'v', type: 'bool' },
+  { long: 'format', type: 'string' },
+];
+
 const systemDf: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(
-    args,
-    [
-      { long: 'verbose', short: 'v', type: 'bool' },
-      { long: 'format', type: 'string' },
-    ],
-    true,
-  );
+  const parsed = parseFlags(args, SYSTEM_DF_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return usage;
@@ -107,7 +105,8 @@ function pruneDangling(world: World, host: string): { world: World; ids: string[
   return { world: r.ok ? r.world : world, ids, size };
 }
 
-const PRUNE_FLAGS: readonly FlagSpec[] = [
+/** What every prune command takes (container, network; system adds its own). */
+export const PRUNE_FLAGS: readonly FlagSpec[] = [
   { long: 'force', short: 'f', type: 'bool' },
   { long: 'filter', type: 'list' },
 ];
@@ -116,9 +115,9 @@ function pruneArgs(
   p: Process,
   args: readonly string[],
   path: string,
-  extra: readonly FlagSpec[] = [],
+  flags: readonly FlagSpec[] = PRUNE_FLAGS,
 ): { done: ProcessResult } | { flags: ParsedFlags } {
-  const parsed = parseFlags(args, [...PRUNE_FLAGS, ...extra], true);
+  const parsed = parseFlags(args, flags, true);
   if (!parsed.ok) return { done: flagError(p.world, path, parsed.error) };
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return { done: usage };
@@ -153,11 +152,14 @@ const deleted = (title: string, items: readonly string[]): string =>
 const SYSTEM_PRUNE_WARNING =
   'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n';
 
+export const SYSTEM_PRUNE_FLAGS: readonly FlagSpec[] = [
+  ...PRUNE_FLAGS,
+  { long: 'all', short: 'a', type: 'bool' },
+  { long: 'volumes', type: 'bool' },
+];
+
 const systemPrune: DockerHandler = (p, args, path) => {
-  const r = pruneArgs(p, args, path, [
-    { long: 'all', short: 'a', type: 'bool' },
-    { long: 'volumes', type: 'bool' },
-  ]);
+  const r = pruneArgs(p, args, path, SYSTEM_PRUNE_FLAGS);
   if ('done' in r) return r.done;
   const all = r.flags.bools.has('all');
   if (all)

@@ -14,7 +14,7 @@ import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { commandText, newestFirst } from './container-list';
-import { parseFlags } from './flags';
+import { parseFlags, type FlagSpec } from './flags';
 import { findContainer, shortId } from './lookup';
 import { HOST_MEMORY } from './host-facts';
 
@@ -110,17 +110,15 @@ const STATS_HEADER = [
   'PIDS',
 ];
 
+export const STATS_FLAGS: readonly FlagSpec[] = [
+  { long: 'all', short: 'a', type: 'bool' },
+  { long: 'no-stream', type: 'bool' },
+  { long: 'no-trunc', type: 'bool' },
+  { long: 'format', type: 'string' },
+];
+
 export const dockerStats: DockerHandler = (p, args, path) => {
-  const parsed = parseFlags(
-    args,
-    [
-      { long: 'all', short: 'a', type: 'bool' },
-      { long: 'no-stream', type: 'bool' },
-      { long: 'no-trunc', type: 'bool' },
-      { long: 'format', type: 'string' },
-    ],
-    true,
-  );
+  const parsed = parseFlags(args, STATS_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const f = parsed.value;
   if (!f.bools.has('no-stream'))

@@ -39,7 +39,7 @@ export function resolveNetnsName(h: Host, name: string): string | undefined {
 }
 
 /** Entries of /var/run/netns as readdir returns them on tmpfs: newest first. */
-function netnsEntries(h: Host): string[] {
+export function netnsEntries(h: Host): string[] {
   const mounted = [...h.netns.values()].flatMap((n) => (n.name ? [n.name] : []));
   const linked = Object.keys(h.symlinks ?? {})
     .filter(

@@ -16,7 +16,7 @@ import { whereIs, type Where } from './place';
 import { matches } from './abbrev';
 
 /** iproute2 ip.c's object table, in its order: the first prefix match wins. */
-const OBJECTS = [
+export const OBJECTS = [
   'address',
   'addrlabel',
   'maddress',
@@ -35,7 +35,7 @@ const OBJECTS = [
   'help',
 ] as const;
 
-const BUSYBOX_OBJECTS = ['address', 'route', 'link', 'tunnel', 'neigh', 'rule'] as const;
+export const BUSYBOX_OBJECTS = ['address', 'route', 'link', 'tunnel', 'neigh', 'rule'] as const;
 
 interface Parsed {
   readonly family?: 4 | 6;

@@ -70,6 +70,17 @@ export const ILLEGAL: Readonly<Record<Letter, string>> = {
   E: 'nsdpjxio0',
   P: 'nsdpjxio0',
 };
+
+/** Every long option iptables reads, for Tab completion. */
+export const LONG_OPTIONS = [
+  ...Object.keys(LONG_COMMANDS),
+  '--table',
+  ...Object.keys(LONG_FLAGS),
+  ...Object.keys(USED_LETTERS),
+  '--help',
+  '--version',
+];
+
 export const CHECK_ORDER = 'nsdpjvxio0';
 
 const isNumber = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);

@@ -46,7 +46,7 @@ const DOCKER_CHAINS: Readonly<Record<string, readonly string[]>> = {
 
 const rulesOf = (h: Host, table: string) => h.iptables.rules.filter((r) => r.table === table);
 
-function userChains(h: Host, table: string): string[] {
+export function userChains(h: Host, table: string): string[] {
   const builtin = BUILTIN[table] ?? [];
   const rules = rulesOf(h, table);
   const names = new Set<string>();
@@ -63,7 +63,14 @@ function userChains(h: Host, table: string): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const chainsOf = (h: Host, table: string) => [...(BUILTIN[table] ?? []), ...userChains(h, table)];
+/** The tables iptables knows. */
+export const TABLES = Object.keys(BUILTIN);
+
+/** A table's chains in `iptables -L` order: the built-in ones, then the user chains. */
+export const chainsOf = (h: Host, table: string) => [
+  ...(BUILTIN[table] ?? []),
+  ...userChains(h, table),
+];
 
 function references(h: Host, table: string, chain: string): number {
   return rulesOf(h, table).filter((r) => jumpTarget(parseStored(r.spec)) === chain).length;

@@ -56,26 +56,22 @@ export const NOT_SIMULATED_PROGRAMS: Readonly<Record<string, Program>> = Object.
 );
 
 const IMAGES = 'the lab pulls images from its own registry: docker pull, docker images';
-const NETWORKING = 'the lab models networking, not container files';
+const FILES = 'work with files inside the container through docker exec (cat, echo >, ls)';
 const SWARM = 'the lab has no swarm mode; run containers on bridge networks';
 
 /** docker commands of Docker 27.5 the lab leaves out -> what to do instead. */
 const DOCKER: Readonly<Record<string, string>> = {
-  build: 'pull a ready image, or change a container and docker commit it',
-  builder: 'pull a ready image, or change a container and docker commit it',
-  buildx: 'pull a ready image, or change a container and docker commit it',
-  compose: 'start each service with docker run on a network from docker network create',
-  volume: NETWORKING,
-  cp: NETWORKING,
-  diff: NETWORKING,
-  export: NETWORKING,
+  builder: 'docker build keeps its cache with the images; docker images lists them',
+  volume: FILES,
+  cp: FILES,
+  diff: FILES,
+  export: FILES,
   import: IMAGES,
   save: IMAGES,
   load: IMAGES,
   tag: IMAGES,
   push: IMAGES,
   rmi: IMAGES,
-  history: IMAGES,
   search: IMAGES,
   login: IMAGES,
   logout: IMAGES,

@@ -6,6 +6,7 @@ import { bridge } from './bridge-cmd';
 import { arp } from './neigh';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
+import { clear } from './clear';
 import { curl } from './curl';
 import { netstat } from './netstat';
 import { nsenter } from './nsenter';
@@ -43,6 +44,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   nsenter,
   cat,
   ls,
+  clear,
   mkdir,
   ln,
   rm,

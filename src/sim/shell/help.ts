@@ -13,19 +13,22 @@ Each command prints what the real tool prints; nothing runs on a real machine.
 Simulated:
   docker   run create start stop restart rm ps exec attach logs inspect port top
            stats kill pause unpause wait rename update commit pull images info
-           version; network create|ls|inspect|connect|disconnect|rm|prune;
-           system df|prune; container and image ls
+           version build history; network create|ls|inspect|connect|disconnect|
+           rm|prune; system df|prune; container and image ls; compose up|down|ps|
+           logs|exec|run|start|stop|config
   Linux    ip ping curl wget nslookup getent ss netstat iptables brctl bridge arp
            ifconfig sysctl nsenter telnet nc systemctl cat ls echo printf grep head
            tail wc cut hostname uname env sleep type which history; apt-get, apk
            and yum install tools inside containers
   ssh      ssh 10.0.2.20 logs in to a client on the LAN; exit comes back
 
-Keys: Enter runs the line, Up/Down recall earlier lines, Ctrl+L clears the screen.
+Keys: Enter runs the line, Up/Down recall earlier lines, Ctrl+R searches them,
+Tab completes (twice lists the choices), Ctrl+A/E/U/K/W edit, Ctrl+C drops the
+line, Ctrl+L or clear clears the screen. nano or vi FILE opens an editor.
 Ctrl+P Ctrl+Q (typed as the line ^P^Q) detaches from a container you attached to.
-Tab completes nothing, and there is no Ctrl+C to press: a command that would run
-until interrupted (ping without -c, telnet, nc) is ended by the lab as if you had
-pressed Ctrl+C (or the tool's escape key), and it says so in its output.
+A command that would run until interrupted (ping without -c, telnet, nc) is
+ended by the lab as if you had pressed Ctrl+C (or the tool's escape key), and it
+says so in its output.
 Well-known programs the lab leaves out answer with one "lab: ... is not
 simulated" line saying what to use instead; unknown names are not found.
 Each click in the graph types the command it stands for.

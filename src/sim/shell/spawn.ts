@@ -6,7 +6,7 @@
 import { own } from '../own';
 import type { World } from '../model';
 import { hostOf } from '../world';
-import type { Ctx, Place, ProcessResult, Spawn } from './process';
+import type { Ctx, Place, Program, ProcessResult, Spawn } from './process';
 import { BUILTINS, PROGRAMS } from './programs';
 import { LAN_CLIENT_PROGRAMS, LAN_CLIENT_TOOLS } from '../linux/ssh';
 
@@ -46,6 +46,30 @@ export function commandNotFound(world: World, name: string): ProcessResult {
   return { world, stdout: '', stderr, exitCode: 127 };
 }
 
+/** The program `prog` names at `place`: a builtin of the shell, or a program on its PATH. */
+function programAt(
+  world: World,
+  place: Place,
+  prog: string,
+  via: 'exec' | 'shell',
+): Program | undefined {
+  const builtin = via === 'shell' ? own(BUILTINS, prog) : undefined;
+  if (builtin) return builtin;
+  const tools = containerTools(world, place);
+  if (tools !== null && !tools.has(prog)) return undefined;
+  return (place.lanClient ? own(LAN_CLIENT_PROGRAMS, prog) : undefined) ?? own(PROGRAMS, prog);
+}
+
+/** Every command a shell at `place` can run: its builtins and the programs on its PATH. */
+export function commandsAt(world: World, place: Place): string[] {
+  const names = new Set([
+    ...Object.keys(BUILTINS),
+    ...(place.lanClient ? Object.keys(LAN_CLIENT_PROGRAMS) : []),
+    ...Object.keys(PROGRAMS),
+  ]);
+  return [...names].filter((name) => programAt(world, place, name, 'shell'));
+}
+
 export function spawnWith(ctx: Ctx): Spawn {
   return (world, place, argv, opts) => spawn(world, place, argv, opts, ctx);
 }
@@ -59,12 +83,8 @@ export function spawn(
 ): ProcessResult {
   const name = argv[0] ?? '';
   const prog = basename(name);
-  const tools = containerTools(world, place);
-  const builtin = opts.via === 'shell' ? own(BUILTINS, prog) : undefined;
-  const elsewhere = place.lanClient ? own(LAN_CLIENT_PROGRAMS, prog) : undefined;
-  const program = builtin ?? elsewhere ?? own(PROGRAMS, prog);
-  const present = builtin !== undefined || tools === null || tools.has(prog);
-  if (!program || !present) {
+  const program = programAt(world, place, prog, opts.via);
+  if (!program) {
     if (opts.via === 'exec')
       return {
         world,

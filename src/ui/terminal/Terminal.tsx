@@ -1,12 +1,13 @@
 /**
  * The lab's terminal: the transcript as plain text (never HTML), and an input line at the
- * current prompt. It only reads the store and calls its actions.
+ * current prompt with readline's keys (use-terminal-keys.ts). It only reads the store and calls
+ * its actions.
  */
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { chunksOf, selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
-import { useTerminalHistory } from './use-terminal-history';
+import { useTerminalKeys } from './use-terminal-keys';
 
 /** What a newcomer can click on an empty lab; each button is the line it types. */
 const FIRST_COMMANDS = ['docker run -d --name web nginx', 'docker run -it busybox sh'];
@@ -17,33 +18,17 @@ export function Terminal() {
   const prompt = useLab(selectPrompt);
   const history = useLab(useShallow(selectHistory));
   const run = useLab((s) => s.run);
-  const clear = useLab((s) => s.clear);
-  const line = useTerminalHistory(history);
+  // The first commands are offered on an empty lab, not on a screen `clear` emptied.
+  const empty = useLab((s) => s.transcript.length === 0 && s.log.length === 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const line = useTerminalKeys(inputRef, scrollRef, history);
+  const keysHint = useId();
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }, [transcript]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      run(line.value);
-      line.reset();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      line.older();
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      line.newer();
-    } else if (e.ctrlKey && !e.altKey && !e.metaKey && e.key.toLowerCase() === 'l') {
-      e.preventDefault();
-      clear();
-    }
-  };
 
   // A click (not a text selection, which would be lost) puts the caret back on the input line.
   const focusInput = () => {
@@ -68,24 +53,28 @@ export function Terminal() {
         </div>
         {/* In a narrow dock a long prompt (a container's bash) leaves the line to wrap, never no room. */}
         <label className="flex flex-wrap">
-          <span className="text-emerald-400">{prompt}</span>
+          <span className="text-emerald-400">{line.searchPrompt ?? prompt}</span>
           <input
             ref={inputRef}
             type="text"
             aria-label="Terminal input"
+            aria-describedby={keysHint}
             autoFocus
             autoComplete="off"
             autoCapitalize="off"
             autoCorrect="off"
             spellCheck={false}
             value={line.value}
-            onChange={(e) => line.edit(e.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder={transcript.length === 0 ? t('terminal.placeholder') : undefined}
+            onChange={line.onChange}
+            onKeyDown={line.onKeyDown}
+            placeholder={empty ? t('terminal.placeholder') : undefined}
             className="min-w-[12ch] flex-1 bg-transparent text-zinc-50 caret-emerald-400 outline-none placeholder:text-zinc-600"
           />
         </label>
-        {transcript.length === 0 && (
+        <p id={keysHint} className="sr-only">
+          {t('terminal.keys')}
+        </p>
+        {empty && (
           <p className="mt-3 flex flex-wrap items-center gap-2 font-sans text-xs text-zinc-400">
             {t('terminal.firstCommands')}
             {FIRST_COMMANDS.map((command) => (
@@ -108,15 +97,20 @@ export function Terminal() {
   );
 }
 
-/** One line and its output, stdout and stderr in the order the program wrote them. */
+/**
+ * One line and its output, stdout and stderr in the order the program wrote them. What a line
+ * wrote after clearing the screen shows without the line, which the clear wiped.
+ */
 function TranscriptLines({ entry }: { entry: TranscriptEntry }) {
   const chunks = chunksOf(entry);
   return (
     <div>
-      <div>
-        <span className="text-emerald-400">{entry.prompt}</span>
-        <span className="text-zinc-50">{entry.command}</span>
-      </div>
+      {(entry.prompt || entry.command) && (
+        <div>
+          <span className="text-emerald-400">{entry.prompt}</span>
+          <span className="text-zinc-50">{entry.command}</span>
+        </div>
+      )}
       {chunks.length > 0 && (
         <div>
           {chunks.map((c, i) => (

@@ -1,0 +1,75 @@
+/**
+ * Each docker command's flags, keyed as `DOCKER_COMMAND_TREE` names the command a line runs: the
+ * very lists the handlers parse, so what Tab offers is what the command takes.
+ */
+import { COMPOSE_FLAGS } from '../compose/cli';
+import { ATTACH_FLAGS } from './attach-cli';
+import { EXEC_FLAGS } from './exec-cli';
+import type { FlagSpec } from './flags';
+import { COMMIT_FLAGS, IMAGES_FLAGS, PULL_FLAGS } from './image-cli';
+import { INFO_FLAGS } from './info-cli';
+import { INSPECT_FLAGS } from './inspect-cli';
+import { RM_FLAGS, START_FLAGS, STOP_FLAGS } from './lifecycle-cli';
+import { VERSION_FLAGS } from './misc-cli';
+import { LOGS_FLAGS } from './logs-cli';
+import {
+  NETWORK_CONNECT_FLAGS,
+  NETWORK_DISCONNECT_FLAGS,
+  NETWORK_INSPECT_FLAGS,
+  NETWORK_RM_FLAGS,
+} from './network-cli';
+import { NETWORK_CREATE_FLAGS } from './network-create';
+import { NETWORK_LS_FLAGS } from './network-ls';
+import { PS_FLAGS } from './ps-cli';
+import { UPDATE_FLAGS } from './rename-cli';
+import { RUN_FLAGS } from './run-options';
+import { KILL_FLAGS } from './signal-cli';
+import { PRUNE_FLAGS, SYSTEM_DF_FLAGS, SYSTEM_PRUNE_FLAGS } from './system-cli';
+import { STATS_FLAGS } from './top-stats-cli';
+
+/** Commands whose handlers parse no flag of their own (only `--help`). */
+const NONE: readonly FlagSpec[] = [];
+
+export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
+  run: RUN_FLAGS,
+  create: RUN_FLAGS,
+  start: START_FLAGS,
+  stop: STOP_FLAGS,
+  restart: STOP_FLAGS,
+  rm: RM_FLAGS,
+  ps: PS_FLAGS,
+  inspect: INSPECT_FLAGS,
+  port: NONE,
+  logs: LOGS_FLAGS,
+  images: IMAGES_FLAGS,
+  commit: COMMIT_FLAGS,
+  exec: EXEC_FLAGS,
+  version: VERSION_FLAGS,
+  pull: PULL_FLAGS,
+  attach: ATTACH_FLAGS,
+  kill: KILL_FLAGS,
+  pause: NONE,
+  unpause: NONE,
+  rename: NONE,
+  top: NONE,
+  stats: STATS_FLAGS,
+  wait: NONE,
+  update: UPDATE_FLAGS,
+  info: INFO_FLAGS,
+  compose: COMPOSE_FLAGS,
+  'network ls': NETWORK_LS_FLAGS,
+  'network list': NETWORK_LS_FLAGS,
+  'network create': NETWORK_CREATE_FLAGS,
+  'network rm': NETWORK_RM_FLAGS,
+  'network remove': NETWORK_RM_FLAGS,
+  'network inspect': NETWORK_INSPECT_FLAGS,
+  'network connect': NETWORK_CONNECT_FLAGS,
+  'network disconnect': NETWORK_DISCONNECT_FLAGS,
+  'network prune': PRUNE_FLAGS,
+  'system info': INFO_FLAGS,
+  'system df': SYSTEM_DF_FLAGS,
+  'system prune': SYSTEM_PRUNE_FLAGS,
+  // The lab refuses `docker system events` before reading its flags.
+  'system events': NONE,
+  'container prune': PRUNE_FLAGS,
+};
