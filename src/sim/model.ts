@@ -63,6 +63,8 @@ export interface ShellFrame {
   readonly lanClient?: true;
   /** `docker attach --detach-keys`: the keys that detach, in caret notation (default `^P^Q`). */
   readonly detachKeys?: string;
+  /** Where `cd` moved this shell; absent: where it started (the container's WORKDIR or `/`). */
+  readonly cwd?: string;
 }
 
 export interface Host {

@@ -14,6 +14,7 @@ import { parseFlags, type FlagSpec } from './flags';
 import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage } from './pull';
+import { isEmptyLayer, layerSize } from '../linux/layers';
 
 const NONE = '<none>';
 
@@ -106,14 +107,18 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
   const { repo, tag } = target !== undefined ? parseImageRef(target) : { repo: NONE, tag: NONE };
   const author = parsed.value.strings.get('author');
   const comment = parsed.value.strings.get('message');
+  const layer = isEmptyLayer(c.layer) ? undefined : c.layer;
+  const added =
+    c.installed.length * 4_200_000 +
+    (c.installed.length ? 41_000_000 : 0) +
+    (layer ? layerSize(layer) : 0);
   const image: Image = {
     id,
     repo,
     tag,
     created: p.ctx.now,
     // apt-get update and each package leave a few MB behind in the new layer.
-    size:
-      (base?.size ?? 0) + c.installed.length * 4_200_000 + (c.installed.length ? 41_000_000 : 0),
+    size: (base?.size ?? 0) + added,
     cmd: c.config.cmd,
     entrypoint: c.config.entrypoint,
     exposedPorts: c.config.exposedPorts,
@@ -122,6 +127,8 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
     tools: [...new Set([...(base?.tools ?? []), ...c.installed])],
     flavour: base?.flavour ?? 'debian',
     stopExitCode: base?.stopExitCode ?? 137,
+    layers: [...(base?.layers ?? []), ...(layer ? [layer] : [])],
+    ...(base ? { origin: base.origin ?? { repo: base.repo, tag: base.tag } } : {}),
     ...(author !== undefined ? { author } : {}),
     ...(comment !== undefined ? { comment } : {}),
   };

@@ -13,7 +13,7 @@ import { ss } from './ss';
 import { ssh } from './ssh';
 import { getent, nslookup } from './nslookup';
 import { wget } from './wget';
-import { ln, mkdir, rm } from './fs';
+import { ln, mkdir, rm, touch } from './fs';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
 import { iptables } from './iptables';
@@ -41,6 +41,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   mkdir,
   ln,
   rm,
+  touch,
   hostname,
   env,
   printenv,

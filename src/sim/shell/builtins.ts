@@ -4,6 +4,7 @@ import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
 import { output, type Program } from './process';
 import { LAN_CLIENT } from '../packet/outside';
+import { cd } from './cd';
 
 /** Leaving a shell; if it was the container's main process, the container stops with its code. */
 const exit: Program = (p) => {
@@ -39,7 +40,7 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   echo,
   true: (p) => output(p.world),
   false: (p) => output(p.world, '', '', 1),
-  cd: (p) => output(p.world),
+  cd,
   export: (p) => output(p.world),
   ':': (p) => output(p.world),
 };
