@@ -16,6 +16,11 @@ export interface Daemon {
    * kept apart from the endpoints as libnetwork keeps its bitmap.
    */
   readonly ipamAllocations: Readonly<Record<string, readonly number[]>>;
+  /**
+   * BuildKit's cache: the state after each build step, by an id derived from the step and what it
+   * started from, so an unchanged step is `CACHED` and a rebuild yields the same image.
+   */
+  readonly buildCache?: ReadonlyMap<string, Image>;
   /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
   readonly nextEphemeralPort: number;
   readonly bridgeConfig: DefaultBridgeConfig;
@@ -234,6 +239,8 @@ export interface Image {
   readonly flavour: ImageFlavour;
   /** Exit code when `docker stop` ends the main process (0 on clean SIGTERM, 137 if killed). */
   readonly stopExitCode: number;
+  /** Further names of the same image (`docker build -t a:1 -t b:2`); `repo:tag` is the first. */
+  readonly extraTags?: readonly { readonly repo: string; readonly tag: string }[];
   /** Registry manifest digest (`sha256:…`), for images that came from a pull. */
   readonly digest?: string;
   /** `docker commit -a` / `-m`. */

@@ -23,6 +23,8 @@ import { dockerKill, dockerPause, dockerUnpause, dockerWait } from './signal-cli
 import { dockerInfo } from './info-cli';
 import { containerPrune, SYSTEM_COMMANDS } from './system-cli';
 import { dockerStats, dockerTop } from './top-stats-cli';
+import { dockerBuild } from './build-cli';
+import { dockerHistory } from './history-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -53,6 +55,8 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   wait: dockerWait,
   update: dockerUpdate,
   info: dockerInfo,
+  build: dockerBuild,
+  history: dockerHistory,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -83,6 +87,14 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   stats: 'stats',
   wait: 'wait',
   update: 'update',
+};
+
+/** `docker image ls`, `docker image build`, `docker image history`. */
+const IMAGE_ALIASES: Readonly<Record<string, string>> = {
+  ls: 'images',
+  build: 'build',
+  history: 'history',
+  inspect: 'inspect',
 };
 
 const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
@@ -118,6 +130,11 @@ export function docker(p: Process): ProcessResult {
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return handler(p, rest.slice(1), `docker system ${sub}`);
   }
+  // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
+  if (first === 'buildx' && rest[0] === 'build') {
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return dockerBuild(p, rest.slice(1), 'docker buildx build');
+  }
   const containerOnly = first === 'container' ? own(CONTAINER_ONLY, rest[0] ?? '') : undefined;
   if (containerOnly) {
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
@@ -125,8 +142,7 @@ export function docker(p: Process): ProcessResult {
   }
   if (first === 'container' || first === 'image') {
     const sub = rest[0] ?? '';
-    const alias =
-      first === 'container' ? own(CONTAINER_ALIASES, sub) : sub === 'ls' ? 'images' : undefined;
+    const alias = first === 'container' ? own(CONTAINER_ALIASES, sub) : own(IMAGE_ALIASES, sub);
     if (!alias)
       return failure(
         p.world,
