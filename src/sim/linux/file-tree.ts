@@ -12,6 +12,7 @@ import type { Place } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import { renderHostsFile } from './hosts-file';
 import {
+  FHS_DIRS,
   addDirsToLayer,
   mergeLayers,
   removeFromLayer,
@@ -21,36 +22,16 @@ import {
 } from './layers';
 import { renderResolvConf } from './resolv-conf';
 
-/** Directories every CentOS host has before anyone makes one. */
+/** Directories a CentOS host has before anyone makes one: the FHS ones, and Docker's and systemd's. */
 const HOST_DIRS = [
   '/',
-  '/bin',
-  '/boot',
-  '/dev',
-  '/etc',
+  ...FHS_DIRS,
   '/etc/docker',
   '/etc/sysconfig',
   '/etc/systemd',
-  '/home',
-  '/lib',
-  '/mnt',
-  '/opt',
-  '/proc',
-  '/root',
-  '/run',
-  '/sbin',
-  '/srv',
-  '/sys',
-  '/tmp',
-  '/usr',
-  '/usr/local',
-  '/var',
-  '/var/lib',
   '/var/lib/docker',
-  '/var/log',
   '/var/run',
   '/var/run/docker',
-  '/var/tmp',
 ];
 
 /** `ip netns add` bind-mounts the new namespace on a file of this directory. */

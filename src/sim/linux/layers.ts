@@ -92,8 +92,8 @@ export const isEmptyLayer = (l: FileLayer | undefined): boolean =>
 export const layerSize = (l: FileLayer): number =>
   Object.values(l.files).reduce((n, text) => n + new TextEncoder().encode(text).length, 0);
 
-/** The directories of a Linux root file system (FHS), in every image. */
-const FHS_DIRS = [
+/** The directories of a Linux root file system (FHS), in every image and on the host. */
+export const FHS_DIRS = [
   '/bin',
   '/boot',
   '/dev',
