@@ -259,8 +259,6 @@ export interface Image {
   readonly user?: string;
   /** What made each layer, oldest first (`docker history`); absent for registry images. */
   readonly history?: readonly ImageHistoryEntry[];
-  /** Built by BuildKit (`docker build`), whose images carry `buildkit.dockerfile.v0` comments. */
-  readonly builtBy?: 'buildkit' | 'legacy';
 }
 
 /**

@@ -105,10 +105,6 @@ export function treeAt(world: World, place: Place): Tree {
   };
 }
 
-/** Every readable file at a place, path -> content (`grep PATTERN FILE`, `cat`). */
-export const filesAt = (world: World, place: Place): Readonly<Record<string, string>> =>
-  treeAt(world, place).files;
-
 /** The directory relative paths start from: where `cd` left the shell, else home or WORKDIR. */
 export function cwdOf(world: World, place: Place): string {
   if (place.cwd) return place.cwd;
