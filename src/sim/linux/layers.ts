@@ -6,7 +6,7 @@
  */
 import type { FileLayer, ImageFlavour } from '../model';
 
-export const EMPTY_LAYER: FileLayer = { files: {}, dirs: [], removed: [] };
+const EMPTY_LAYER: FileLayer = { files: {}, dirs: [], removed: [] };
 
 const under = (path: string, dir: string): boolean =>
   path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
