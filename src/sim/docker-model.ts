@@ -17,6 +17,11 @@ export interface Daemon {
    * kept apart from the endpoints as libnetwork keeps its bitmap.
    */
   readonly ipamAllocations: Readonly<Record<string, readonly number[]>>;
+  /**
+   * BuildKit's cache: the state after each build step, by an id derived from the step and what it
+   * started from, so an unchanged step is `CACHED` and a rebuild yields the same image.
+   */
+  readonly buildCache?: ReadonlyMap<string, Image>;
   /** Next candidate for an ephemeral (-P) host port; Docker walks the range and wraps. */
   readonly nextEphemeralPort: number;
   readonly bridgeConfig: DefaultBridgeConfig;
@@ -114,8 +119,13 @@ export interface Container {
   readonly endpoints: readonly Endpoint[];
   /** `/etc/hosts` lines `--link` wrote at start, refreshed when a linked container restarts. */
   readonly linkHosts: readonly HostsEntry[];
-  /** Packages installed inside (`apt install iputils-ping`); lost with the container. */
+  /** Programs installed inside (`apt install iputils-ping`); lost with the container. */
   readonly installed: readonly string[];
+  /**
+   * The container's own writable layer over its image's (overlayfs's upper directory): only what
+   * it wrote, made or deleted. Absent until the first change; `docker commit` turns it into a layer.
+   */
+  readonly layer?: FileLayer;
   readonly restartCount: number;
   /** Network namespace id while running with its own namespace. */
   readonly netns?: string;
@@ -250,11 +260,46 @@ export interface Image {
   readonly flavour: ImageFlavour;
   /** Exit code when `docker stop` ends the main process (0 on clean SIGTERM, 137 if killed). */
   readonly stopExitCode: number;
+  /** Further names of the same image (`docker build -t a:1 -t b:2`); `repo:tag` is the first. */
+  readonly extraTags?: readonly { readonly repo: string; readonly tag: string }[];
   /** Registry manifest digest (`sha256:…`), for images that came from a pull. */
   readonly digest?: string;
   /** `docker commit -a` / `-m`. */
   readonly author?: string;
   readonly comment?: string;
+  /**
+   * The image's file system, lowest layer first. Layers are shared by reference between an image,
+   * the images built on it and the containers run from it, so worlds stay cheap to copy.
+   */
+  readonly layers?: readonly FileLayer[];
+  /** The registry image this one was committed or built from, whose server its command runs. */
+  readonly origin?: { readonly repo: string; readonly tag: string };
+  /** `LABEL` (added to the origin's own labels). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** `USER`. */
+  readonly user?: string;
+  /** What made each layer, oldest first (`docker history`); absent for registry images. */
+  readonly history?: readonly ImageHistoryEntry[];
+}
+
+/**
+ * One layer of files, as overlayfs stacks them: files it adds or changes (path -> content),
+ * directories it makes, and paths it deletes from the layers below (whiteouts).
+ */
+export interface FileLayer {
+  readonly files: Readonly<Record<string, string>>;
+  readonly dirs: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** One line of `docker history`: the instruction, when it ran and what it added. */
+export interface ImageHistoryEntry {
+  readonly created: number;
+  readonly createdBy: string;
+  readonly size: number;
+  readonly comment: string;
+  /** A metadata-only step (ENV, CMD, …): no layer of its own. */
+  readonly emptyLayer: boolean;
 }
 
 export type ImageFlavour = 'busybox' | 'alpine' | 'debian' | 'centos';

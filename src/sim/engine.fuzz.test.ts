@@ -5,7 +5,7 @@ import { checkInvariants } from './invariants';
 
 const name = fc.constantFrom('web', 'db', 'c1', 'c2');
 const net = fc.constantFrom('n1', 'n2', 'bridge', 'host', 'none', 'nosuch');
-const image = fc.constantFrom('busybox', 'nginx', 'alpine', 'tomcat', 'nosuch');
+const image = fc.constantFrom('busybox', 'nginx', 'alpine', 'tomcat', 'nosuch', 'built', 'snap');
 const port = fc.constantFrom('8080:80', '80', '9000:9000', '127.0.0.1:8080:80');
 
 /** Command lines a curious learner might type, valid and not. */
@@ -152,6 +152,28 @@ const line: fc.Arbitrary<string> = fc.oneof(
     'rm -f /etc/docker/daemon.json',
     'cat > /tmp/x <<EOF',
     'EOF',
+  ),
+  // Files, builds and commits: a Dockerfile grows line by line, and is built by either builder.
+  fc.constantFrom(
+    'mkdir -p /root/b',
+    'cd /root/b',
+    'cd /',
+    "echo 'FROM busybox' > /root/b/Dockerfile",
+    "echo 'FROM nginx AS base' > /root/b/Dockerfile",
+    "echo 'RUN echo hi > /f && mkdir -p /d' >> /root/b/Dockerfile",
+    "echo 'RUN exit 2' >> /root/b/Dockerfile",
+    "echo 'COPY nosuch /x' >> /root/b/Dockerfile",
+    "echo 'COPY Dockerfile /etc/' >> /root/b/Dockerfile",
+    "echo 'EXPOSE 8080' >> /root/b/Dockerfile",
+    "echo 'BOGUS x' >> /root/b/Dockerfile",
+    'docker build -t built /root/b',
+    'docker build --progress=plain --no-cache -t built:2 -t snap /root/b',
+    'DOCKER_BUILDKIT=0 docker build -t built /root/b',
+    'docker history built',
+    'docker commit web snap',
+    'docker exec web touch /x',
+    'docker exec web rm -rf /etc',
+    'docker exec web cat /f',
   ),
   fc.constantFrom(
     "echo 'services: {web: {image: busybox, command: sleep 3600, depends_on: [db]}, db: {image: busybox, command: sleep 3600}}' > compose.yaml",

@@ -49,6 +49,11 @@ function hostInvariants(h: Host): string[] {
     }
     if (running && c.netns && !h.netns.get(c.netns))
       problems.push(`${c.name} runs in a missing netns`);
+    // An image in use cannot vanish: a container's files and tools come from it.
+    if (!h.docker.images.has(c.imageId)) problems.push(`${c.name} runs a missing image`);
+    // A build's containers are its own business: none outlives the build.
+    if (c.hostConfig.autoRemove && c.name.startsWith('buildkit_'))
+      problems.push(`build container ${c.name} was left behind`);
     if (!running && c.ports.length) problems.push(`${c.name} is stopped but holds ports`);
     // The freezer only holds a live task: a stopped container cannot stay paused.
     if (!running && c.state.paused) problems.push(`${c.name} is ${c.state.status} but paused`);

@@ -72,6 +72,8 @@ export interface ShellFrame {
   readonly detachKeys?: string;
   /** Programs this shell found on its PATH since it started (its `hash` table). */
   readonly hashed?: readonly string[];
+  /** Where `cd` moved this shell; absent: where it started (the container's WORKDIR or `/`). */
+  readonly cwd?: string;
 }
 
 export interface Host {

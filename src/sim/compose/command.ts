@@ -4,6 +4,7 @@
  * progress frames, then the error — on stderr, as compose writes them (stdinfo() is stderr).
  */
 import type { World } from '../model';
+import { cwdOf } from '../linux/file-tree';
 import { err, ok, type Result } from '../result';
 import { output, written, type Process, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
@@ -20,7 +21,7 @@ export interface ComposeContext {
 
 export type ComposeHandler = (c: ComposeContext, args: readonly string[]) => ProcessResult;
 
-export const pwdOf = (p: Process): string => p.world.terminal.vars.PWD ?? '/root';
+export const pwdOf = (p: Process): string => cwdOf(p.world, p.place);
 
 export function load(c: ComposeContext): Result<Loaded, LoadFailure> {
   return loadProject(hostOf(c.p.world, c.p.place.host), {

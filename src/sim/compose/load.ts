@@ -6,7 +6,8 @@
  * compose's exit code: 14 when a file is missing, 15 when one is wrong.
  */
 import type { Host } from '../model';
-import { normalizePath } from '../linux/fs';
+import { resolvePath } from '../linux/file-tree';
+import { own } from '../own';
 import { err, ok, type Result } from '../result';
 import { normalizeProject } from './normalize';
 import type { ComposeProject } from './project';
@@ -43,11 +44,12 @@ export interface Loaded {
 const FILE_NOT_FOUND = 14;
 const PARSE_FAILURE = 15;
 
-/** The host's files by absolute path (a file written as `compose.yaml` lives in root's home). */
+/** The host's files, by absolute path. */
 export function hostFileReader(host: Host): (path: string) => string | undefined {
-  const byPath = new Map(Object.entries(host.files).map(([k, v]) => [normalizePath(k), v]));
-  return (path) => byPath.get(normalizePath(path));
+  return (path) => own(host.files, normalizePath(path));
 }
+
+const normalizePath = (path: string) => resolvePath('/', path);
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
 const baseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);

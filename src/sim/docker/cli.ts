@@ -19,6 +19,8 @@ import { dockerInfo } from './info-cli';
 import { containerPrune, SYSTEM_COMMANDS } from './system-cli';
 import { dockerStats, dockerTop } from './top-stats-cli';
 import { dockerNotSimulated } from '../linux/not-simulated';
+import { dockerBuild } from './build-cli';
+import { dockerHistory } from './history-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -50,6 +52,8 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   update: dockerUpdate,
   info: dockerInfo,
   compose: dockerCompose,
+  build: dockerBuild,
+  history: dockerHistory,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -82,8 +86,13 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   update: 'update',
 };
 
-/** `docker image ls` is `docker images`. */
-const IMAGE_ALIASES: Readonly<Record<string, string>> = { ls: 'images' };
+/** `docker image ls`, `docker image build`, `docker image history`. */
+const IMAGE_ALIASES: Readonly<Record<string, string>> = {
+  ls: 'images',
+  build: 'build',
+  history: 'history',
+  inspect: 'inspect',
+};
 
 const prefixed = (group: string, registry: Readonly<Record<string, unknown>>) =>
   Object.fromEntries(Object.keys(registry).map((sub) => [sub, `${group} ${sub}`]));
@@ -138,6 +147,11 @@ export function docker(p: Process): ProcessResult {
       return groupUsage(p.world, 'docker system', sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return handler(p, rest.slice(1), `docker system ${sub}`);
+  }
+  // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
+  if (first === 'buildx' && rest[0] === 'build') {
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return dockerBuild(p, rest.slice(1), 'docker buildx build');
   }
   const containerOnly = first === 'container' ? own(CONTAINER_ONLY, rest[0] ?? '') : undefined;
   if (containerOnly) {

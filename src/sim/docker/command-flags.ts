@@ -4,6 +4,8 @@
  */
 import { COMPOSE_FLAGS } from '../compose/cli';
 import { ATTACH_FLAGS } from './attach-cli';
+import { BUILD_FLAGS } from './build-cli';
+import { HISTORY_FLAGS } from './history-cli';
 import { EXEC_FLAGS } from './exec-cli';
 import type { FlagSpec } from './flags';
 import { COMMIT_FLAGS, IMAGES_FLAGS, PULL_FLAGS } from './image-cli';
@@ -57,6 +59,8 @@ export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
   update: UPDATE_FLAGS,
   info: INFO_FLAGS,
   compose: COMPOSE_FLAGS,
+  build: BUILD_FLAGS,
+  history: HISTORY_FLAGS,
   'network ls': NETWORK_LS_FLAGS,
   'network list': NETWORK_LS_FLAGS,
   'network create': NETWORK_CREATE_FLAGS,

@@ -25,10 +25,11 @@ const IMAGE_LABELS: Readonly<Record<string, Record<string, string>>> = {
 const STOP_SIGNALS: Readonly<Record<string, string>> = { nginx: 'SIGQUIT' };
 
 export const imageLabels = (image: Image | undefined): Record<string, string> => ({
-  ...(image ? IMAGE_LABELS[image.repo] : undefined),
+  ...(image ? IMAGE_LABELS[(image.origin ?? image).repo] : undefined),
+  ...image?.labels,
 });
 export const imageStopSignal = (image: Image | undefined): string | undefined =>
-  image ? STOP_SIGNALS[image.repo] : undefined;
+  image ? STOP_SIGNALS[(image.origin ?? image).repo] : undefined;
 
 function stateObject(c: Container): object {
   const s = c.state;

@@ -13,7 +13,8 @@ import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
-import { ensureImage, findLocalImage } from './pull';
+import { ensureImage, findLocalImage, imageNames } from './pull';
+import { imageOnTop } from './image-records';
 
 const NONE = '<none>';
 
@@ -43,7 +44,11 @@ export const dockerImages: DockerHandler = (p, args, path) => {
       p.world,
       `"${path}" requires at most 1 argument.\nSee '${path} --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images`,
     );
-  let list = newestImages(hostOf(p.world, p.place.host).docker.images);
+  // One row per name an image has; a dangling image shows as <none>.
+  let list = newestImages(hostOf(p.world, p.place.host).docker.images).flatMap((i) => {
+    const names = imageNames(i);
+    return names.length ? names.map((n) => ({ ...i, ...n })) : [i];
+  });
   const wanted = f.args[0];
   if (wanted !== undefined) {
     const hasTag = wanted.lastIndexOf(':') > wanted.lastIndexOf('/');
@@ -106,22 +111,25 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
   const { repo, tag } = target !== undefined ? parseImageRef(target) : { repo: NONE, tag: NONE };
   const author = parsed.value.strings.get('author');
   const comment = parsed.value.strings.get('message');
-  const image: Image = {
+  const committed = imageOnTop(base, {
     id,
+    created: p.ctx.now,
+    layer: c.layer,
+    installed: c.installed,
+    createdBy: [c.path, ...c.args].join(' '),
+    comment: comment ?? '',
+    config: {
+      cmd: c.config.cmd,
+      entrypoint: c.config.entrypoint,
+      exposedPorts: c.config.exposedPorts,
+      env: c.config.env,
+      workingDir: c.config.workingDir,
+    },
+  });
+  const image: Image = {
+    ...committed,
     repo,
     tag,
-    created: p.ctx.now,
-    // apt-get update and each package leave a few MB behind in the new layer.
-    size:
-      (base?.size ?? 0) + c.installed.length * 4_200_000 + (c.installed.length ? 41_000_000 : 0),
-    cmd: c.config.cmd,
-    entrypoint: c.config.entrypoint,
-    exposedPorts: c.config.exposedPorts,
-    env: c.config.env,
-    workingDir: c.config.workingDir,
-    tools: [...new Set([...(base?.tools ?? []), ...c.installed])],
-    flavour: base?.flavour ?? 'debian',
-    stopExitCode: base?.stopExitCode ?? 137,
     ...(author !== undefined ? { author } : {}),
     ...(comment !== undefined ? { comment } : {}),
   };

@@ -4,6 +4,7 @@ import { rfc3339Nano } from '../format/units';
 import type { Image } from '../model';
 import { imageLabels, imageStopSignal } from './container-inspect';
 import { derivedHex, ZERO_TIME } from './inspect-values';
+import { imageNames } from './pull';
 
 const NONE = '<none>';
 
@@ -22,7 +23,7 @@ export function imageInspectObject(image: Image): unknown {
   return goStruct(
     {
       Id: `sha256:${image.id}`,
-      RepoTags: tagged ? [`${image.repo}:${image.tag}`] : [],
+      RepoTags: imageNames(image).map((n) => `${n.repo}:${n.tag}`),
       RepoDigests: image.digest ? [`${image.repo}@${image.digest}`] : [],
       Parent: '',
       Comment: image.comment ?? (committed ? '' : 'buildkit.dockerfile.v0'),
@@ -33,7 +34,7 @@ export function imageInspectObject(image: Image): unknown {
         {
           Hostname: '',
           Domainname: '',
-          User: '',
+          User: image.user ?? '',
           AttachStdin: false,
           AttachStdout: false,
           AttachStderr: false,

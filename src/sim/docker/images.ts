@@ -4,7 +4,9 @@
  * images have no `ip` or `ping`; busybox and alpine have busybox's applets).
  */
 import { own } from '../own';
-import type { Image, ImageFlavour } from '../model';
+import type { FileLayer, Image, ImageFlavour } from '../model';
+import { baseLayer } from '../linux/layers';
+import { NGINX_ROOT, NGINX_WELCOME } from '../packet/http';
 
 /** Commands every image has, as busybox applets or as coreutils/grep/hostname. */
 const BASICS = [
@@ -70,6 +72,8 @@ interface CatalogEntry {
   readonly env?: readonly string[];
   readonly workingDir?: string;
   readonly extraTools?: readonly string[];
+  /** Files of the image beyond its flavour's directories (nginx's document root). */
+  readonly files?: Readonly<Record<string, string>>;
   /** MB, as `docker images` shows it. */
   readonly sizeMb: number;
   readonly stopExitCode: number;
@@ -132,6 +136,7 @@ const CATALOG: readonly CatalogEntry[] = [
     cmd: ['nginx', '-g', 'daemon off;'],
     exposedPorts: ['80/tcp'],
     extraTools: ['curl', 'nginx'],
+    files: { [`${NGINX_ROOT}/index.html`]: NGINX_WELCOME },
     sizeMb: 192,
     stopExitCode: 0,
     variants: { alpine: { flavour: 'alpine', extraTools: ['apk', 'curl', 'nginx'], sizeMb: 47.9 } },
@@ -209,6 +214,21 @@ function toolsOf(e: CatalogEntry): string[] {
   return [...new Set([...base, ...(e.extraTools ?? [])])];
 }
 
+/** The image's own files and directories, over its flavour's. */
+function ownLayer(e: CatalogEntry): FileLayer {
+  const files = e.files ?? {};
+  const dirs = [
+    ...Object.keys(files).map((f) => f.slice(0, f.lastIndexOf('/'))),
+    ...(e.workingDir ? [e.workingDir] : []),
+  ];
+  // Each parent of a directory is one too (`/usr/share/nginx` under `/usr/share`).
+  const all = new Set(
+    dirs.flatMap((d) => d.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))),
+  );
+  all.delete('');
+  return { files, dirs: [...all], removed: [] };
+}
+
 /** `nginx` -> `{repo: 'nginx', tag: 'latest'}`; `nginx:1.22.1`; `library/nginx`. */
 export function parseImageRef(ref: string): { repo: string; tag: string } {
   const slash = ref.lastIndexOf('/');
@@ -248,6 +268,7 @@ export function registryImage(
     workingDir: e.workingDir ?? '',
     tools: toolsOf(e),
     flavour: e.flavour,
+    layers: [baseLayer(e.flavour), ownLayer(e)],
     stopExitCode: e.stopExitCode,
   };
 }

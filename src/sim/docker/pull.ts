@@ -12,12 +12,16 @@ import { parseImageRef, registryImage } from './images';
 export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
   const { repo, tag } = parseImageRef(ref);
   return (
-    [...images.values()].find((i) => i.repo === repo && i.tag === tag) ??
+    [...images.values()].find((i) => imageNames(i).some((n) => n.repo === repo && n.tag === tag)) ??
     (/^[0-9a-f]{4,64}$/.test(ref)
       ? [...images.values()].find((i) => i.id.startsWith(ref))
       : undefined)
   );
 }
+
+/** Every `repo:tag` an image answers to (`docker build -t a -t b` gives it two); none if dangling. */
+export const imageNames = (i: Image): readonly { readonly repo: string; readonly tag: string }[] =>
+  [{ repo: i.repo, tag: i.tag }, ...(i.extraTags ?? [])].filter((n) => n.repo !== '<none>');
 
 const familiar = (repo: string) => (repo.includes('/') ? repo : `library/${repo}`);
 

@@ -18,8 +18,8 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(Math.floor(hoursFloat) / 24 / 365)} years`;
 }
 
-/** Go's `%.3g` of `size` in decimal units, e.g. 4270000 -> `4.27MB`. */
-export function humanSize(size: number): string {
+/** Go's `%.3g` (or `%.<precision>g`) of `size` in decimal units, e.g. 4270000 -> `4.27MB`. */
+export function humanSize(size: number, precision = 3): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let i = 0;
   let v = size;
@@ -27,7 +27,7 @@ export function humanSize(size: number): string {
     v /= 1000;
     i++;
   }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
+  return `${Number(v.toPrecision(precision))}${units[i]}`;
 }
 
 /** go-units BytesSize: `%.4g` in binary units, e.g. 3831525376 -> `3.568GiB`. */

@@ -1,99 +1,23 @@
 /**
- * The host's directory tree beyond file contents: directories a learner made (`mkdir -p`) and
- * symbolic links (`ln -s`), which is how the tutorials name a container's network namespace
- * (`ln -s /proc/$PID/ns/net /var/run/netns/$PID`). `mkdir`, `ln` and `rm` live here, with GNU
- * coreutils' texts. A container's own filesystem is not modelled: there they succeed quietly.
+ * `mkdir`, `touch`, `ln` and `rm` with GNU coreutils' texts, on the file tree of the place they run
+ * in (linux/file-tree.ts): the host's own, or a container's writable layer. Symlinks are how the
+ * tutorials name a container's network namespace (`ln -s /proc/$PID/ns/net /var/run/netns/$PID`);
+ * containers here have none.
  */
 import { own } from '../own';
-import type { Host, World } from '../model';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
-import { hostOf, updateHost } from '../world';
+import {
+  cwdOf,
+  editTree,
+  entriesOf,
+  exists,
+  isDirectory,
+  parentOf,
+  resolvePath,
+  treeAt,
+} from './file-tree';
 
-/** Directories every CentOS host has, so `mkdir -p /var/run/netns` has parents to stand on. */
-const BASE_DIRS = [
-  '/',
-  '/root',
-  '/etc',
-  '/etc/docker',
-  '/home',
-  '/proc',
-  '/run',
-  '/sys',
-  '/tmp',
-  '/usr',
-  '/var',
-  '/var/lib',
-  '/var/lib/docker',
-  '/var/run',
-  '/var/run/docker',
-];
-
-const parentOf = (path: string): string => {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-};
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** `/a//b/` -> `/a/b`; relative paths start in root's home, where the lab's shell sits. */
-export function normalizePath(path: string): string {
-  const abs = path.startsWith('/') ? path : `/root/${path}`;
-  const parts: string[] = [];
-  for (const part of abs.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
-
-export type HostTree = Pick<Host, 'files' | 'dirs' | 'symlinks' | 'netns'>;
-
-/** `ip netns add` bind-mounts the new namespace on a file of this directory. */
-export const NETNS_RUN_DIR = '/var/run/netns';
-
-const mountedNetns = (t: HostTree): string[] =>
-  [...t.netns.values()].flatMap((n) => (n.name ? [`${NETNS_RUN_DIR}/${n.name}`] : []));
-
-export function isDirectory(t: HostTree, path: string): boolean {
-  if (BASE_DIRS.includes(path) || t.dirs?.includes(path)) return true;
-  const prefix = `${path}/`;
-  return Object.keys(t.files).some((f) => f.startsWith(prefix));
-}
-
-export function exists(t: HostTree, path: string): boolean {
-  if (own(t.files, path) !== undefined || own(t.symlinks, path) !== undefined) return true;
-  return isDirectory(t, path) || mountedNetns(t).includes(path);
-}
-
-/** Names directly inside a directory: files, directories and symlinks, in creation order. */
-export function entriesOf(t: HostTree, dir: string): string[] {
-  const prefix = dir === '/' ? '/' : `${dir}/`;
-  const names = [
-    ...Object.keys(t.files),
-    ...(t.dirs ?? []),
-    ...BASE_DIRS,
-    ...Object.keys(t.symlinks ?? {}),
-    ...mountedNetns(t),
-  ]
-    .filter((p) => p.startsWith(prefix) && p !== dir)
-    .map((p) => p.slice(prefix.length).split('/')[0]);
-  return [...new Set(names)];
-}
-
-function edit(
-  p: Process,
-  change: (t: { dirs: string[]; symlinks: Record<string, string> }) => void,
-): World {
-  const r = updateHost(p.world, p.place.host, (h) => {
-    const dirs = [...(h.dirs ?? [])];
-    const symlinks = { ...(h.symlinks ?? {}) };
-    change({ dirs, symlinks });
-    h.dirs = dirs;
-    h.symlinks = symlinks;
-    return { ok: true, value: undefined };
-  });
-  return r.ok ? r.world : p.world;
-}
 
 const splitFlags = (args: readonly string[]) => ({
   flags: args
@@ -103,18 +27,22 @@ const splitFlags = (args: readonly string[]) => ({
   operands: args.filter((a) => !a.startsWith('-') || a === '-'),
 });
 
+const where = (p: Process) => ({
+  tree: treeAt(p.world, p.place),
+  abs: (raw: string) => resolvePath(cwdOf(p.world, p.place), raw),
+});
+
 export function mkdir(p: Process): ProcessResult {
-  if (p.place.containerId) return output(p.world);
   const { flags, operands } = splitFlags(p.argv.slice(1));
   if (operands.length === 0)
     return failure(p.world, "mkdir: missing operand\nTry 'mkdir --help' for more information.");
   const parents = flags.includes('p') || p.argv.includes('--parents');
-  const tree = hostOf(p.world, p.place.host);
+  const { tree, abs } = where(p);
   const made: string[] = [];
   let stderr = '';
   const has = (d: string) => isDirectory(tree, d) || made.includes(d);
   for (const raw of operands) {
-    const path = normalizePath(raw);
+    const path = abs(raw);
     const chain: string[] = [];
     for (let d = path; !has(d) && d !== '/'; d = parentOf(d)) chain.unshift(d);
     const blocked = chain.find((d) => own(tree.files, d) !== undefined || own(tree.symlinks, d));
@@ -125,7 +53,29 @@ export function mkdir(p: Process): ProcessResult {
       stderr += `mkdir: cannot create directory '${raw}': No such file or directory\n`;
     else made.push(...chain);
   }
-  const world = made.length ? edit(p, (t) => t.dirs.push(...made)) : p.world;
+  const world = made.length ? editTree(p.world, p.place, { mkdirs: made }) : p.world;
+  return output(world, '', stderr, stderr ? 1 : 0);
+}
+
+/** `touch FILE…`: creates empty files (times are not modelled, so an existing file is left alone). */
+export function touch(p: Process): ProcessResult {
+  const { operands } = splitFlags(p.argv.slice(1));
+  if (operands.length === 0)
+    return failure(
+      p.world,
+      "touch: missing file operand\nTry 'touch --help' for more information.",
+    );
+  const { tree, abs } = where(p);
+  const write: Record<string, string> = {};
+  let stderr = '';
+  for (const raw of operands) {
+    const path = abs(raw);
+    if (exists(tree, path)) continue;
+    if (!isDirectory(tree, parentOf(path)))
+      stderr += `touch: cannot touch '${raw}': No such file or directory\n`;
+    else write[path] = '';
+  }
+  const world = Object.keys(write).length ? editTree(p.world, p.place, { write }) : p.world;
   return output(world, '', stderr, stderr ? 1 : 0);
 }
 
@@ -135,13 +85,13 @@ export function ln(p: Process): ProcessResult {
   const { flags, operands } = splitFlags(p.argv.slice(1));
   if (operands.length === 0)
     return failure(p.world, "ln: missing file operand\nTry 'ln --help' for more information.");
-  const tree = hostOf(p.world, p.place.host);
+  const { tree, abs } = where(p);
   const [target, rawLink = baseName(operands[0])] = operands;
-  let link = normalizePath(rawLink);
+  let link = abs(rawLink);
   if (isDirectory(tree, link)) link = `${link === '/' ? '' : link}/${baseName(target)}`;
   const symbolic = flags.includes('s');
   const kind = symbolic ? 'symbolic link' : 'hard link';
-  const shown = rawLink.endsWith('/') || link !== normalizePath(rawLink) ? link : rawLink;
+  const shown = rawLink.endsWith('/') || link !== abs(rawLink) ? link : rawLink;
   if (!isDirectory(tree, parentOf(link)))
     return failure(
       p.world,
@@ -155,12 +105,11 @@ export function ln(p: Process): ProcessResult {
       p.world,
       `ln: failed to create hard link '${shown}' => '${target}': Invalid cross-device link`,
     );
-  return output(edit(p, (t) => (t.symlinks[link] = target)));
+  return output(editTree(p.world, p.place, { symlinks: { [link]: target } }));
 }
 
-/** `rm [-f] [-r] PATH…`: symlinks and made directories (with -r); host files stay read-only. */
+/** `rm [-f] [-r] PATH…`: files, symlinks, and directories with -r; mount points stay. */
 export function rm(p: Process): ProcessResult {
-  if (p.place.containerId) return output(p.world);
   const { flags, operands } = splitFlags(p.argv.slice(1));
   const force = flags.includes('f');
   const recursive = /[rR]/.test(flags);
@@ -168,32 +117,34 @@ export function rm(p: Process): ProcessResult {
     return force
       ? output(p.world)
       : failure(p.world, "rm: missing operand\nTry 'rm --help' for more information.");
-  const tree = hostOf(p.world, p.place.host);
+  const { tree, abs } = where(p);
   const gone: string[] = [];
   let stderr = '';
   for (const raw of operands) {
-    const path = normalizePath(raw);
-    if (tree.symlinks?.[path] !== undefined) gone.push(path);
-    else if (mountedNetns(tree).includes(path))
+    // bash expands `dir/*` only when something matches; the tutorials' `rm -rf /var/lib/apt/lists/*`.
+    const glob = raw.endsWith('/*') ? abs(raw.slice(0, -2)) : undefined;
+    if (glob !== undefined) {
+      gone.push(...entriesOf(tree, glob).map((e) => `${glob === '/' ? '' : glob}/${e}`));
+      continue;
+    }
+    const path = abs(raw);
+    if (tree.mounts.includes(path))
       stderr += `rm: cannot remove '${raw}': Device or resource busy\n`;
-    else if (isDirectory(tree, path)) {
+    else if (own(tree.symlinks, path) !== undefined || own(tree.files, path) !== undefined) {
+      if (path.startsWith('/proc/'))
+        stderr += `rm: cannot remove '${raw}': Operation not permitted\n`;
+      else gone.push(path);
+    } else if (isDirectory(tree, path)) {
       if (!recursive) stderr += `rm: cannot remove '${raw}': Is a directory\n`;
       else if (
-        BASE_DIRS.includes(path) ||
-        entriesOf(tree, path).some((e) => own(tree.files, `${path}/${e}`) !== undefined)
+        path === '/' ||
+        tree.mounts.some((m) => m.startsWith(`${path}/`)) ||
+        (tree.systemDirs.has(path) && !p.place.containerId)
       )
         stderr += `rm: cannot remove '${raw}': Device or resource busy\n`;
       else gone.push(path);
-    } else if (own(tree.files, path) !== undefined)
-      stderr += `rm: cannot remove '${raw}': Operation not permitted\n`;
-    else if (!force) stderr += `rm: cannot remove '${raw}': No such file or directory\n`;
+    } else if (!force) stderr += `rm: cannot remove '${raw}': No such file or directory\n`;
   }
-  const under = (x: string) => gone.some((g) => x === g || x.startsWith(`${g}/`));
-  const world = gone.length
-    ? edit(p, (t) => {
-        t.dirs.splice(0, t.dirs.length, ...t.dirs.filter((d) => !under(d)));
-        for (const s of Object.keys(t.symlinks)) if (under(s)) delete t.symlinks[s];
-      })
-    : p.world;
+  const world = gone.length ? editTree(p.world, p.place, { remove: gone }) : p.world;
   return output(world, '', stderr, stderr ? 1 : 0);
 }

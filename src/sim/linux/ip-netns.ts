@@ -9,7 +9,7 @@ import type { Host } from '../model';
 import { createNetns, deleteNetns } from '../net/kernel';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { updateHost } from '../world';
-import { NETNS_RUN_DIR } from './fs';
+import { NETNS_RUN_DIR } from './file-tree';
 import { netnsIds } from './link-state';
 import { netnsOfContainer, type Where } from './place';
 import { matches } from './abbrev';

@@ -8,6 +8,7 @@ import { own } from '../own';
 import type { Container, World } from '../model';
 import { failure, output, written, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
+import { editTree, treeAt } from './file-tree';
 
 /** Package -> programs it installs. */
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {
@@ -34,8 +35,8 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   traceroute: ['traceroute'],
 };
 
-/** A marker in `installed` meaning the apt package lists were downloaded. */
-const APT_LISTS = 'apt:lists';
+/** Where `apt-get update` keeps the package lists (images ship it empty; `rm -rf` empties it). */
+const APT_LISTS = '/var/lib/apt/lists';
 
 function container(p: Process): Container | undefined {
   return p.place.containerId
@@ -85,8 +86,14 @@ function aptUpdate(p: Process): ProcessResult {
   const gets = MIRRORS.map(
     ([url, what, size], i) => `Get:${i + 1} ${url} ${what} [${size}]\n`,
   ).join('');
+  const lists = Object.fromEntries(
+    MIRRORS.map(([url, what]) => [
+      `${APT_LISTS}/${url.slice('http://'.length).replace(/\//g, '_')}_dists_${what.replace(' ', '_')}`,
+      `Origin: Ubuntu\nSuite: ${what.split(' ')[0]}\n`,
+    ]),
+  );
   return output(
-    addInstalled(p, [APT_LISTS]),
+    p.place.containerId ? editTree(p.world, p.place, { write: lists }) : p.world,
     `${gets}Fetched 25.9 MB in 3s (8,912 kB/s)\nReading package lists... Done\n`,
   );
 }
@@ -100,7 +107,8 @@ function aptInstall(p: Process, names: readonly string[], prog: string): Process
       p.world,
       `${head}0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`,
     );
-  const hasLists = !c || c.installed.includes(APT_LISTS);
+  const hasLists =
+    !c || Object.keys(treeAt(p.world, p.place).files).some((f) => f.startsWith(`${APT_LISTS}/`));
   const unknown = names.find((n) => !hasLists || !own(PACKAGES, n));
   if (unknown !== undefined)
     return failure(

@@ -14,7 +14,7 @@ import { ss } from './ss';
 import { ssh } from './ssh';
 import { getent, nslookup } from './nslookup';
 import { wget } from './wget';
-import { ln, mkdir, rm } from './fs';
+import { ln, mkdir, rm, touch } from './fs';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
 import { iptables } from './iptables';
@@ -48,6 +48,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   mkdir,
   ln,
   rm,
+  touch,
   hostname,
   env,
   printenv,

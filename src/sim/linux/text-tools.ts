@@ -2,10 +2,8 @@
  * Filters for pipelines (`docker inspect x | grep -i ipaddr`): grep, head, tail, wc over stdin or
  * readable files. GNU and busybox agree on these outputs; only their error texts differ.
  */
-import { own } from '../own';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
-import { filesAt } from './files';
-import { whereIs } from './place';
+import { readAt } from './file-tree';
 
 type Program = (p: Process) => ProcessResult;
 
@@ -23,11 +21,10 @@ function inputs(
   names: readonly string[],
 ): { texts: [string, string][]; stderr: string } {
   if (names.length === 0) return { texts: [['-', p.stdin]], stderr: '' };
-  const files = filesAt(whereIs(p));
   const texts: [string, string][] = [];
   let stderr = '';
   for (const n of names) {
-    const t = n === '-' ? p.stdin : own(files, n);
+    const t = n === '-' ? p.stdin : readAt(p.world, p.place, n);
     if (t === undefined) stderr += `${tool}: ${n}: No such file or directory\n`;
     else texts.push([n, t]);
   }

@@ -120,7 +120,7 @@ const SERVERS: Readonly<Record<string, ServerSpec>> = {
 export function serverOf(h: Host, c: Container): ServerSpec | undefined {
   const image = h.docker.images.get(c.imageId);
   if (!image) return undefined;
-  const spec = SERVERS[image.repo.replace(/^library\//, '')];
+  const spec = SERVERS[(image.origin ?? image).repo.replace(/^library\//, '')];
   if (!spec) return undefined;
   const wanted = [...(image.entrypoint ?? []), ...image.cmd];
   const actual = [c.path, ...c.args];

@@ -9,7 +9,8 @@ import type { Ipv4, World } from '../model';
 import type { Process } from '../shell/process';
 import { hostOf } from '../world';
 import { recordAccess } from '../docker/access-log';
-import { byteLength, headerBlock, serve, type ServerReply } from './http';
+import { byteLength, headerBlock, NGINX_ROOT, serve, type ServerReply } from './http';
+import { containerFiles } from '../linux/file-tree';
 import { resolveForTool, type Asker } from './resolve';
 import { connectTcp, type ConnectFailure } from './tcp';
 import type { Trace, TraceEvent } from './trace';
@@ -115,13 +116,19 @@ export function fetchHttp(
   const serverContainer = conn.server.containerId
     ? h.docker.containers.get(conn.server.containerId)
     : undefined;
-  const tag = serverContainer ? h.docker.images.get(serverContainer.imageId)?.tag : undefined;
+  const image = serverContainer ? h.docker.images.get(serverContainer.imageId) : undefined;
+  const tag = (image?.origin ?? image)?.tag;
+  // A page written into the container (or built into its image) is what nginx serves.
+  const page = serverContainer
+    ? containerFiles(h, serverContainer).files[`${NGINX_ROOT}/index.html`]
+    : undefined;
   const reply = serve(conn.server.service, {
     method,
     path: url.path,
     host: url.explicitPort ? `${url.host}:${url.port}` : url.host,
     port: url.port,
     ...(tag ? { tag } : {}),
+    ...(page !== undefined && conn.server.service === 'nginx' ? { page } : {}),
     now: p.ctx.now,
   });
   const served =

@@ -19,7 +19,12 @@ export interface HttpRequest {
   readonly now: number;
   /** The server's port (a public site answers 80 and 443 differently). */
   readonly port?: number;
+  /** The index.html the server's document root holds now, when its container changed it. */
+  readonly page?: string;
 }
+
+/** nginx's document root in the official image. */
+export const NGINX_ROOT = '/usr/share/nginx/html';
 
 export type ServerReply =
   | {
@@ -91,7 +96,8 @@ function nginx(req: HttpRequest): ServerReply {
   const server: [string, string] = ['Server', `nginx/${version}`];
   const date: [string, string] = ['Date', httpDate(req.now)];
   if (req.path === '/' || req.path === '/index.html') {
-    const len = byteLength(NGINX_WELCOME);
+    const page = req.page ?? NGINX_WELCOME;
+    const len = byteLength(page);
     return {
       kind: 'http',
       status: 200,
@@ -106,7 +112,7 @@ function nginx(req: HttpRequest): ServerReply {
         ['ETag', `"${mtime.toString(16)}-${len.toString(16)}"`],
         ['Accept-Ranges', 'bytes'],
       ],
-      body: NGINX_WELCOME,
+      body: page,
     };
   }
   const body =

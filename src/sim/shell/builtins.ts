@@ -8,6 +8,7 @@ import { help } from './help';
 import { history } from './history';
 import { printfBuiltin } from './printf';
 import { type } from './type';
+import { cd } from './cd';
 
 /** Leaving a shell; if it was the container's main process, the container stops with its code. */
 const exit: Program = (p) => {
@@ -43,7 +44,7 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   echo,
   true: (p) => output(p.world),
   false: (p) => output(p.world, '', '', 1),
-  cd: (p) => output(p.world),
+  cd,
   export: (p) => output(p.world),
   ':': (p) => output(p.world),
   printf: printfBuiltin,

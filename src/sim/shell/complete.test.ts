@@ -92,14 +92,15 @@ describe('what completes where', () => {
     expect(here).toEqual(expect.arrayContaining(['ip', 'ping', 'cat', 'clear', 'exit']));
     expect(here).not.toContain('docker');
     expect(here).not.toContain('iptables');
-    expect(choices(IN_APP, 'ls /')).toEqual(['/etc', '/proc']);
+    expect(choices(IN_APP, 'ls /')).toEqual(expect.arrayContaining(['/bin', '/etc', '/proc']));
     // busybox's ip has busybox's objects.
     expect(choices(IN_APP, 'ip ')).toEqual(['address', 'link', 'neigh', 'route', 'rule', 'tunnel']);
   });
 
   it('a program the place lacks completes file names, as bash does without its completion', () => {
     const inWeb = replay(['docker run -dit --name web nginx', 'docker exec -it web bash']).world;
-    expect(choices(inWeb, 'ip ')).toEqual(['etc', 'proc']);
+    expect(choices(inWeb, 'ip ')).toEqual(expect.arrayContaining(['etc', 'proc', 'usr']));
+    expect(choices(inWeb, 'ip ')).not.toContain('address');
   });
 
   it('ip: objects, commands, devices', () => {

@@ -81,6 +81,8 @@ export interface Place {
   readonly netns?: string;
   /** The LAN client beside the host's eth0 (`ssh 10.0.2.20`): a separate machine, not the host. */
   readonly lanClient?: true;
+  /** The working directory relative paths start from; absent: the shell's home or the image's WORKDIR. */
+  readonly cwd?: string;
 }
 
 export interface Process {
@@ -93,6 +95,8 @@ export interface Process {
   readonly ctx: Ctx;
   /** Starts another program (`docker exec X ip addr`, `docker run --rm busybox ping …`). */
   readonly spawn: Spawn;
+  /** Variables assigned for this command only (`DOCKER_BUILDKIT=0 docker build .`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface ProcessResult extends Output {
@@ -105,8 +109,15 @@ export type Spawn = (
   world: World,
   place: Place,
   argv: readonly string[],
-  opts: { readonly stdin?: string; readonly tty?: boolean; readonly via: 'exec' | 'shell' },
+  opts: SpawnOptions,
 ) => ProcessResult;
+
+export interface SpawnOptions {
+  readonly stdin?: string;
+  readonly tty?: boolean;
+  readonly via: 'exec' | 'shell';
+  readonly env?: Readonly<Record<string, string>>;
+}
 
 export type Program = (p: Process) => ProcessResult;
 

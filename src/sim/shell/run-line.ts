@@ -5,10 +5,10 @@
 import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
-import { own } from '../own';
 import { expand, type Expanded } from './expand';
 import { parseHeredocBody } from './heredoc';
 import { unwritable } from './redirect-target';
+import { cwdOf, editTree, readAt, resolvePath, treeAt } from '../linux/file-tree';
 import {
   parseScript,
   type AndOrList,
@@ -91,7 +91,7 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
     }
     if (r.op !== '<') continue;
     const target = expandWords(w, [r.target], env).words.join(' ');
-    const content = own(hostOf(w).files, target);
+    const content = readAt(w, env.place, target);
     if (content === undefined)
       return {
         world: w,
@@ -105,10 +105,13 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
   for (const r of cmd.redirects) {
     if (r.op !== '>' && r.op !== '>>' && r.op !== '2>') continue;
     const path = expandWords(w, [r.target], env).words.join(' ');
-    const problem = unwritable(hostOf(w).files, shellOf(w), path);
+    const abs = resolvePath(cwdOf(w, env.place), path);
+    const problem = unwritable(treeAt(w, env.place), shellOf(w), path, abs);
     if (problem) return { world: w, stdout: '', stderr: `${stderr}${problem}\n`, exitCode: 1 };
   }
-  const r = spawn(w, env.place, e.words, { stdin: input, tty: true, via: 'shell' }, env.ctx);
+  const opts = { stdin: input, tty: true, via: 'shell' as const };
+  const vars = Object.keys(assigned).length ? { ...opts, env: assigned } : opts;
+  const r = spawn(w, env.place, e.words, vars, env.ctx);
   return applyRedirects(withStreams(r, concatOutputs({ stdout: '', stderr }, r)), cmd, env);
 }
 
@@ -155,13 +158,10 @@ function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): Process
   for (const to of [fd1, fd2])
     if (typeof to !== 'string' && to.path !== '/dev/null' && !written.has(to.path)) {
       written.add(to.path);
-      const h = hostOf(world);
-      const before = to.append ? (own(h.files, to.path) ?? '') : '';
+      const before = to.append ? (readAt(world, env.place, to.path) ?? '') : '';
       const text = before + (files.get(to.path) ?? '');
-      world = {
-        ...world,
-        hosts: { ...world.hosts, [h.hostname]: { ...h, files: { ...h.files, [to.path]: text } } },
-      };
+      const abs = resolvePath(cwdOf(world, env.place), to.path);
+      world = editTree(world, env.place, { write: { [abs]: text } });
     }
   return withStreams({ ...r, world }, fromChunks(shown));
 }
@@ -194,7 +194,7 @@ function runList(world: World, list: AndOrList, env: Env): ProcessResult {
   return withStreams({ ...r, ...(trace ? { trace } : {}) }, concatOutputs(...shown));
 }
 
-/** Runs `source` as a script at `place`, in the terminal's current shell state (`sh -c`). */
+/** Runs `source` as a script at `place`, in the terminal's current shell state (`sh -c`, a build's `RUN`). */
 export const runScriptAt = (world: World, source: string, place: Place, ctx: Ctx): ProcessResult =>
   runScriptText(world, source, { ctx, place });
 

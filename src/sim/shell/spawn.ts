@@ -6,16 +6,16 @@
 import { own } from '../own';
 import type { World } from '../model';
 import { hostOf } from '../world';
-import type { Ctx, Place, Program, ProcessResult, Spawn } from './process';
+import type { Ctx, Place, Program, ProcessResult, Spawn, SpawnOptions } from './process';
 import { BUILTINS, PROGRAMS } from './programs';
 import { LAN_CLIENT_PROGRAMS, LAN_CLIENT_TOOLS } from '../linux/ssh';
 
 export function currentPlace(world: World): Place {
   const top = world.terminal.shells.at(-1);
   if (top?.lanClient) return { host: world.terminal.host, lanClient: true };
-  return top
-    ? { host: world.terminal.host, containerId: top.containerId }
-    : { host: world.terminal.host };
+  if (!top) return { host: world.terminal.host, cwd: world.terminal.vars.PWD ?? '/root' };
+  const place = { host: world.terminal.host, containerId: top.containerId };
+  return top.cwd ? { ...place, cwd: top.cwd } : place;
 }
 
 /** The name of the shell a line runs in, for its error messages (`bash`, or busybox `sh`). */
@@ -78,7 +78,7 @@ export function spawn(
   world: World,
   place: Place,
   argv: readonly string[],
-  opts: { readonly stdin?: string; readonly tty?: boolean; readonly via: 'exec' | 'shell' },
+  opts: SpawnOptions,
   ctx: Ctx,
 ): ProcessResult {
   const name = argv[0] ?? '';
@@ -103,6 +103,7 @@ export function spawn(
       tty: opts.tty ?? false,
       ctx,
       spawn: spawnWith(ctx),
+      ...(opts.env ? { env: opts.env } : {}),
     });
   } catch (e) {
     // A bug must never take the lab down: report it and keep the previous world.

@@ -1,0 +1,284 @@
+/**
+ * A build report as the terminal shows it: BuildKit's progress on stderr (buildx, the default
+ * builder of Docker 27.5), or the legacy builder's `Step 1/2 : FROM nginx` stream on stdout.
+ */
+import { humanSize } from '../format/units';
+import type { Chunk } from '../shell/process';
+import type { BuildContext } from './build-context';
+import { contextBytes, contextTarSize, transferSize } from './build-context';
+import type { BuildReport, BuildStep } from './build';
+import {
+  errorLogs,
+  plainProgress,
+  sourceExcerpt,
+  ttyProgress,
+  type Vertex,
+} from './build-progress';
+import { stageLabel } from './build-stages';
+import type { Instruction } from './dockerfile';
+import { derivedHex } from './inspect-values';
+import { shortId } from './lookup';
+import { parseImageRef } from './images';
+
+/** `nginx` -> `docker.io/library/nginx:latest`, as BuildKit names references. */
+export function canonicalRef(ref: string): string {
+  const { repo, tag } = parseImageRef(ref);
+  const first = repo.split('/')[0];
+  if (repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'))
+    return `${repo}:${tag}`;
+  return `docker.io/${repo.includes('/') ? repo : `library/${repo}`}:${tag}`;
+}
+
+/** Seconds a RUN takes here: a little per line of output, the same on every replay. */
+const runSeconds = (output: string) =>
+  Math.round((0.2 + output.split('\n').length * 0.05) * 10) / 10;
+
+const logLines = (output: string): [number, string][] =>
+  output
+    .replace(/\n$/, '')
+    .split('\n')
+    .filter((line, _, all) => all.length > 1 || line !== '')
+    .map((line, i) => [0.05 + i * 0.012, line]);
+
+/** `[builder 2/3]`: the stage's name when there are several, the step among its file steps. */
+function stepName(report: BuildReport, s: BuildStep): string {
+  const total = 1 + s.stage.instructions.filter((i) => FILE_STEPS.has(i.kind)).length;
+  const label = report.stages.length > 1 ? `${stageLabel(s.stage)} ` : '';
+  return `[${label}${String(s.number).padStart(String(total).length)}/${total}]`;
+}
+
+const FILE_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+export interface BuildShown {
+  readonly context: BuildContext;
+  readonly tags: readonly string[];
+  readonly mode: 'plain' | 'tty';
+}
+
+/** BuildKit's vertices for a report, in the order the plain display prints them. */
+function vertices(report: BuildReport, shown: BuildShown): Vertex[] {
+  const { context } = shown;
+  const out: Vertex[] = [
+    {
+      name: `[internal] load build definition from ${context.dockerfile.name}`,
+      statuses: [
+        `transferring dockerfile: ${transferSize(new TextEncoder().encode(context.dockerfile.text).length)}`,
+      ],
+      logs: [],
+      seconds: 0,
+    },
+  ];
+  const f = report.failure;
+  const bases = [
+    ...new Set(report.steps.flatMap((s) => (s.base ? [canonicalRef(s.base.ref)] : []))),
+  ];
+  if (f?.kind === 'pull') bases.push(canonicalRef(f.ref));
+  for (const ref of bases) {
+    const failed = f?.kind === 'pull' && canonicalRef(f.ref) === ref;
+    out.push({
+      name: `[internal] load metadata for ${ref}`,
+      statuses: [],
+      logs: [],
+      seconds: failed ? 0.9 : 0,
+      ...(failed ? { error: pullError(f.error, ref) } : {}),
+    });
+    if (failed) return out;
+  }
+  out.push({
+    name: '[internal] load .dockerignore',
+    statuses: [`transferring context: ${transferSize(context.ignoreSize)}`],
+    logs: [],
+    seconds: 0,
+  });
+  let contextSent = false;
+  for (const s of report.steps) {
+    if (s.instruction.kind === 'FROM') {
+      if (!s.base) continue;
+      const ref = canonicalRef(s.base.ref);
+      const pinned = s.image.digest ? `${ref}@${s.image.digest}` : ref;
+      out.push({
+        name: `${stepName(report, s)} FROM ${pinned}`,
+        statuses: s.base.pulled ? [`resolve ${pinned}`] : [],
+        logs: [],
+        seconds: s.base.pulled ? 2.4 : 0,
+      });
+      continue;
+    }
+    if (s.number === 0) continue;
+    const fromContext =
+      (s.instruction.kind === 'COPY' || s.instruction.kind === 'ADD') &&
+      !('from' in s.instruction && s.instruction.from);
+    if (fromContext && !contextSent) {
+      contextSent = true;
+      out.push({
+        name: '[internal] load build context',
+        statuses: [`transferring context: ${transferSize(contextBytes(context))}`],
+        logs: [],
+        seconds: 0,
+      });
+    }
+    const failed = f?.kind === 'run' && f.step === s;
+    out.push({
+      name: `${stepName(report, s)} ${s.instruction.original}`,
+      statuses: [],
+      logs: s.cached ? [] : logLines(s.output),
+      seconds: s.cached ? 0 : s.instruction.kind === 'RUN' ? runSeconds(s.output) : 0.1,
+      ...(s.cached ? { cached: true } : {}),
+      ...(failed
+        ? {
+            error: `process "${f.process}" did not complete successfully: exit code: ${s.exitCode}`,
+          }
+        : {}),
+    });
+  }
+  if (f?.kind === 'copy') {
+    out.push({
+      name: `${copyStepName(report, f.instruction)} ${f.instruction.original}`,
+      statuses: [],
+      logs: [],
+      seconds: 0,
+      error: copyError(f.source, f.instruction),
+    });
+  }
+  if (report.image && !f) {
+    out.push({
+      name: 'exporting to image',
+      statuses: [
+        'exporting layers',
+        `writing image sha256:${report.image.id}`,
+        ...shown.tags.map((t) => `naming to ${canonicalRef(t)}`),
+      ],
+      logs: [],
+      seconds: 0.1,
+    });
+  }
+  return out;
+}
+
+function copyStepName(report: BuildReport, ins: Instruction): string {
+  const stage = report.stages.find((s) => s.instructions.includes(ins))!;
+  const number =
+    2 +
+    stage.instructions
+      .slice(0, stage.instructions.indexOf(ins))
+      .filter((i) => FILE_STEPS.has(i.kind)).length;
+  return stepName(report, { stage, number } as BuildStep);
+}
+
+function copyError(source: string, ins: Instruction): string {
+  const ref = derivedHex(`moby:${ins.original}`, 25).replace(
+    /[a-f]/g,
+    (c) => 'kmpqrswxyz'[c.charCodeAt(0) - 97],
+  );
+  return `failed to calculate checksum of ref moby::${ref}: "/${source.replace(/^\.?\//, '')}": not found`;
+}
+
+/** A registry's refusal, in containerd's resolver words (BuildKit asks the registry directly). */
+function pullError(daemonError: string, ref: string): string {
+  return daemonError.startsWith('manifest for')
+    ? `${ref}: not found`
+    : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+}
+
+/** The final `ERROR: failed to solve: …` line's cause. */
+function solveError(report: BuildReport, shown: BuildShown): string {
+  const f = report.failure!;
+  switch (f.kind) {
+    case 'run':
+      return `process "${f.process}" did not complete successfully: exit code: ${f.step.exitCode}`;
+    case 'pull': {
+      const ref = canonicalRef(f.ref);
+      return `${f.ref}: failed to resolve source metadata for ${ref}: ${pullError(f.error, ref)}`;
+    }
+    case 'copy':
+      return `failed to compute cache key: ${copyError(f.source, f.instruction)}`;
+    case 'target':
+      return `target stage "${f.target}" could not be found`;
+    case 'stage':
+      return f.error;
+  }
+  void shown;
+}
+
+/** BuildKit's whole output (all on stderr), and the image ID `-q` prints on stdout. */
+export function buildKitOutput(
+  report: BuildReport,
+  shown: BuildShown,
+): { stderr: string; exitCode: number } {
+  const vs = vertices(report, shown);
+  let stderr = shown.mode === 'plain' ? plainProgress(vs) : ttyProgress(vs);
+  const f = report.failure;
+  if (!f) return { stderr, exitCode: 0 };
+  const failed = vs.find((v) => v.error);
+  if (failed) stderr += errorLogs(failed);
+  const ins =
+    f.kind === 'run' ? f.step.instruction : f.kind === 'target' ? undefined : f.instruction;
+  if (ins)
+    stderr += sourceExcerpt(
+      shown.context.dockerfile.name,
+      shown.context.dockerfile.text,
+      ins.line,
+      ins.endLine,
+    );
+  return { stderr: `${stderr}ERROR: failed to solve: ${solveError(report, shown)}\n`, exitCode: 1 };
+}
+
+/** The legacy builder's stream: each instruction as a Step, the intermediate IDs, then the tags. */
+export function legacyOutput(
+  report: BuildReport,
+  shown: BuildShown,
+  instructions: readonly Instruction[],
+): { chunks: Chunk[]; exitCode: number } {
+  const chunks: Chunk[] = [];
+  const say = (text: string) => chunks.push({ stream: 'stdout', text });
+  const fail = (text: string) => {
+    chunks.push({ stream: 'stderr', text: `${text}\n` });
+    return { chunks, exitCode: 1 };
+  };
+  say(
+    `Sending build context to Docker daemon ${humanSize(contextTarSize(shown.context), 4).padStart(8)}\n`,
+  );
+  const total = instructions.length;
+  const stepLine = (ins: Instruction) =>
+    say(`Step ${instructions.indexOf(ins) + 1}/${total} : ${ins.original}\n`);
+  for (const s of report.steps) {
+    stepLine(s.instruction);
+    if (s.instruction.kind === 'FROM') {
+      if (s.base?.pulled) say(s.base.pulled.replace(/^Unable to find image .*\n/, ''));
+      say(` ---> ${shortId(s.image.id)}\n`);
+      continue;
+    }
+    if (s.cached) {
+      say(` ---> Using cache\n ---> ${shortId(s.image.id)}\n`);
+      continue;
+    }
+    const copies = s.instruction.kind === 'COPY' || s.instruction.kind === 'ADD';
+    const container = shortId(s.containerId ?? derivedHex(`legacy:${s.image.id}`, 64));
+    if (!copies) say(` ---> Running in ${container}\n${s.output}`);
+    if (report.failure?.kind === 'run' && report.failure.step === s)
+      return fail(
+        `The command '${report.failure.process}' returned a non-zero code: ${s.exitCode}`,
+      );
+    if (!copies) say(` ---> Removed intermediate container ${container}\n`);
+    say(` ---> ${shortId(s.image.id)}\n`);
+  }
+  const f = report.failure;
+  if (f?.kind === 'pull') {
+    stepLine(f.instruction);
+    return fail(f.error);
+  }
+  if (f?.kind === 'copy') {
+    stepLine(f.instruction);
+    return fail(
+      `COPY failed: file not found in build context or excluded by .dockerignore: stat ${f.source}: file does not exist`,
+    );
+  }
+  if (f?.kind === 'target') return fail(`failed to reach build target ${f.target} in Dockerfile`);
+  if (f?.kind === 'stage') return fail(f.error);
+  say(`Successfully built ${shortId(report.image!.id)}\n`);
+  for (const t of shown.tags) {
+    const { repo, tag } = parseImageRef(t);
+    say(`Successfully tagged ${repo}:${tag}\n`);
+  }
+  return { chunks, exitCode: 0 };
+}
