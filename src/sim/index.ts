@@ -51,3 +51,4 @@ export {
   type View,
 } from './views';
 export { imageChoices, type ImageChoice } from './image-choices';
+export { editableFileOf, type EditableFile } from './linux/editor';

@@ -7,6 +7,7 @@ import { arp } from './neigh';
 import { env, printenv } from './env';
 import { cat, ls } from './files';
 import { curl } from './curl';
+import { editor } from './editor';
 import { netstat } from './netstat';
 import { nsenter } from './nsenter';
 import { ss } from './ss';
@@ -60,6 +61,9 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   tail,
   wc,
   cut,
+  nano: editor,
+  vi: editor,
+  vim: editor,
   apt,
   'apt-get': apt,
   apk,

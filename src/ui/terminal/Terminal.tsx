@@ -5,7 +5,17 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { chunksOf, selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
+import {
+  chunksOf,
+  editableFileOf,
+  labStore,
+  selectHistory,
+  selectPrompt,
+  useLab,
+  type TranscriptEntry,
+} from '../../store';
+import { openEditor } from '../editor/editor-store';
+import { FileEditorHost } from '../editor/FileEditor';
 import { useTerminalHistory } from './use-terminal-history';
 
 /** What a newcomer can click on an empty lab; each button is the line it types. */
@@ -31,7 +41,10 @@ export function Terminal() {
     if (e.nativeEvent.isComposing) return;
     if (e.key === 'Enter') {
       e.preventDefault();
-      run(line.value);
+      // `nano FILE` opens the page's editor, which types the file back as a here-document.
+      const file = editableFileOf(labStore.getState().world, line.value);
+      if (file) openEditor(file);
+      else run(line.value);
       line.reset();
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -104,6 +117,7 @@ export function Terminal() {
           </p>
         )}
       </div>
+      <FileEditorHost />
     </section>
   );
 }
