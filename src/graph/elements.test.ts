@@ -69,7 +69,8 @@ describe('projectWorld', () => {
       'docker run -dit --name web --network mynet -p 8080:80 nginx',
     ]);
     expect(byId(els, 'dns:mynet')!.data).toMatchObject({
-      label: 'DNS 127.0.0.11',
+      brief: 'DNS 127.0.0.11',
+      label: 'DNS 127.0.0.11\nweb → 172.18.0.2',
       ref: 'dns:mynet',
     });
     const bridge = only(els, /^dev:host\/br-[0-9a-f]{12}$/);

@@ -21,6 +21,8 @@ export type ElementKind =
   /** A Linux bridge in the host namespace, drawn as a wide bar. */
   | 'bridge'
   | 'dns'
+  /** The "compose: <project>" tag over a network compose created. */
+  | 'compose'
   | 'port'
   /** The LAN and the internet beyond the host's eth0. */
   | 'outside'
@@ -79,6 +81,8 @@ export interface GraphText {
   readonly status: (status: Container['state']['status'] | 'paused') => string;
   readonly netns: (name: string) => string;
   readonly lan: (subnet: string, gateway: string) => string;
+  readonly compose: (project: string) => string;
+  readonly service: (name: string) => string;
 }
 
 export const ENGLISH: GraphText = {
@@ -89,6 +93,8 @@ export const ENGLISH: GraphText = {
   status: (s) => s,
   netns: (name) => `netns ${name}`,
   lan: (subnet, gateway) => `LAN\n${subnet}\ngateway\n${gateway}\n→ Internet`,
+  compose: (project) => `compose: ${project}`,
+  service: (name) => `service ${name}`,
 };
 
 export const OUTSIDE_ID = netnsRef('outside');

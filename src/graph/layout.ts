@@ -118,6 +118,8 @@ export function layoutGraph(
       widths.set(n.id, band.width - 16);
     }
     if (n.kind === 'dns') positions.set(n.id, { x: band.x + band.width - 70, y: band.y - 56 });
+    // Left of the DNS badge, so the two never meet on the narrowest bar.
+    if (n.kind === 'compose') positions.set(n.id, { x: band.x + 54, y: band.y - 56 });
   }
   placeVethEnds(nodes, bandOf, places);
   placePorts(nodes, children, positions);

@@ -13,6 +13,7 @@ import {
   type GraphElement,
   type GraphText,
 } from './elements';
+import { serviceNote } from './compose';
 import { linkAt, projectDevice, projectVethEdges } from './project-devices';
 import { reuse } from './reuse';
 
@@ -29,9 +30,11 @@ export function projectContainers(
     const owner = sharing[0];
     const id = netnsRef(nsId);
     const bridges = hostBridgesReached(host, nsId);
-    const label = owner
-      ? [sharing.map((c) => c.name).join(' + '), modeNote(owner, text)].filter(Boolean).join(' · ')
-      : text.netns(ns.name ?? String(ns.pid ?? nsId));
+    const names = sharing.map((c) => c.name).join(' + ');
+    const service = owner && serviceNote(owner, text);
+    const says = (note?: string) =>
+      [names, note, owner && modeNote(owner, text)].filter(Boolean).join(' · ');
+    const label = owner ? says(service?.label) : text.netns(ns.name ?? String(ns.pid ?? nsId));
     nodes.push(
       reuse(
         ns,
@@ -42,6 +45,7 @@ export function projectContainers(
           {
             ref: owner ? containerRef(owner.name) : id,
             bridges,
+            ...(service ? { brief: says(service.brief) } : {}),
             ...(owner ? { containers: sharing.map((c) => c.name) } : {}),
           },
           [owner ? 'container-box' : 'manual-netns'],

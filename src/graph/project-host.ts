@@ -6,6 +6,7 @@
 import type { Container, Host, Link, Netns, PortMapping } from '../sim';
 import { deviceRef, dnsRef, networkRef, portRef } from './refs';
 import { edge, HOST_ID, node, OUTSIDE_ID, type GraphElement, type GraphText } from './elements';
+import { composeTag, dnsAnswers } from './compose';
 import { linkAt, projectDevice } from './project-devices';
 import { reuse } from './reuse';
 
@@ -47,13 +48,21 @@ export function projectHostNetns(
         nodes.push(
           reuse(
             network,
-            node(dnsRef(network.name), 'dns', 'DNS 127.0.0.11', {
-              parent: HOST_ID,
-              ref: dnsRef(network.name),
-              bridges: [link.name],
-            }),
+            node(
+              dnsRef(network.name),
+              'dns',
+              ['DNS 127.0.0.11', ...dnsAnswers(host, network)].join('\n'),
+              {
+                parent: HOST_ID,
+                ref: dnsRef(network.name),
+                bridges: [link.name],
+                brief: 'DNS 127.0.0.11',
+              },
+            ),
           ),
         );
+        const tag = composeTag(network, text);
+        if (tag) nodes.push(reuse(network, tag));
       }
       continue;
     }

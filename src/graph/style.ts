@@ -185,6 +185,35 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'font-weight': 'bold',
       },
     },
+    // The DNS names it answers show only on hover or selection: above the badge, over the gap.
+    { selector: 'node.dns.detail', style: { label: 'data(brief)' } },
+    {
+      selector: 'node.dns.hovered, node.dns.selected',
+      style: {
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        color: p.text,
+        'text-background-color': p.labelBg,
+        'text-background-opacity': 0.95,
+        'text-background-padding': '3px',
+      },
+    },
+    {
+      selector: 'node.compose',
+      style: {
+        shape: 'round-rectangle',
+        width: 96,
+        height: 24,
+        'background-color': p.boxBg,
+        'border-width': 2,
+        'border-color': p.bridge,
+        color: p.text,
+        'text-valign': 'center',
+        'font-size': 12,
+        'font-weight': 'bold',
+      },
+    },
     {
       selector: 'node.port',
       style: {

@@ -56,7 +56,8 @@ describe('syncGraph', () => {
     const box = boxOf('web2').id();
     expect(run.added).toEqual(expect.arrayContaining([box, `dev:${box.slice(6)}/eth0`]));
     expect(run.added.filter((id) => id.startsWith('veth:'))).toHaveLength(1);
-    expect(run.changed).toEqual([]);
+    // The embedded DNS now answers web2 too.
+    expect(run.changed).toEqual(['dns:mynet']);
 
     const stop = show([
       ...LAB,

@@ -60,10 +60,18 @@ export function checkStep(world: World, step: Step): CheckResult[] {
 
 export const allPassed = (results: readonly CheckResult[]) => results.every((r) => r.passed);
 
-/** The lines a learner who follows the lesson runs, in order, per step (command, then reveal). */
+/**
+ * The lines a learner who follows the lesson runs, in order, per step (command, then reveal). A
+ * command with a here-document is several lines, typed one after another as in a terminal.
+ */
 export function stepScript(step: Step): string[] {
-  return [step.command, step.question?.reveal].filter((l): l is string => l !== undefined);
+  return [step.command, step.question?.reveal]
+    .filter((l): l is string => l !== undefined)
+    .flatMap(commandLines);
 }
+
+/** The terminal lines of a step's command: one, or a here-document's opener, body and end. */
+export const commandLines = (command: string): string[] => command.split('\n');
 
 export function lessonScript(lesson: Lesson): string[] {
   return lesson.steps.flatMap(stepScript);

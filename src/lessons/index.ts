@@ -1,4 +1,4 @@
-/** The seven guided lessons, in teaching order. */
+/** The eight guided lessons, in teaching order. */
 import { docker0Veth } from './01-docker0-veth';
 import { link } from './02-link';
 import { userNetworks } from './03-user-networks';
@@ -6,6 +6,7 @@ import { crossingNetworks } from './04-crossing-networks';
 import { networkModes } from './05-network-modes';
 import { portsNat } from './06-ports-nat';
 import { byHand } from './07-by-hand';
+import { compose } from './08-compose';
 import type { Lesson } from './lesson';
 
 export type * from './lesson';
@@ -19,6 +20,7 @@ export const LESSONS: readonly Lesson[] = [
   networkModes,
   portsNat,
   byHand,
+  compose,
 ];
 
 /** Looks a lesson up by id among our own lessons only (the id may come from a URL). */

@@ -54,3 +54,4 @@ export {
   type View,
 } from './views';
 export { imageChoices, type ImageChoice } from './image-choices';
+export { editableFileOf, type EditableFile } from './linux/editor';

@@ -9,6 +9,8 @@ export {
 } from './lab';
 /** A transcript entry's writes in terminal order (stdout and stderr interleaved). */
 export { chunksOf, terminalText } from '../sim';
+/** Whether a typed line opens the browser's editor (`nano FILE`), and on what. */
+export { editableFileOf, type EditableFile } from '../sim';
 export {
   createLabStore,
   labStore,

@@ -8,13 +8,9 @@ import { own } from '../own';
 import { failure, type Process, type ProcessResult, type Program } from '../shell/process';
 
 const TRACE = 'run ping, curl, telnet or nc and follow the packets in the Packet trace panel';
-const EDIT = 'write files with cat > FILE <<EOF … EOF, or echo … > FILE';
 
 /** Program -> what to do instead. */
 const PROGRAMS: Readonly<Record<string, string>> = {
-  vi: EDIT,
-  vim: EDIT,
-  nano: EDIT,
   less: 'read files with cat, head or tail',
   more: 'read files with cat, head or tail',
   man: 'type help for what the lab simulates',

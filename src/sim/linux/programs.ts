@@ -8,6 +8,7 @@ import { env, printenv } from './env';
 import { cat, ls } from './files';
 import { clear } from './clear';
 import { curl } from './curl';
+import { editor } from './editor';
 import { netstat } from './netstat';
 import { nsenter } from './nsenter';
 import { ss } from './ss';
@@ -68,6 +69,9 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   tail,
   wc,
   cut,
+  nano: editor,
+  vi: editor,
+  vim: editor,
   apt,
   'apt-get': apt,
   apk,

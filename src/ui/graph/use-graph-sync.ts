@@ -31,6 +31,8 @@ export function useGraphSync(cy: Core | undefined): void {
       status: (s) => t(`status.${s}`),
       netns: (name) => t('label.netns', { name }),
       lan: (subnet, gateway) => t('label.lan', { subnet, gateway }),
+      compose: (project) => t('label.compose', { project }),
+      service: (name) => t('label.service', { name }),
     };
     const elements = projectWorld(world, text);
     const aspect = cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined;

@@ -1,6 +1,6 @@
 /** A lesson step: what to do, the command to run, what to look at, the question and the checks. */
 import { useTranslation } from 'react-i18next';
-import type { CheckResult, Step } from '../../lessons';
+import { commandLines, type CheckResult, type Step } from '../../lessons';
 import { labStore } from '../../store';
 import { LessonChecks } from './LessonChecks';
 import { LessonQuestion } from './LessonQuestion';
@@ -27,7 +27,9 @@ export function LessonStep({ step, index, results, answer, revealed }: Props) {
           </code>
           <button
             type="button"
-            onClick={() => labStore.getState().run(command)}
+            onClick={() => {
+              for (const line of commandLines(command)) labStore.getState().run(line);
+            }}
             className={`${primaryButton} self-end`}
           >
             {t('ui.runThis')}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { chunksOf, selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
 import { useTerminalKeys } from './use-terminal-keys';
+import { FileEditorHost } from '../editor/FileEditor';
 
 /** What a newcomer can click on an empty lab; each button is the line it types. */
 const FIRST_COMMANDS = ['docker run -d --name web nginx', 'docker run -it busybox sh'];
@@ -93,6 +94,7 @@ export function Terminal() {
           </p>
         )}
       </div>
+      <FileEditorHost />
     </section>
   );
 }

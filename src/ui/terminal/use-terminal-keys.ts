@@ -14,7 +14,8 @@ import {
   type RefObject,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { completeAt, labStore, useLab } from '../../store';
+import { completeAt, editableFileOf, labStore, useLab } from '../../store';
+import { openEditor } from '../editor/editor-store';
 import { CTRL_EDITS, killAlnumWordBack, type EditLine } from './line-editing';
 import {
   eraseInSearch,
@@ -91,7 +92,10 @@ export function useTerminalKeys(
     pendingCaret.current = next ? searchCaret(next, history) : line.value.length;
   };
   const runLine = (text: string) => {
-    run(text);
+    // `nano FILE` opens the page's editor, which types the file back as a here-document.
+    const file = editableFileOf(labStore.getState().world, text);
+    if (file) openEditor(file);
+    else run(text);
     line.reset();
   };
 
