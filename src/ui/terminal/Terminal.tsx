@@ -40,7 +40,7 @@ export function Terminal() {
   return (
     <section
       aria-label="Terminal"
-      className="flex min-h-0 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-950 font-mono text-[13px] leading-5 text-zinc-200 shadow-lg [color-scheme:dark]"
+      className="relative flex min-h-0 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-950 font-mono text-[13px] leading-5 text-zinc-200 shadow-lg [color-scheme:dark]"
     >
       <div
         ref={scrollRef}
