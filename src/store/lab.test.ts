@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
 import { clearTranscript, createLabData, runCommand, type LabData } from './lab';
+import * as engine from './lab-engine';
 import { selectHistory, selectPrompt } from './selectors';
 
 const HOST_PROMPT = '[root@docker-host ~]# ';
@@ -88,16 +89,18 @@ describe('clearTranscript', () => {
   it('lets the session continue where it was', () => {
     const s = runCommand(clearTranscript(runAll(['docker run -it busybox sh'])), 'exit');
     expect(s.transcript.map((e) => [e.prompt, e.command])).toEqual([['/ # ', 'exit']]);
-    expect(selectPrompt(s)).toBe(HOST_PROMPT);
+    expect(selectPrompt({ ...s, engine })).toBe(HOST_PROMPT);
   });
 });
 
 describe('selectors', () => {
-  it('selectPrompt follows the shell the last line left', () => {
+  it('selectPrompt follows the shell the last line left; none while the engine loads', () => {
     const inShell = runAll(['docker run -it busybox sh']);
-    expect(selectPrompt(createLabData())).toBe(HOST_PROMPT);
-    expect(selectPrompt(inShell)).toBe('/ # ');
-    expect(selectPrompt(runCommand(inShell, 'exit'))).toBe(HOST_PROMPT);
+    const ready = (s: LabData) => ({ ...s, engine });
+    expect(selectPrompt(ready(createLabData()))).toBe(HOST_PROMPT);
+    expect(selectPrompt(ready(inShell))).toBe('/ # ');
+    expect(selectPrompt(ready(runCommand(inShell, 'exit')))).toBe(HOST_PROMPT);
+    expect(selectPrompt({ log: [], cursor: 0, transcript: [] })).toBe('');
   });
 
   it('selectHistory lists logged lines, oldest first, without immediate repeats', () => {
