@@ -12,8 +12,15 @@ import {
   startAutosave,
 } from './store';
 import { App } from './ui/App';
+import { afterEngine } from './ui/lazy';
 import { openLessonHash } from './ui/lessons/lesson-store';
-import { UpdatePrompt } from './ui/update/UpdatePrompt';
+
+// Its service worker precaches the whole app: registered once the engine is in, those downloads
+// never hold up the first command on a slow link.
+const UpdatePrompt = afterEngine(
+  () => import('./ui/update/UpdatePrompt').then((m) => m.UpdatePrompt),
+  ['update'],
+);
 
 function readAutosave(): string | null {
   try {
@@ -52,6 +59,8 @@ createRoot(root).render(
     {/* Only while the strings of a language other than English download. */}
     <Suspense>
       <App />
+    </Suspense>
+    <Suspense>
       <UpdatePrompt />
     </Suspense>
   </StrictMode>,

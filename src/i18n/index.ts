@@ -15,10 +15,10 @@ export { detectLanguage, LANGUAGES, type Language } from './language';
 type Messages = Record<string, unknown>;
 
 /** The namespaces the page's first screen (lab bar, side panel tabs, terminal) reads. */
-const FIRST_SCREEN = ['common', 'workspace', 'scenario', 'actions', 'share', 'update'];
+const FIRST_SCREEN = ['common', 'workspace', 'scenario', 'actions', 'share'];
 
 const bundled = import.meta.glob<Messages>(
-  './locales/en/{common,workspace,scenario,actions,share,update}.json',
+  './locales/en/{common,workspace,scenario,actions,share}.json',
   { eager: true, import: 'default' },
 );
 const files = import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' });
