@@ -5,8 +5,8 @@
  * and Cytoscape alone) on the same link, until the frame after its graph's first paint. Every
  * run is a fresh browser context: no HTTP cache, no service worker; sides alternate per round.
  */
-import { chromium, type Page } from '@playwright/test';
-import type { Side } from './drive';
+import type { Page } from '@playwright/test';
+import { launchBrowser, sidesOf, type Side } from './drive';
 
 /** Chromium's emulation of the link: throughputs in bytes per second, latency in ms. */
 export const SLOW_LINK = {
@@ -36,15 +36,11 @@ export async function firstCommand(
   rounds: number,
   log: (line: string) => void,
 ): Promise<FirstCommandRuns> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   const runs: FirstCommandRuns = { lab: [], bare: [], errors: [] };
   try {
     for (let round = 0; round < rounds; round++) {
-      const order: Side[] = round % 2 === 0 ? ['lab', 'bare'] : ['bare', 'lab'];
-      for (const side of order) {
+      for (const side of sidesOf(round)) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         page.setDefaultTimeout(PAGE_TIMEOUT_MS);
