@@ -14,14 +14,20 @@ export { detectLanguage, LANGUAGES, type Language } from './language';
 
 type Messages = Record<string, unknown>;
 
-/** The namespaces the page's first screen (lab bar, side panel tabs, terminal) reads. */
+/**
+ * The namespaces the page's first screen (lab bar, side panel tabs, terminal) reads. The globs
+ * below spell the list out again: import.meta.glob takes literals only.
+ */
 const FIRST_SCREEN = ['common', 'workspace', 'scenario', 'actions', 'share'];
 
 const bundled = import.meta.glob<Messages>(
   './locales/en/{common,workspace,scenario,actions,share}.json',
   { eager: true, import: 'default' },
 );
-const files = import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' });
+const files = import.meta.glob<Messages>(
+  ['./locales/*/*.json', '!./locales/en/{common,workspace,scenario,actions,share}.json'],
+  { import: 'default' },
+);
 
 const fileOf = (lng: string, ns: string) => `./locales/${lng}/${ns}.json`;
 
