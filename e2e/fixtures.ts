@@ -26,14 +26,16 @@ export const test = base.extend<LabFixtures>({
     expect(errors, 'no page or console errors').toEqual([]);
   },
   labState: async ({ page }, use) => {
-    await use(() =>
-      page.evaluate(() => {
+    // The hook is installed once the engine is in, a moment after the first paint.
+    await use(async () => {
+      await page.waitForFunction(() => window.__lab !== undefined);
+      return page.evaluate(() => {
         const lab = window.__lab;
         if (!lab) throw new Error('window.__lab is not installed');
         const { log, world } = lab.getState();
         return { log, hostCount: Object.keys(world.hosts).length };
-      }),
-    );
+      });
+    });
   },
 });
 

@@ -8,12 +8,11 @@ import { SEED000_STORY, Workspace } from './pages/Workspace';
  * fixed viewports: what is drawn, how large, and whether any two labels collide.
  */
 
-const snapshot = (page: Page) =>
-  page.evaluate(() => {
-    const graph = window.__lab?.getGraph?.();
-    if (!graph) throw new Error('window.__lab.getGraph is not installed');
-    return graph;
-  });
+/** The graph loads a moment after the page (after the engine): its hook is waited for. */
+async function snapshot(page: Page): Promise<GraphSnapshot> {
+  const hook = await page.waitForFunction(() => window.__lab?.getGraph?.());
+  return (await hook.jsonValue())!;
+}
 
 /** The graph after a fit has settled: the same zoom twice, a frame apart. */
 async function settled(page: Page): Promise<GraphSnapshot> {

@@ -1,4 +1,5 @@
-import { commandLines, LESSONS, type Lesson } from '../src/lessons';
+import { LESSONS, type Lesson } from '../src/lessons';
+import { commandLines } from '../src/lessons/checker';
 import { expect, test } from './fixtures';
 import { LessonsPanel, type Lang } from './pages/Lessons';
 import type { TerminalPanel } from './pages/TerminalPanel';

@@ -5,6 +5,8 @@ import { SEED000_STORY, Workspace } from './pages/Workspace';
 type Box = { x: number; y: number; width: number; height: number };
 
 async function box(locator: Locator): Promise<Box> {
+  // The graph and the side panel's tabs load a moment after the page (after the engine).
+  await locator.waitFor();
   const b = await locator.boundingBox();
   if (!b) throw new Error(`${String(locator)} is not laid out`);
   return b;

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 import { contributors, recordChunkContents } from '../bench/runner/chunk-contents';
 import { drive } from '../bench/runner/drive';
+import { firstCommand } from '../bench/runner/first-command';
 import { firstLoadJs } from '../bench/runner/js-size';
 import { figures, partMedians, spread, table } from '../bench/runner/report';
 import { serve } from '../bench/runner/serve';
@@ -73,14 +74,19 @@ async function main(): Promise<number> {
   log(`running ${rounds} rounds of lab and bare in headless Chromium…`);
   const runs = await drive(server.url, rounds, log).finally(() => server.close());
 
-  const rows = figures(runs, size);
+  const sites = await serve(out);
+  log(`running ${rounds} rounds of the first command and the reference graph on a slow link…`);
+  const urls = { lab: `${sites.url}/app/`, bare: `${sites.url}/size-reference/` };
+  const slow = await firstCommand(urls, rounds, log).finally(() => sites.close());
+
+  const rows = figures(runs, size, slow);
   const engine = runs.lab.length ? spread(runs.lab.map((r) => r.addOneEngineMs)) : undefined;
   const parts = runs.lab.length ? partMedians(runs.lab) : undefined;
   const heaviest = contributors(size.lab.chunks, contents).slice(0, 12);
   const seconds = (performance.now() - started) / 1000;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ figures: rows, addOneEngineMs: engine, labParts: parts, size, heaviest, runs, seconds }, null, 2)}\n`,
+      `${JSON.stringify({ figures: rows, addOneEngineMs: engine, labParts: parts, size, heaviest, runs, slow, seconds }, null, 2)}\n`,
     );
   } else {
     log('');
@@ -104,8 +110,9 @@ async function main(): Promise<number> {
     }
     log(`\n${rounds} rounds, ${seconds.toFixed(0)} s.`);
   }
-  for (const e of runs.errors) process.stderr.write(`bench page error: ${e}\n`);
-  return runs.errors.length ? 1 : 0;
+  const errors = [...runs.errors, ...slow.errors];
+  for (const e of errors) process.stderr.write(`bench page error: ${e}\n`);
+  return errors.length ? 1 : 0;
 }
 
 main().then(

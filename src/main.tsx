@@ -1,12 +1,26 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import './i18n';
-import { SHARE_HASH_PREFIX } from './share';
-import { AUTOSAVE_KEY, labStore, selectAppliedLog, startAutosave } from './store';
+import { SHARE_HASH_PREFIX } from './share/hash';
+import {
+  AUTOSAVE_KEY,
+  labReady,
+  labStore,
+  readyLab,
+  selectAppliedLog,
+  startAutosave,
+} from './store';
 import { App } from './ui/App';
+import { afterEngine } from './ui/lazy';
 import { openLessonHash } from './ui/lessons/lesson-store';
-import { UpdatePrompt } from './ui/update/UpdatePrompt';
+
+// Its service worker precaches the whole app: registered once the engine is in, those downloads
+// never hold up the first command on a slow link.
+const UpdatePrompt = afterEngine(
+  () => import('./ui/update/UpdatePrompt').then((m) => m.UpdatePrompt),
+  ['update'],
+);
 
 function readAutosave(): string | null {
   try {
@@ -16,30 +30,38 @@ function readAutosave(): string | null {
   }
 }
 
-// Before the first render, so the lab never flashes empty: the autosaved lab comes back, then a
-// share link (design.md contract 2) wins over it, keeping it one undo away. The link leaves the
-// address bar once opened, so a reload restores the lab as the learner left it, not the link.
+// Asked for now, applied the moment the engine is in and before any line typed meanwhile: the
+// autosaved lab comes back, then a share link (design.md contract 2) wins over it, keeping it one
+// undo away. The link leaves the address bar at once, so a reload restores the lab as the learner
+// left it, not the link.
 labStore.getState().restore(readAutosave());
 if (location.hash.startsWith(SHARE_HASH_PREFIX)) {
   labStore.getState().openHash(location.hash);
   history.replaceState(null, '', location.pathname + location.search);
 }
 startAutosave(labStore, localStorage);
-// A lesson link (`#lesson=<id>`) opens that lesson before the first render, too.
+// A lesson link (`#lesson=<id>`) opens that lesson, in a new lab once the engine is in.
 openLessonHash(location.hash);
 
-window.__lab = {
-  getState: () => {
-    const s = labStore.getState();
-    return { log: selectAppliedLog(s), world: s.world, history: s.log, cursor: s.cursor };
-  },
-};
+void labReady.then(() => {
+  window.__lab = {
+    getState: () => {
+      const s = readyLab();
+      return { log: selectAppliedLog(s), world: s.world, history: s.log, cursor: s.cursor };
+    },
+  };
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
-    <UpdatePrompt />
+    {/* Only while the strings of a language other than English download. */}
+    <Suspense>
+      <App />
+    </Suspense>
+    <Suspense>
+      <UpdatePrompt />
+    </Suspense>
   </StrictMode>,
 );

@@ -13,8 +13,8 @@ export interface Fixture {
   readonly anim: World;
   /** A ping between two containers of `anim`, the packet the animation figure moves. */
   readonly trace: Trace;
-  /** The command the add-one figure runs on `big`. */
-  readonly addLine: string;
+  /** The commands the add-one figure runs on `big`, one after the other. */
+  readonly addLines: readonly string[];
 }
 
 // `-dit`, not `-d`: busybox's default command is `sh`, which exits at once without a terminal
@@ -44,6 +44,9 @@ export function buildFixture(): Fixture {
     big: world,
     anim,
     trace: ping.trace,
-    addLine: 'docker run -dit --name extra --network net3 busybox',
+    addLines: Array.from(
+      { length: SCENARIO.adds },
+      (_, k) => `docker run -dit --name extra${k} --network net${3 + 4 * k} busybox`,
+    ),
   };
 }

@@ -57,6 +57,20 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
 }
 
+/** Part by part, the median of several timed stretches split the same way (`laps`). */
+export function medianParts(all: readonly Record<string, number>[]): Record<string, number> {
+  const names = Object.keys(all[0] ?? {});
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      percentile(
+        all.map((p) => p[n] ?? 0),
+        50,
+      ),
+    ]),
+  );
+}
+
 /** The fixed canvas both sides draw into, so zoom and fit come out identical. */
 export function stage(): HTMLElement {
   const old = document.getElementById('stage');

@@ -14,8 +14,8 @@ export interface Scene {
   readonly fixture: Fixture;
   /** The 500-container graph as Cytoscape definitions with their preset positions. */
   readonly big: ElementDefinition[];
-  /** What adding one container adds to it, with positions. */
-  readonly added: ElementDefinition[];
+  /** What adding each container of `fixture.addLines` in turn adds, with positions. */
+  readonly added: ElementDefinition[][];
   readonly anim: ElementDefinition[];
   readonly hops: readonly Hop[];
 }
@@ -39,17 +39,27 @@ export function buildScene(): Scene {
   const fixture = buildFixture();
   const bigElements = projectWorld(fixture.big);
   const bigLayout = layoutGraph(bigElements);
-  const afterElements = projectWorld(runLine(fixture.big, fixture.addLine).world);
-  const before = new Set(bigElements.map((e) => e.data.id));
-  const afterLayout = layoutGraph(afterElements, bigLayout.slots);
+  const added: ElementDefinition[][] = [];
+  let world = fixture.big;
+  let layout = bigLayout;
+  let shown = new Set(bigElements.map((e) => e.data.id));
+  for (const line of fixture.addLines) {
+    world = runLine(world, line).world;
+    const elements = projectWorld(world);
+    layout = layoutGraph(elements, layout.slots);
+    added.push(
+      withPositions(
+        elements.filter((e) => !shown.has(e.data.id)),
+        layout,
+      ),
+    );
+    shown = new Set(elements.map((e) => e.data.id));
+  }
   const animElements = projectWorld(fixture.anim);
   return {
     fixture,
     big: withPositions(bigElements, bigLayout),
-    added: withPositions(
-      afterElements.filter((e) => !before.has(e.data.id)),
-      afterLayout,
-    ),
+    added,
     anim: withPositions(animElements, layoutGraph(animElements)),
     hops: tracePath(fixture.trace),
   };

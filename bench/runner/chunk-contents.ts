@@ -50,7 +50,7 @@ export interface Contributor {
 export function contributors(chunks: readonly ChunkSize[], contents: ChunkContents): Contributor[] {
   const total = new Map<string, number>();
   for (const chunk of chunks) {
-    const areas = contents.get(chunk.file.replace(/^\//, ''));
+    const areas = contents.get(chunk.file);
     if (!areas) continue;
     const rendered = [...areas.values()].reduce((a, b) => a + b, 0);
     for (const [area, length] of areas) {

@@ -15,16 +15,23 @@ export interface Runs {
   readonly errors: string[];
 }
 
-export async function drive(baseUrl: string, rounds: number, log: (line: string) => void) {
-  const browser = await chromium.launch({
+/** Headless Chromium as every bench:ui run uses it. */
+export const launchBrowser = () =>
+  chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
+
+/** Which side goes first alternates by round. */
+export const sidesOf = (round: number): Side[] =>
+  round % 2 === 0 ? ['lab', 'bare'] : ['bare', 'lab'];
+
+export async function drive(baseUrl: string, rounds: number, log: (line: string) => void) {
+  const browser = await launchBrowser();
   const runs: Runs = { lab: [], bare: [], errors: [] };
   try {
     for (let round = 0; round < rounds; round++) {
-      const order: Side[] = round % 2 === 0 ? ['lab', 'bare'] : ['bare', 'lab'];
-      for (const side of order) {
+      for (const side of sidesOf(round)) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         page.on('pageerror', (e) => runs.errors.push(`${side}: ${e.message}`));
         page.on('console', (m) => {

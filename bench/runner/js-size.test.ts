@@ -32,6 +32,14 @@ describe('firstLoadJs', () => {
     expect(size.chunks.find((c) => c.file === 'assets/vendor.js')?.bytes).toBe(vendor.length);
   });
 
+  it('reads relative asset URLs (the app builds with a relative base)', async () => {
+    const dir = await builtPage(
+      `<script type="module" crossorigin src="./assets/index.js"></script>`,
+      { 'assets/index.js': 'export {}' },
+    );
+    expect((await firstLoadJs(dir)).chunks.map((c) => c.file)).toEqual(['assets/index.js']);
+  });
+
   it('refuses a page that loads no module script', async () => {
     const dir = await builtPage('<body>nothing</body>', {});
     await expect(firstLoadJs(dir)).rejects.toThrow(/loads no module script/);

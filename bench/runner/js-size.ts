@@ -28,7 +28,8 @@ export async function firstLoadJs(dir: string): Promise<FirstLoad> {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   const files = new Set<string>();
   for (const pattern of INITIAL_JS) {
-    for (const m of html.matchAll(pattern)) files.add(m[1].replace(/^\//, ''));
+    // `/assets/…` or, with the app's relative base, `./assets/…`: both name `assets/…`.
+    for (const m of html.matchAll(pattern)) files.add(m[1].replace(/^\.?\//, ''));
   }
   if (files.size === 0) throw new Error(`${dir}/index.html loads no module script`);
   const chunks: ChunkSize[] = [];

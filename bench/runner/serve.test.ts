@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from './serve';
 
@@ -26,6 +27,23 @@ describe('serve', () => {
     expect(await page.text()).toBe('<p>lab</p>');
     const script = await fetch(`${server.url}/assets/lab.js`);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('gzips text for a client that accepts it', async () => {
+    const body = await new Promise<Buffer>((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const headers = { 'accept-encoding': 'gzip, deflate' };
+      request({ hostname, port, path: '/assets/lab.js', headers }, (res) => {
+        expect(res.headers['content-encoding']).toBe('gzip');
+        const chunks: Buffer[] = [];
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('end', () => resolve(Buffer.concat(chunks)));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(gunzipSync(body).toString()).toBe('export {}');
   });
 
   it('answers 404 for a missing file and never leaves its folder', async () => {

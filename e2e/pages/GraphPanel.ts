@@ -23,12 +23,10 @@ export class GraphPanel {
     return this.region.getByRole('button', { name });
   }
 
-  snapshot(): Promise<GraphSnapshot> {
-    return this.page.evaluate(() => {
-      const graph = window.__lab?.getGraph?.();
-      if (!graph) throw new Error('window.__lab.getGraph is not installed');
-      return graph;
-    });
+  /** What the canvas holds; the graph loads a moment after the page, so its hook is waited for. */
+  async snapshot(): Promise<GraphSnapshot> {
+    const hook = await this.page.waitForFunction(() => window.__lab?.getGraph?.());
+    return (await hook.jsonValue())!;
   }
 
   /** The node standing for a ref (`container:web` is the box of web's namespace). */

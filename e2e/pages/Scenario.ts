@@ -35,7 +35,9 @@ export class ScenarioPanel {
   }
 
   /** The lab's history as the page holds it: all lines, and how many are applied. */
-  history(): Promise<{ log: readonly string[]; history: readonly string[]; cursor: number }> {
+  async history(): Promise<{ log: readonly string[]; history: readonly string[]; cursor: number }> {
+    // The hook is installed once the engine is in, a moment after the first paint.
+    await this.page.waitForFunction(() => window.__lab !== undefined);
     return this.page.evaluate(() => {
       const s = window.__lab?.getState();
       if (!s) throw new Error('window.__lab is not installed');

@@ -44,6 +44,8 @@ export class Workspace {
 
   /** The graph canvas's share of the viewport, 0…1, as laid out now. */
   async graphShare(): Promise<number> {
+    // The graph loads a moment after the page (after the engine).
+    await expect(this.canvas).toBeVisible();
     const box = await this.canvas.boundingBox();
     const size = this.page.viewportSize();
     if (!box || !size) throw new Error('graph canvas is not laid out');

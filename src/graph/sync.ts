@@ -20,7 +20,6 @@ export interface SyncResult {
 
 /** Scratch key on a node the learner dragged: the layout no longer moves it. */
 export const DRAGGED = '_graphDragged';
-const STATE = '_graphSync';
 
 interface Remembered {
   /** As projected: the projection hands back this very object while nothing about it changed. */
@@ -28,13 +27,19 @@ interface Remembered {
   readonly layout?: Position;
 }
 
+/**
+ * What each graph was last patched to, by id. Not in `cy.scratch`: setting the core's scratch
+ * restyles every element (Cytoscape 3.34 treats it like `cy.data`), which after one added
+ * container cost a restyle of the whole lab on the next frame.
+ */
+const patched = new WeakMap<Core, Map<string, Remembered>>();
+
 export function syncGraph(
   cy: Core,
   elements: readonly GraphElement[],
   positions: ReadonlyMap<string, Position>,
 ): SyncResult {
-  const before =
-    (cy.scratch(STATE) as Map<string, Remembered> | undefined) ?? new Map<string, Remembered>();
+  const before = patched.get(cy) ?? new Map<string, Remembered>();
   const after = new Map<string, Remembered>();
   const next = new Map(elements.map((e) => [e.data.id, e]));
   const added: string[] = [];
@@ -89,7 +94,7 @@ export function syncGraph(
 
   // The host box holds nearly everything; its glowing would say nothing.
   for (const id of touched) if (!next.has(id) || id === HOST_ID) touched.delete(id);
-  cy.scratch(STATE, after);
+  patched.set(cy, after);
   return { added, changed, removed, touched: [...touched] };
 }
 

@@ -21,5 +21,4 @@ export {
   type ScenarioFile,
   type TypedLine,
 } from './export';
-/** The fragment key a share URL uses: `#s=<payload>`. */
-export const SHARE_HASH_PREFIX = '#s=';
+export { SHARE_HASH_PREFIX } from './hash';

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { decodeScenario } from './codec';
 import { parseScenarioFile } from './export';
 
 /** The translated notice must say what the English message says, for every reason code. */
 describe('share and import messages in the UI language files', () => {
+  // Chinese is fetched on demand, as in the browser.
+  beforeAll(() => i18n.loadLanguages('zh'));
   const en = i18n.getFixedT('en', 'share');
   const zh = i18n.getFixedT('zh', 'share');
 

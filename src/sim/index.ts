@@ -8,8 +8,7 @@ import type { Output } from './shell/process';
 import { createWorld, DEFAULT_SEED } from './world';
 
 export type * from './model';
-export type { Chunk, Output } from './shell/process';
-export { chunksOf, terminalText } from './shell/process';
+export * from './output';
 export type * from './packet/trace';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AUTOSAVE_KEY,
-  parseSavedLab,
-  restoreSavedLab,
-  serializeLab,
-  startAutosave,
-} from './autosave';
+import * as engine from './lab-engine';
+import { AUTOSAVE_KEY, serializeLab, startAutosave } from './autosave';
 import { createLabData, runCommand } from './lab';
 import { createLabStore } from './lab-store';
+import { parseSavedLab, restoreSavedLab } from './scenario';
 
 const LINES = [
   'docker network create app',
@@ -22,7 +18,7 @@ describe('autosave', () => {
       getItem: (k: string) => saved.get(k) ?? null,
       setItem: (k: string, v: string) => void saved.set(k, v),
     };
-    const store = createLabStore(9);
+    const store = createLabStore(engine, 9);
     const stop = startAutosave(store, storage);
     for (const line of LINES) store.getState().run(line);
     store.getState().undo();
@@ -34,7 +30,7 @@ describe('autosave', () => {
       cursor: 2,
     });
 
-    const reloaded = createLabStore();
+    const reloaded = createLabStore(engine);
     reloaded.getState().restore(storage.getItem(AUTOSAVE_KEY));
     const a = reloaded.getState();
     const b = store.getState();
@@ -52,7 +48,7 @@ describe('autosave', () => {
 
   it('does not write when only the screen changes', () => {
     let writes = 0;
-    const store = createLabStore();
+    const store = createLabStore(engine);
     startAutosave(store, { getItem: () => null, setItem: () => void writes++ });
     store.getState().run('');
     store.getState().clear();
@@ -60,7 +56,7 @@ describe('autosave', () => {
   });
 
   it('survives a storage that refuses writes', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     startAutosave(store, {
       getItem: () => null,
       setItem: () => {

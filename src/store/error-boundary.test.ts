@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as engine from './lab-engine';
 import type * as Sim from '../sim';
 import { createLabData, INTERNAL_ERROR_EXIT_CODE, runCommand } from './lab';
 import { createLabStore } from './lab-store';
@@ -48,7 +49,7 @@ describe('the error boundary around the core', () => {
   });
 
   it('keeps the store usable after an internal error', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     store.getState().run('crash');
     store.getState().run('docker --version');
     const { log, transcript } = store.getState();

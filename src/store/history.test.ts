@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
-import { canRedo, canUndo, newLab, redo, seek, undo } from './history';
+import { newLab, redo, seek, undo } from './history';
 import { createLabData, runCommand, type LabData } from './lab';
-import { selectAppliedLog, selectHistory } from './selectors';
+import { canRedo, canUndo, selectAppliedLog, selectHistory } from './selectors';
 
 const LINES = [
   'docker network create app',

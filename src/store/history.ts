@@ -4,6 +4,7 @@
  * the same on a 200-line log as on a 2-line one; running a line after an undo drops the redo tail.
  */
 import { createLabData, screenOf, type LabData } from './lab';
+import { canRedo } from './selectors';
 
 /** The lab with its first `cursor` lines applied; the terminal shows what those lines printed. */
 export function seek(state: LabData, cursor: number): LabData {
@@ -13,9 +14,6 @@ export function seek(state: LabData, cursor: number): LabData {
   if (world === undefined) throw new Error(`history cache has no world for step ${to}`);
   return { ...state, cursor: to, world, transcript: screenOf(state.entries.slice(0, to)) };
 }
-
-export const canUndo = (s: LabData): boolean => s.cursor > 0 || s.previous !== undefined;
-export const canRedo = (s: LabData): boolean => s.cursor < s.log.length;
 
 /** One line back; at step 0, back to the lab that `New lab` replaced. */
 export function undo(state: LabData): LabData {

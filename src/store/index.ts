@@ -1,29 +1,27 @@
-/** The store layer's public surface for the UI. */
-export {
-  clearTranscript,
-  createLabData,
-  runCommand,
-  type LabData,
-  type Notice,
-  type TranscriptEntry,
-} from './lab';
+/**
+ * The store layer's public surface for the UI's first screen. Nothing here loads the simulation
+ * core: what needs it is in lab-engine.ts, which the parts of the page loaded after the engine
+ * import (ui/lazy.ts).
+ */
+export type { LabData, Notice, TranscriptEntry } from './lab';
 /** A transcript entry's writes in terminal order (stdout and stderr interleaved). */
-export { chunksOf, terminalText } from '../sim';
-/** Whether a typed line opens the browser's editor (`nano FILE`), and on what. */
-export { editableFileOf, type EditableFile } from '../sim';
+export { chunksOf, terminalText } from '../sim/output';
 export {
   createLabStore,
+  labReady,
   labStore,
+  readyLab,
+  type BootingLab,
   type LabActions,
+  type LabEngine,
   type LabState,
   type LabStore,
+  type ReadyLab,
+  type ReadyLabState,
 } from './lab-store';
-export { AUTOSAVE_KEY, restoreSavedLab, startAutosave, type KeyValueStorage } from './autosave';
-export { canRedo, canUndo, newLab, redo, seek, undo } from './history';
-export { importScenarioFile, loadScenario, openShareHash } from './scenario';
-export { selectAppliedLog, selectHistory, selectPrompt, selectShareHash } from './selectors';
-export { selectTypedLines } from './typed-lines';
-export { useLab } from './use-lab';
+export { AUTOSAVE_KEY, startAutosave, type KeyValueStorage } from './autosave';
+export { canRedo, canUndo, selectAppliedLog, selectHistory, selectPrompt } from './selectors';
+export { useLab, useReadyLab } from './use-lab';
 export {
   createViewStore,
   useView,
@@ -33,12 +31,3 @@ export {
   type ViewState,
   type ViewStore,
 } from './view-store';
-export {
-  completeAt,
-  dryRun,
-  imageChoices,
-  inspectViews,
-  reachabilityOf,
-  type Inspectable,
-} from './probes';
-export { reachabilityLater } from './reachability-async';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
-import { seek } from './history';
 import {
   clearTranscript,
   createLabData,
@@ -9,8 +8,10 @@ import {
   runCommand,
   type LabData,
 } from './lab';
-import { loadScenario } from './scenario';
-import { selectHistory, selectPrompt, selectShareHash } from './selectors';
+import * as engine from './lab-engine';
+import { seek } from './history';
+import { loadScenario, selectShareHash } from './scenario';
+import { selectHistory, selectPrompt } from './selectors';
 
 const HOST_PROMPT = '[root@docker-host ~]# ';
 const runAll = (lines: readonly string[], from: LabData = createLabData()) =>
@@ -97,7 +98,7 @@ describe('clearTranscript', () => {
   it('lets the session continue where it was', () => {
     const s = runCommand(clearTranscript(runAll(['docker run -it busybox sh'])), 'exit');
     expect(s.transcript.map((e) => [e.prompt, e.command])).toEqual([['/ # ', 'exit']]);
-    expect(selectPrompt(s)).toBe(HOST_PROMPT);
+    expect(selectPrompt({ ...s, engine })).toBe(HOST_PROMPT);
   });
 });
 
@@ -156,11 +157,13 @@ describe('clear', () => {
 });
 
 describe('selectors', () => {
-  it('selectPrompt follows the shell the last line left', () => {
+  it('selectPrompt follows the shell the last line left; none while the engine loads', () => {
     const inShell = runAll(['docker run -it busybox sh']);
-    expect(selectPrompt(createLabData())).toBe(HOST_PROMPT);
-    expect(selectPrompt(inShell)).toBe('/ # ');
-    expect(selectPrompt(runCommand(inShell, 'exit'))).toBe(HOST_PROMPT);
+    const ready = (s: LabData) => ({ ...s, engine });
+    expect(selectPrompt(ready(createLabData()))).toBe(HOST_PROMPT);
+    expect(selectPrompt(ready(inShell))).toBe('/ # ');
+    expect(selectPrompt(ready(runCommand(inShell, 'exit')))).toBe(HOST_PROMPT);
+    expect(selectPrompt({ log: [], cursor: 0, transcript: [] })).toBe('');
   });
 
   it('selectHistory lists logged lines, oldest first, without immediate repeats', () => {

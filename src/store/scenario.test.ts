@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as engine from './lab-engine';
 import { encodeScenario } from '../share';
 import { replay } from '../sim';
 import { createLabData, runCommand } from './lab';
 import { createLabStore } from './lab-store';
-import { importScenarioFile, loadScenario, openShareHash } from './scenario';
-import { selectShareHash } from './selectors';
+import { importScenarioFile, loadScenario, openShareHash, selectShareHash } from './scenario';
 
 const LINES = [
   'docker network create app',
@@ -22,16 +22,16 @@ describe('opening a shared scenario', () => {
   });
 
   it('starts over instead of appending to what was there', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     store.getState().run('docker run -d busybox');
     store.getState().load(['docker ps']);
     expect(store.getState().log).toEqual(['docker ps']);
   });
 
   it('round-trips a lab through its share hash', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     for (const line of LINES) store.getState().run(line);
-    const other = createLabStore();
+    const other = createLabStore(engine);
     other.getState().openHash(selectShareHash(store.getState()));
     expect(other.getState().log).toEqual(store.getState().log);
     expect(other.getState().transcript).toEqual(store.getState().transcript);
@@ -45,7 +45,7 @@ describe('opening a shared scenario', () => {
   });
 
   it('opens a broken link as an empty lab with a notice saying why', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     store.getState().run('docker ps');
     store.getState().openHash('#s=v1.garbage');
     const s = store.getState();
@@ -67,10 +67,10 @@ describe('opening a shared scenario', () => {
   });
 
   it('opens a step link at that step, with the rest redo-able', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     for (const line of LINES) store.getState().run(line);
     store.getState().seek(1);
-    const other = createLabStore();
+    const other = createLabStore(engine);
     other.getState().openHash(selectShareHash(store.getState(), { atStep: true }));
     const s = other.getState();
     expect(s.log).toEqual(LINES);
@@ -82,26 +82,26 @@ describe('opening a shared scenario', () => {
   });
 
   it('shares only the applied lines unless asked for the step', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     for (const line of LINES) store.getState().run(line);
     store.getState().undo();
-    const other = createLabStore();
+    const other = createLabStore(engine);
     other.getState().openHash(selectShareHash(store.getState()));
     expect(other.getState().log).toEqual(LINES.slice(0, 2));
     expect(other.getState().cursor).toBe(2);
   });
 
   it('carries a seed other than the default', () => {
-    const store = createLabStore(7);
+    const store = createLabStore(engine, 7);
     store.getState().run('docker run -d busybox');
-    const other = createLabStore();
+    const other = createLabStore(engine);
     other.getState().openHash(selectShareHash(store.getState()));
     expect(other.getState().seed).toBe(7);
     expect(other.getState().transcript).toEqual(store.getState().transcript);
   });
 
   it('keeps the lab a link replaced one undo away, even when the link is broken', () => {
-    const store = createLabStore();
+    const store = createLabStore(engine);
     store.getState().run('docker network create mine');
     store.getState().openHash('#s=v1.garbage');
     expect(store.getState().log).toEqual([]);

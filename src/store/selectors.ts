@@ -1,34 +1,30 @@
-/** Named selectors: what components read from the lab, derived from the data, never stored. */
-import { SHARE_HASH_PREFIX, encodeScenario } from '../share';
-import { DEFAULT_SEED, prompt } from '../sim';
+/**
+ * Named selectors: what components read from the lab, derived from the data, never stored. These
+ * work on a booting lab too (lab-store.ts), for the parts of the page painted before the engine.
+ */
 import type { LabData } from './lab';
+import type { BootingLab, ReadyLab } from './lab-store';
 
-/** The prompt the next line will be typed at (host bash, or a container's shell). */
-export const selectPrompt = (s: LabData): string => prompt(s.world);
+type Lab = BootingLab | ReadyLab;
+
+/** The prompt the next line will be typed at (host bash, or a container's shell); none yet while booting. */
+export const selectPrompt = (s: Lab): string => (s.engine ? s.engine.prompt(s.world) : '');
 
 /**
  * The lines that make the lab as it stands: the log up to the cursor (undone lines excluded).
  * The same array while nothing is undone; a new one otherwise, so React callers use `useShallow`.
  */
-export const selectAppliedLog = (s: LabData): readonly string[] =>
+export const selectAppliedLog = (s: Pick<LabData, 'log' | 'cursor'>): readonly string[] =>
   s.cursor === s.log.length ? s.log : s.log.slice(0, s.cursor);
 
 /**
  * The lines ↑/↓ walk through, oldest first: the applied ones. Repeats of the previous line are
  * kept once, as with `HISTCONTROL=ignoredups`, which CentOS's /etc/profile sets for the host's bash.
  */
-export const selectHistory = (s: LabData): string[] =>
+export const selectHistory = (s: Pick<LabData, 'log' | 'cursor'>): string[] =>
   selectAppliedLog(s).filter((line, i, log) => i === 0 || line !== log[i - 1]);
 
-/**
- * The URL fragment (`#s=…`) that reopens this lab (design.md contract 2): its applied lines, or
- * with `atStep` the whole log and the cursor, so the link opens at this step with the rest to redo.
- */
-export const selectShareHash = (s: LabData, { atStep = false } = {}): string => {
-  const seed = s.seed === DEFAULT_SEED ? {} : { seed: s.seed };
-  const scenario =
-    atStep && s.cursor < s.log.length
-      ? { log: s.log, step: s.cursor, ...seed }
-      : { log: selectAppliedLog(s), ...seed };
-  return SHARE_HASH_PREFIX + encodeScenario(scenario);
-};
+/** Undo goes back a line, or at step 0 to the lab that `New lab` (or a link, a file) replaced. */
+export const canUndo = (s: Pick<LabData, 'cursor' | 'previous'>): boolean =>
+  s.cursor > 0 || s.previous !== undefined;
+export const canRedo = (s: Pick<LabData, 'log' | 'cursor'>): boolean => s.cursor < s.log.length;

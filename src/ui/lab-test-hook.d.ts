@@ -1,6 +1,6 @@
 /**
  * `window.__lab`: a read-only view of the lab for end-to-end model assertions (style.md §3.12),
- * installed by src/main.tsx.
+ * installed by src/main.tsx once the engine is in, a moment after the first paint.
  */
 import type { World } from '../sim';
 

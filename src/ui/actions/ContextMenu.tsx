@@ -5,14 +5,14 @@
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labStore, useLab } from '../../store';
+import { labStore, useReadyLab } from '../../store';
 import { closeAll, openDialog, type MenuRequest } from './action-store';
 import { subjectOf } from '../inspector/inspected';
 import { menuItems, type MenuItem } from './menu-items';
 
 export function ContextMenu({ menu }: { menu: MenuRequest }) {
   const { t } = useTranslation('actions');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const items = useMemo(() => menuItems(world, menu.ref), [world, menu.ref]);
   const subject = subjectOf(world, menu.ref);
   const ref = useRef<HTMLUListElement>(null);

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { connectLine, disconnectLine } from './command-line';
 import { Dialog } from './Dialog';
@@ -16,7 +16,7 @@ type Request = Extract<DialogRequest, { kind: 'connect' | 'disconnect' }>;
 
 export function EndpointDialog({ request }: { request: Request }) {
   const { t } = useTranslation('actions');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const c = containerNamed(world, request.container);
   const choices = !c
     ? []

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { fetchLine, pingLine, type Origin } from './command-line';
 import { Dialog } from './Dialog';
@@ -20,7 +20,7 @@ const HOST = '';
 
 export function ProbeDialog({ request }: { request: Request }) {
   const { t } = useTranslation('actions');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const listId = useId();
   const running = containersOf(world)
     .filter((c) => c.state.status === 'running')

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { closeAll, type DialogRequest } from './action-store';
 import { runLine } from './command-line';
 import { Dialog } from './Dialog';
@@ -17,7 +17,7 @@ type Request = Extract<DialogRequest, { kind: 'run' }>;
 
 export function RunDialog({ request }: { request: Request }) {
   const { t } = useTranslation('actions');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const containers = containersOf(world).map((c) => c.name);
   const [name, setName] = useState(request.preset?.name ?? '');
   const [image, setImage] = useState(request.preset?.image ?? 'nginx');

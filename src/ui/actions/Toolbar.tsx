@@ -2,10 +2,15 @@
  * The lab's actions, in the lab bar. Each button opens a dialog that builds the real command
  * line and runs it through the lab, exactly as if typed (design.md rule 1).
  */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labStore } from '../../store';
+import { afterEngine } from '../lazy';
 import { openDialog } from './action-store';
-import { ActionLayer } from './ActionLayer';
+
+// The dialogs and the context menu need the lab's world: they load after the engine, and a
+// dialog asked for before then opens when they are in.
+const ActionLayer = afterEngine(() => import('./ActionLayer').then((m) => m.ActionLayer));
 
 const button =
   'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
@@ -34,7 +39,9 @@ export function Toolbar() {
       <span className="hidden max-w-md text-xs text-slate-600 min-[1800px]:inline dark:text-slate-400">
         {t('toolbar.hint')}
       </span>
-      <ActionLayer />
+      <Suspense>
+        <ActionLayer />
+      </Suspense>
     </div>
   );
 }

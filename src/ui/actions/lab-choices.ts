@@ -3,7 +3,7 @@
  * run that lets a dialog show the engine's own error before anything reaches the log.
  */
 import type { Container, World } from '../../sim';
-import { dryRun as dryRunLine, imageChoices } from '../../store';
+import { dryRun as dryRunLine, imageChoices } from '../../store/lab-engine';
 import type { HttpClient } from './command-line';
 
 const daemonOf = (world: World) => world.hosts[world.terminal.host].docker;

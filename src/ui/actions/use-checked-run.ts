@@ -4,14 +4,14 @@
  * `run(line)`, exactly like typing it, and closes the dialog.
  */
 import { useState } from 'react';
-import { labStore } from '../../store';
+import { labStore, readyLab } from '../../store';
 import { closeAll } from './action-store';
 import { dryRun } from './lab-choices';
 
 export function useCheckedRun(line: string, probe = false) {
   const [failed, setFailed] = useState<{ line: string; error: string }>();
   const submit = () => {
-    const error = dryRun(labStore.getState().world, line, probe);
+    const error = dryRun(readyLab().world, line, probe);
     if (error !== undefined) {
       setFailed({ line, error });
       return;

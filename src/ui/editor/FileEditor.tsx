@@ -5,7 +5,8 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab, type EditableFile } from '../../store';
+import { useLab } from '../../store';
+import type { EditableFile } from '../../store/lab-engine';
 import { closeEditor, useEditorFile } from './editor-store';
 import { saveLines } from './save-lines';
 

@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { EditableFile } from '../../store';
+import type { EditableFile } from '../../store/lab-engine';
 
 interface EditorState {
   readonly file?: EditableFile;

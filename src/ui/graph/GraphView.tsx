@@ -26,10 +26,8 @@ export function GraphView() {
   useGraphSync(cy);
   useGraphSelection(cy);
   useLevelOfDetail(cy);
-  usePreferredTheme();
 
   useEffect(() => {
-    document.documentElement.classList.toggle('dark', theme === 'dark');
     cy?.style(graphStyle(theme));
   }, [cy, theme]);
 
@@ -89,13 +87,4 @@ export function GraphView() {
       <GraphLegend />
     </section>
   );
-}
-
-/** A learner whose system is dark starts dark; the toggle then decides. */
-function usePreferredTheme(): void {
-  useEffect(() => {
-    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) {
-      viewStore.getState().setTheme('dark');
-    }
-  }, []);
 }

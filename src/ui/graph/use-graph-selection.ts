@@ -5,12 +5,12 @@
 import type { Core } from 'cytoscape';
 import { useEffect } from 'react';
 import { parseRef } from '../../graph/refs';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { useView } from '../../store/view-store';
 
 export function useGraphSelection(cy: Core | undefined): void {
   const selected = useView((s) => s.selected);
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   useEffect(() => {
     if (!cy) return;
     const parsed = selected ? parseRef(selected) : undefined;

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { projectWorld, type GraphText } from '../../graph/elements';
 import { layoutGraph, type Layout, type SlotMemory } from '../../graph/layout';
 import { syncGraph } from '../../graph/sync';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 
 const GLOW_MS = 1500;
 export const FIT_PADDING = 30;
@@ -16,7 +16,7 @@ export const FIT_PADDING = 30;
 const LEGIBLE_ZOOM = 0.55;
 
 export function useGraphSync(cy: Core | undefined): void {
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const { t, i18n } = useTranslation('graph');
   const slots = useRef<SlotMemory>(new Map());
   const glow = useRef<{ timer?: ReturnType<typeof setTimeout>; ids: string[] }>({ ids: [] });

@@ -5,7 +5,8 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inspectViews, useLab, useView } from '../../store';
+import { useReadyLab, useView } from '../../store';
+import { inspectViews } from '../../store/lab-engine';
 import { openMenu } from '../actions/action-store';
 import { ChangesBlock } from './ChangesBlock';
 import { inspectedOf } from './inspected';
@@ -13,7 +14,7 @@ import { useLastChanges } from './use-last-changes';
 
 export function Inspector() {
   const { t } = useTranslation('inspector');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const selected = useView((s) => s.selected);
   const inspected = useMemo(() => inspectedOf(world, selected), [world, selected]);
   const views = useMemo(() => inspectViews(world, inspected), [world, inspected]);

@@ -16,7 +16,7 @@ export function useLastChanges(): LastChanges | undefined {
   useEffect(
     () =>
       labStore.subscribe((s, prev) => {
-        if (s.world === prev.world) return;
+        if (!s.engine || !prev.engine || s.world === prev.world) return;
         // Only a line applied on top of the previous world (typed, clicked or redone) is "the
         // last command"; undo, timeline jumps, reset and opening a scenario show no diff.
         if (s.cursor !== prev.cursor + 1) return setLast(undefined);

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../lessons';
+import type { CheckResult } from '../../lessons/checker';
 import { secondaryButton } from './styles';
 
 export function LessonChecks({ results }: { results: readonly CheckResult[] }) {

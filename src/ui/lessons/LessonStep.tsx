@@ -1,6 +1,7 @@
 /** A lesson step: what to do, the command to run, what to look at, the question and the checks. */
 import { useTranslation } from 'react-i18next';
-import { commandLines, type CheckResult, type Step } from '../../lessons';
+import type { Step } from '../../lessons';
+import { commandLines, type CheckResult } from '../../lessons/checker';
 import { labStore } from '../../store';
 import { LessonChecks } from './LessonChecks';
 import { LessonQuestion } from './LessonQuestion';

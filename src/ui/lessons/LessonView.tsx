@@ -4,15 +4,16 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allPassed, checkStep, type Lesson } from '../../lessons';
-import { useLab } from '../../store';
+import type { Lesson } from '../../lessons';
+import { allPassed, checkStep } from '../../lessons/checker';
+import { useReadyLab } from '../../store';
 import { LessonStep } from './LessonStep';
 import { lessonStore, type LessonProgress } from './lesson-store';
 import { primaryButton, secondaryButton } from './styles';
 
 export function LessonView({ lesson, progress }: { lesson: Lesson; progress: LessonProgress }) {
   const { t } = useTranslation('lessons');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const step = lesson.steps[progress.step];
   const results = useMemo(() => (step ? checkStep(world, step) : []), [world, step]);
   const revealed = progress.revealed.includes(progress.step);

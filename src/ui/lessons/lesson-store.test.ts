@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as engine from '../../store/lab-engine';
 import { createLabStore, selectAppliedLog, type LabStore } from '../../store';
 import {
   createLessonStore,
@@ -21,7 +22,7 @@ const applied = (lab: LabStore) => selectAppliedLog(lab.getState());
 
 describe('the lesson store', () => {
   it('starts a lesson in a new lab and saves the progress', () => {
-    const lab = createLabStore();
+    const lab = createLabStore(engine);
     const storage = memoryStorage();
     lab.getState().run('docker network create before');
     const lessons = createLessonStore(lab, storage);
@@ -38,16 +39,16 @@ describe('the lesson store', () => {
 
   it('resumes after a reload: same lesson, same step, same answers', () => {
     const storage = memoryStorage();
-    const first = createLessonStore(createLabStore(), storage);
+    const first = createLessonStore(createLabStore(engine), storage);
     first.getState().start('docker0-veth');
     first.getState().goTo(3);
     first.getState().answer(3, 'docker0-veth.q.yes');
-    const second = createLessonStore(createLabStore(), storage);
+    const second = createLessonStore(createLabStore(engine), storage);
     expect(second.getState().progress).toEqual(first.getState().progress);
   });
 
   it('reveals only after an answer, runs the reveal command, and locks the answer', () => {
-    const lab = createLabStore();
+    const lab = createLabStore(engine);
     const lessons = createLessonStore(lab, memoryStorage());
     lessons.getState().start('link');
     lessons.getState().reveal(3);
@@ -63,7 +64,7 @@ describe('the lesson store', () => {
   });
 
   it('keeps the step within the lesson (the last index is the summary)', () => {
-    const lessons = createLessonStore(createLabStore(), memoryStorage());
+    const lessons = createLessonStore(createLabStore(engine), memoryStorage());
     lessons.getState().start('network-modes');
     lessons.getState().goTo(99);
     expect(lessons.getState().progress?.step).toBe(4);
@@ -72,7 +73,7 @@ describe('the lesson store', () => {
   });
 
   it('leaving forgets the lesson and keeps the lab as a sandbox', () => {
-    const lab = createLabStore();
+    const lab = createLabStore(engine);
     const storage = memoryStorage();
     const lessons = createLessonStore(lab, storage);
     lessons.getState().start('link');
@@ -86,7 +87,7 @@ describe('the lesson store', () => {
 
 describe('openLessonHash', () => {
   it('starts a lesson from #lesson=<id>, and keeps it when it is the saved one', () => {
-    const lab = createLabStore();
+    const lab = createLabStore(engine);
     const lessons = createLessonStore(lab, memoryStorage());
     expect(openLessonHash('#lesson=by-hand', lessons)).toBe(true);
     lab.getState().run('docker run -dit --name box busybox');
@@ -100,7 +101,7 @@ describe('openLessonHash', () => {
   });
 
   it('leaves unknown lessons, share links and plain pages alone', () => {
-    const lessons = createLessonStore(createLabStore(), memoryStorage());
+    const lessons = createLessonStore(createLabStore(engine), memoryStorage());
     for (const hash of ['#lesson=nope', '#lesson=constructor', '#s=abc', '', '#'])
       expect(openLessonHash(hash, lessons), hash).toBe(false);
     expect(lessons.getState().progress).toBeUndefined();

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Container, ReachabilityPair, Trace } from '../../sim';
-import { labStore, useLab } from '../../store';
+import { labStore, useReadyLab } from '../../store';
 import { viewStore } from '../../store/view-store';
 import { commandLine } from '../actions/command-line';
 import { placeNamer } from '../trace/place-name';
@@ -26,7 +26,7 @@ export function ReachabilityMatrix() {
   /** The last clicked cell whose ping could not run because the image has none. */
   const [noPing, setNoPing] = useState<{ from: string; command: string; trace: Trace }>();
   const { result, stale } = useReachability();
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const place = useMemo(() => placeNamer(world, t), [world, t]);
   const byKey = useMemo(
     () => new Map((result?.cells ?? []).map((c) => [`${c.from}\n${c.to}`, c])),

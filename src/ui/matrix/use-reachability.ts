@@ -5,10 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { Reachability, World } from '../../sim';
-import { reachabilityLater, useLab } from '../../store';
+import { useReadyLab } from '../../store';
+import { reachabilityLater } from '../../store/lab-engine';
 
 export function useReachability(): { result?: Reachability; stale: boolean } {
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const [shown, setShown] = useState<{ world: World; result?: Reachability }>();
   useEffect(() => {
     if (shown?.world === world) return;

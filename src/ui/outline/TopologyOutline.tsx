@@ -8,12 +8,12 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topologyOutline, type OutlineKind, type OutlineNode } from '../../graph/outline';
 import type { ObjectRef } from '../../graph/refs';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { useView, viewStore } from '../../store/view-store';
 
 export function TopologyOutline() {
   const { t, i18n } = useTranslation('outline');
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const selected = useView((s) => s.selected);
   const tree = useMemo(
     () =>

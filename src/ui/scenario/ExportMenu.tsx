@@ -1,32 +1,14 @@
 /** "Export": the applied lines as a JSON scenario file or as a shell script for a real host. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toScenarioJson, toShellScript } from '../../share';
-import { labStore, selectAppliedLog, selectShareHash, selectTypedLines } from '../../store';
-import { downloadText } from '../download';
+import { labReady } from '../../store';
 
-const FILE = 'docker-network-lab';
+type ExportFile = 'exportJson' | 'exportScript';
+const ITEMS: readonly ExportFile[] = ['exportJson', 'exportScript'];
 
-function exportJson() {
-  const s = labStore.getState();
-  downloadText(
-    `${FILE}.json`,
-    toScenarioJson({ seed: s.seed, commands: selectAppliedLog(s) }),
-    'application/json',
-  );
-}
-
-function exportScript() {
-  const s = labStore.getState();
-  const url = location.origin + location.pathname + selectShareHash(s);
-  const script = toShellScript(selectTypedLines(s), { url, seed: s.seed });
-  downloadText(`${FILE}.sh`, script, 'text/x-shellscript');
-}
-
-const ITEMS = [
-  ['exportJson', exportJson],
-  ['exportScript', exportScript],
-] as const;
+/** The files are written by a module fetched on first use, once the engine is in. */
+const exportFile = (file: ExportFile) =>
+  void labReady.then(() => import('./export-files')).then((files) => files[file]());
 
 export function ExportMenu({ buttonClass }: { buttonClass: string }) {
   const { t } = useTranslation('scenario');
@@ -43,9 +25,9 @@ export function ExportMenu({ buttonClass }: { buttonClass: string }) {
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
 
-  const choose = (action: () => void) => () => {
+  const choose = (file: ExportFile) => () => {
     setOpen(false);
-    action();
+    exportFile(file);
   };
 
   return (
@@ -69,12 +51,12 @@ export function ExportMenu({ buttonClass }: { buttonClass: string }) {
           }}
           className="absolute left-0 z-20 mt-1 flex w-48 flex-col rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-800"
         >
-          {ITEMS.map(([key, action]) => (
+          {ITEMS.map((key) => (
             <button
               key={key}
               type="button"
               role="menuitem"
-              onClick={choose(action)}
+              onClick={choose(key)}
               className="px-3 py-1.5 text-left hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:hover:bg-slate-700 dark:focus:bg-slate-700"
             >
               {t(key)}

@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labStore, selectShareHash, useLab, type Notice } from '../../store';
+import { labReady, readyLab, useLab, type Notice } from '../../store';
 
 export function ShareButton() {
   const { t } = useTranslation('share');
@@ -18,18 +18,22 @@ export function ShareButton() {
   const total = useLab((s) => s.log.length);
   const midway = cursor < total;
 
-  const share = (step = atStep) => {
-    const hash = selectShareHash(labStore.getState(), { atStep: step });
-    const link = location.origin + location.pathname + hash;
-    setUrl(link);
-    setStatus('selected');
-    // Selected for Ctrl+C even when the clipboard is not allowed (insecure origin, denied permission).
-    queueMicrotask(() => inputRef.current?.select());
-    navigator.clipboard
-      ?.writeText(link)
-      .then(() => setStatus('copied'))
-      .catch(() => {});
-  };
+  // The link is the lab's log as the engine holds it: a click before the engine is in (and has
+  // restored the autosaved lab) waits for it.
+  const share = (step = atStep) =>
+    void labReady.then(() => {
+      const s = readyLab();
+      const link =
+        location.origin + location.pathname + s.engine.selectShareHash(s, { atStep: step });
+      setUrl(link);
+      setStatus('selected');
+      // Selected for Ctrl+C even when the clipboard is not allowed (insecure origin, denied permission).
+      queueMicrotask(() => inputRef.current?.select());
+      navigator.clipboard
+        ?.writeText(link)
+        .then(() => setStatus('copied'))
+        .catch(() => {});
+    });
 
   return (
     <div className="flex items-center gap-2">

@@ -3,12 +3,9 @@
  * WAI-ARIA tabs (arrow keys move between them). Every tab stays mounted, so a lesson's place, the
  * outline's focus and the trace's event list survive switching.
  */
-import type { KeyboardEvent, ReactNode } from 'react';
+import { Suspense, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Inspector } from '../inspector/Inspector';
-import { LessonPanel } from '../lessons/LessonPanel';
-import { ReachabilityMatrix } from '../matrix/ReachabilityMatrix';
-import { TopologyOutline } from '../outline/TopologyOutline';
+import { afterEngine } from '../lazy';
 import {
   SIDE_TABS,
   type SideTab,
@@ -16,6 +13,25 @@ import {
   workspaceStore,
 } from '../workspace/workspace-store';
 import { EventsTab } from './EventsTab';
+
+// Every tab's content loads after the engine, hidden ones too, so a tab opened right after the
+// page is there at once.
+const LessonPanel = afterEngine(
+  () => import('../lessons/LessonPanel').then((m) => m.LessonPanel),
+  ['lessons'],
+);
+const TopologyOutline = afterEngine(
+  () => import('../outline/TopologyOutline').then((m) => m.TopologyOutline),
+  ['outline'],
+);
+const Inspector = afterEngine(
+  () => import('../inspector/Inspector').then((m) => m.Inspector),
+  ['inspector'],
+);
+const ReachabilityMatrix = afterEngine(
+  () => import('../matrix/ReachabilityMatrix').then((m) => m.ReachabilityMatrix),
+  ['matrix', 'trace'],
+);
 
 const PANELS: Record<SideTab, () => ReactNode> = {
   lessons: () => <LessonPanel />,
@@ -49,7 +65,13 @@ export function SidePanel({ only }: { only?: SideTab }) {
     document.getElementById(`side-tab-${SIDE_TABS[to]}`)?.focus();
   };
 
-  if (only) return <div className="h-full overflow-y-auto">{PANELS[only]()}</div>;
+  const panel = (tab: SideTab) => (
+    <Suspense fallback={<p className="p-3 text-sm text-slate-500">{t('loading')}</p>}>
+      {PANELS[tab]()}
+    </Suspense>
+  );
+
+  if (only) return <div className="h-full overflow-y-auto">{panel(only)}</div>;
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
       <div
@@ -92,7 +114,7 @@ export function SidePanel({ only }: { only?: SideTab }) {
             onFocus={textAlternative ? () => show(tab) : undefined}
             className={`min-h-0 flex-1 flex-col overflow-y-auto [&:not([hidden])]:flex ${textAlternative ? 'sr-only' : ''}`}
           >
-            {PANELS[tab]()}
+            {panel(tab)}
           </div>
         );
       })}

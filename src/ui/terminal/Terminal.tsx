@@ -3,12 +3,18 @@
  * current prompt with readline's keys (use-terminal-keys.ts). It only reads the store and calls
  * its actions.
  */
-import { useId, useLayoutEffect, useRef } from 'react';
+import { Suspense, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { chunksOf, selectHistory, selectPrompt, useLab, type TranscriptEntry } from '../../store';
 import { useTerminalKeys } from './use-terminal-keys';
-import { FileEditorHost } from '../editor/FileEditor';
+import { afterEngine } from '../lazy';
+
+// The editor (and its strings) loads with the engine: only a typed `nano FILE` opens it.
+const FileEditorHost = afterEngine(
+  () => import('../editor/FileEditor').then((m) => m.FileEditorHost),
+  ['editor'],
+);
 
 /** What a newcomer can click on an empty lab; each button is the line it types. */
 const FIRST_COMMANDS = ['docker run -d --name web nginx', 'docker run -it busybox sh'];
@@ -94,7 +100,9 @@ export function Terminal() {
           </p>
         )}
       </div>
-      <FileEditorHost />
+      <Suspense>
+        <FileEditorHost />
+      </Suspense>
     </section>
   );
 }

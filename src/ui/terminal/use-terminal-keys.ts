@@ -14,7 +14,7 @@ import {
   type RefObject,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { completeAt, editableFileOf, labStore, useLab } from '../../store';
+import { labStore, useLab } from '../../store';
 import { openEditor } from '../editor/editor-store';
 import { CTRL_EDITS, killAlnumWordBack, type EditLine } from './line-editing';
 import {
@@ -93,7 +93,9 @@ export function useTerminalKeys(
   };
   const runLine = (text: string) => {
     // `nano FILE` opens the page's editor, which types the file back as a here-document.
-    const file = editableFileOf(labStore.getState().world, text);
+    // Before the engine is in, the line waits like any other and its lab line says so.
+    const s = labStore.getState();
+    const file = s.engine ? s.engine.editableFileOf(s.world, text) : undefined;
     if (file) openEditor(file);
     else run(text);
     line.reset();
@@ -102,7 +104,9 @@ export function useTerminalKeys(
   /** Completes at the caret, or lists the choices; true when the line changed. */
   const tab = (listing: boolean) => {
     const at = atCaret();
-    const r = completeAt(labStore.getState().world, at.value, at.caret);
+    const s = labStore.getState();
+    if (!s.engine) return false;
+    const r = s.engine.completeAt(s.world, at.value, at.caret);
     if (r.line !== at.value) show({ value: r.line, caret: r.caret });
     else if (listing && r.choices.length > 1)
       listChoices(at.value, r.choices, screenColumns(screen.current));

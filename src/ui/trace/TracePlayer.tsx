@@ -11,7 +11,7 @@ import { explainEvent } from '../../graph/explain';
 import { hopTarget, type Hop, type HopCategory } from '../../graph/trace-path';
 import { parseRef } from '../../graph/refs';
 import { failureOf, type TraceEvent } from '../../sim';
-import { useLab } from '../../store';
+import { useReadyLab } from '../../store';
 import { useView, viewStore } from '../../store/view-store';
 import { EventDetails } from './EventDetails';
 import { EventList, FilterBar } from './EventList';
@@ -32,7 +32,7 @@ export function TracePlayer() {
   const player = useTracePlayer(hidden);
   const { entry, computed, hops, step, playing, atStart, atEnd } = player.state;
   const speed = useView((s) => s.speed);
-  const world = useLab((s) => s.world);
+  const world = useReadyLab((s) => s.world);
   const eventsSlot = useWorkspace((s) => s.eventsSlot);
   useTraceOnGraph(entry, hops, step, speed);
 

@@ -6,20 +6,28 @@
  * - present: graph and terminal only, large (plus the lesson being followed); Esc leaves.
  * - phone (below 768 px): one region at a time — Graph, Terminal or Tools — chosen in a tab bar.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { Suspense, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, useDefaultLayout, useGroupRef, type Layout } from 'react-resizable-panels';
-import { GraphView } from '../graph/GraphView';
 import { LabBar } from '../lab-bar/LabBar';
+import { afterEngine } from '../lazy';
 import { useLesson } from '../lessons/lesson-store';
 import { SidePanel } from '../side-panel/SidePanel';
 import { Terminal } from '../terminal/Terminal';
-import { TracePlayer } from '../trace/TracePlayer';
 import { forcedLayout, LAYOUT_KEYS, type Mode } from './layouts';
 import { PhoneTabs } from './PhoneTabs';
 import { Splitter } from './Splitter';
 import { useNarrow } from './use-narrow';
 import { useWorkspace, workspaceStore } from './workspace-store';
+
+const GraphView = afterEngine(
+  () => import('../graph/GraphView').then((m) => m.GraphView),
+  ['graph'],
+);
+const TracePlayer = afterEngine(
+  () => import('../trace/TracePlayer').then((m) => m.TracePlayer),
+  ['trace'],
+);
 
 const PRESENT_TERMINAL =
   '[&>section]:border-2 [&>section]:border-white/70 [&>section]:bg-black [&>section]:text-base [&>section]:leading-6 [&>section]:text-white';
@@ -89,8 +97,12 @@ export function Workspace() {
             inert={!shown('graph')}
             className={`flex min-h-0 flex-1 flex-col gap-1.5 ${mode === 'present' ? '[&>[data-empty]]:hidden' : ''}`}
           >
-            <GraphView />
-            <TracePlayer />
+            <Suspense fallback={<GraphPlaceholder />}>
+              <GraphView />
+            </Suspense>
+            <Suspense>
+              <TracePlayer />
+            </Suspense>
           </div>
         </Panel>
         <Splitter label={t('resizeSide')} hidden={!desktop} />
@@ -140,5 +152,19 @@ export function Workspace() {
       </Group>
       {mode === 'phone' && <PhoneTabs />}
     </>
+  );
+}
+
+/** Where the graph will be, under the same name, while the engine and Cytoscape download. */
+function GraphPlaceholder() {
+  const { t } = useTranslation('workspace');
+  return (
+    <section
+      aria-label="Topology graph"
+      aria-busy="true"
+      className="flex min-h-72 flex-1 items-center justify-center rounded-xl border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400"
+    >
+      {t('loadingGraph')}
+    </section>
   );
 }
