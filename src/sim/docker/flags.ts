@@ -107,3 +107,21 @@ export function parseFlags(
   }
   return ok({ bools, strings, lists, args });
 }
+
+/**
+ * `--filter name=value` options grouped by name (lower-cased), as docker-cli's filters.ParseFlag
+ * reads them; the error is the flag parser's text for an option without `=`.
+ */
+export function filterArgs(raws: readonly string[]): Result<Map<string, string[]>> {
+  const byKey = new Map<string, string[]>();
+  for (const raw of raws) {
+    const eq = raw.indexOf('=');
+    if (eq < 0)
+      return err(
+        `invalid argument "${raw}" for "-f, --filter" flag: bad format of filter (expected name=value)`,
+      );
+    const key = raw.slice(0, eq).trim().toLowerCase();
+    byKey.set(key, [...(byKey.get(key) ?? []), raw.slice(eq + 1).trim()]);
+  }
+  return ok(byKey);
+}

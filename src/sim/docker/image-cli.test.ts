@@ -15,6 +15,40 @@ describe('docker images', () => {
     expect(lines[2]).toMatch(/^nginx {8}latest {4}[0-9a-f]{12} {3}3 weeks ago {3}192MB$/);
   });
 
+  it('--format runs a Go template per row; table adds the headers and aligns them', () => {
+    const pulled = ['docker pull nginx:alpine', 'docker pull busybox'];
+    expect(last([...pulled, "docker images --format '{{.Repository}}:{{.Tag}}'"]).stdout).toBe(
+      'busybox:latest\nnginx:alpine\n',
+    );
+    expect(
+      last([...pulled, "docker images --format 'table {{.Repository}}\\t{{.Size}}'"]).stdout,
+    ).toBe('REPOSITORY   SIZE\nbusybox      4.27MB\nnginx        47.9MB\n');
+    expect(last([...pulled, "docker images --format '{{.Nope'"]).stderr).toMatch(
+      /^template parsing error: /,
+    );
+  });
+
+  it('--filter: reference globs, dangling, before and the daemon errors', () => {
+    const base = ['docker pull nginx:alpine', 'docker pull busybox'];
+    const names = (filter: string) =>
+      last([...base, `docker images --filter ${filter} --format '{{.Repository}}:{{.Tag}}'`])
+        .stdout;
+    expect(names("'reference=ngin*'")).toBe('nginx:alpine\n');
+    expect(names("'reference=*:latest'")).toBe('busybox:latest\n');
+    expect(names('reference=busybox')).toBe('busybox:latest\n');
+    expect(names('dangling=true')).toBe('');
+    expect(names('before=busybox')).toBe('nginx:alpine\n');
+    expect(last([...base, 'docker images -f color=red']).stderr).toBe(
+      "Error response from daemon: invalid filter 'color'\n",
+    );
+    expect(last([...base, 'docker images -f dangling=maybe']).stderr).toBe(
+      "Error response from daemon: invalid filter 'dangling=[maybe]'\n",
+    );
+    expect(last([...base, 'docker images -f dangling']).stderr).toMatch(
+      /bad format of filter \(expected name=value\)/,
+    );
+  });
+
   it('the empty table', () => {
     expect(last(['docker images']).stdout).toBe(
       'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n',

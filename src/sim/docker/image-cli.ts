@@ -4,13 +4,15 @@
  */
 import { castDraft } from 'immer';
 import type { Image } from '../model';
+import { renderRows } from '../format/row-template';
 import { renderTable } from '../format/table';
-import { humanDuration, humanSize } from '../format/units';
+import { goTimeString, humanDuration, humanSize } from '../format/units';
 import { failure, output } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
-import { parseFlags, type FlagSpec } from './flags';
+import { filterArgs, parseFlags, type FlagSpec } from './flags';
+import { imageFilter } from './image-filters';
 import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, imageNames } from './pull';
@@ -26,6 +28,18 @@ export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'filter', short: 'f', type: 'list' },
   { long: 'format', type: 'string' },
 ];
+
+/** Column titles of docker-cli's imageContext (formatter/image.go). */
+const IMAGE_HEADERS: Readonly<Record<string, string>> = {
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  Tag: 'TAG',
+  Digest: 'DIGEST',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  Size: 'SIZE',
+  Containers: 'CONTAINERS',
+};
 
 /** Newest first, as the v27 daemon sorts image summaries (by Created). */
 function newestImages(images: ReadonlyMap<string, Image>): Image[] {
@@ -55,20 +69,35 @@ export const dockerImages: DockerHandler = (p, args, path) => {
     const { repo, tag } = parseImageRef(wanted);
     list = list.filter((i) => i.repo === repo && (!hasTag || i.tag === tag));
   }
+  const filters = filterArgs(f.lists.get('filter') ?? []);
+  if (!filters.ok) return flagError(p.world, path, filters.error);
+  const keep = imageFilter(hostOf(p.world, p.place.host).docker.images, filters.value);
+  if (!keep.ok) return daemonError(p.world, keep.error);
+  list = list.filter(keep.value);
   const trunc = !f.bools.has('no-trunc');
   const id = (img: Image) => (trunc ? shortId(img.id) : `sha256:${img.id}`);
   if (f.bools.has('quiet')) return output(p.world, list.map((i) => `${id(i)}\n`).join(''));
+  const rows = list.map((i) => ({
+    ID: id(i),
+    Repository: i.repo,
+    Tag: i.tag,
+    Digest: i.digest ?? NONE,
+    CreatedSince: `${humanDuration(p.ctx.now - i.created)} ago`,
+    CreatedAt: goTimeString(i.created),
+    Size: humanSize(i.size),
+    Containers: 'N/A',
+  }));
+  const format = f.strings.get('format') ?? '';
+  if (format !== '' && format !== 'table') {
+    const text = renderRows(format, IMAGE_HEADERS, rows);
+    return text.ok ? output(p.world, text.value) : failure(p.world, text.error);
+  }
+  const columns = ['Repository', 'Tag', 'ID', 'CreatedSince', 'Size'] as const;
   return output(
     p.world,
     renderTable(
-      ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
-      list.map((i) => [
-        i.repo,
-        i.tag,
-        id(i),
-        `${humanDuration(p.ctx.now - i.created)} ago`,
-        humanSize(i.size),
-      ]),
+      columns.map((k) => IMAGE_HEADERS[k]),
+      rows.map((r) => columns.map((k) => r[k])),
     ),
   );
 };

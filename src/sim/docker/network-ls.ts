@@ -5,14 +5,14 @@
  */
 import { naturalCompare } from '../format/natural-sort';
 import type { Host, Network } from '../model';
-import { executeTemplate } from '../format/go-template';
+import { renderRows } from '../format/row-template';
 import { renderTable } from '../format/table';
 import { rfc3339Nano } from '../format/units';
 import { failure, output } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
-import { parseFlags, type FlagSpec } from './flags';
+import { filterArgs, parseFlags, type FlagSpec } from './flags';
 import { isPredefinedName } from './networks';
 
 const PATH = 'docker network ls';
@@ -100,18 +100,9 @@ export const networkLs: DockerHandler = (p, args) => {
   const parsed = parseFlags(args, NETWORK_LS_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, PATH, parsed.error);
   const f = parsed.value;
-  const filters = new Map<string, string[]>();
-  for (const raw of f.lists.get('filter') ?? []) {
-    const eq = raw.indexOf('=');
-    if (eq < 0)
-      return flagError(
-        p.world,
-        PATH,
-        `invalid argument "${raw}" for "-f, --filter" flag: bad format of filter (expected name=value)`,
-      );
-    const key = raw.slice(0, eq).trim().toLowerCase();
-    filters.set(key, [...(filters.get(key) ?? []), raw.slice(eq + 1).trim()]);
-  }
+  const parsedFilters = filterArgs(f.lists.get('filter') ?? []);
+  if (!parsedFilters.ok) return flagError(p.world, PATH, parsedFilters.error);
+  const filters = parsedFilters.value;
   const usage = checkArgs(p.world, PATH, f.args, { none: true });
   if (usage) return usage;
   const bad = [...filters.keys()].find((k) => !ACCEPTED_FILTERS.has(k));
@@ -128,28 +119,6 @@ export const networkLs: DockerHandler = (p, args) => {
     const cells = rows.map((r) => [r.ID, r.Name, r.Driver, r.Scope]);
     return output(p.world, renderTable(['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], cells));
   }
-  const text = renderRows(format, rows);
+  const text = renderRows(format, HEADERS, rows);
   return text.ok ? output(p.world, text.value) : failure(p.world, text.error);
 };
-
-/** formatter.Context: `table` formats go through the tabwriter with a header row; others don't. */
-function renderRows(
-  format: string,
-  rows: readonly Record<string, string>[],
-): { ok: true; value: string } | { ok: false; error: string } {
-  const table = format.startsWith('table');
-  const source = (table ? format.slice('table'.length) : format)
-    .trim()
-    .replace(/\\t/g, '\t')
-    .replace(/\\n/g, '\n');
-  const lines: string[] = [];
-  for (const row of table ? [HEADERS, ...rows] : rows) {
-    const r = executeTemplate(source, row);
-    if (!r.ok) return { ok: false, error: `template parsing error: ${r.error}` };
-    lines.push(r.value);
-  }
-  if (!table) return { ok: true, value: lines.map((l) => `${l}\n`).join('') };
-  const cells = lines.map((l) => l.split('\t'));
-  const [header = [], ...body] = cells;
-  return { ok: true, value: renderTable(header, body) };
-}

@@ -3,9 +3,9 @@
  * `{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}`.
  */
 import type { Container, Daemon } from '../model';
-import { executeTemplate } from '../format/go-template';
+import { renderRows } from '../format/row-template';
 import { renderTable } from '../format/table';
-import { humanDuration, utcFields } from '../format/units';
+import { goTimeString, humanDuration } from '../format/units';
 import { failure, output } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
@@ -74,14 +74,6 @@ function parseFilters(d: Daemon, specs: readonly string[]): { error: string } | 
   return filters.filter((f): f is Filter => f !== null);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Go's time.Time.String() in UTC, as `{{.CreatedAt}}` prints it. */
-function goTimeString(ms: number): string {
-  const t = utcFields(ms);
-  return `${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)} +0000 UTC`;
-}
-
 const HEADERS: Readonly<Record<string, string>> = {
   ID: 'CONTAINER ID',
   Image: 'IMAGE',
@@ -116,24 +108,6 @@ function row(d: Daemon, c: Container, now: number, trunc: boolean): Record<strin
   };
 }
 
-/** `--format`: a Go template per row; a `table ` prefix adds the header and tabwriter columns. */
-function formatRows(
-  template: string,
-  rows: readonly Record<string, string>[],
-): { ok: true; text: string } | { ok: false; error: string } {
-  const table = template.startsWith('table');
-  const source = (table ? template.slice(5).trimStart() : template).replace(/\\t/g, '\t');
-  const lines: string[] = [];
-  for (const r of table ? [HEADERS, ...rows] : rows) {
-    const out = executeTemplate(source, r);
-    if (!out.ok) return { ok: false, error: `template parsing error: ${out.error}` };
-    lines.push(out.value);
-  }
-  if (!table) return { ok: true, text: lines.map((l) => `${l}\n`).join('') };
-  const cells = lines.map((l) => l.split('\t'));
-  return { ok: true, text: renderTable(cells[0] ?? [], cells.slice(1)) };
-}
-
 export const dockerPs: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, PS_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
@@ -164,8 +138,8 @@ export const dockerPs: DockerHandler = (p, args, path) => {
   const rows = list.map((c) => row(d, c, p.ctx.now, trunc));
   const format = f.strings.get('format');
   if (format !== undefined && format !== '' && format !== 'table') {
-    const r = formatRows(format, rows);
-    return r.ok ? output(p.world, r.text) : failure(p.world, r.error);
+    const r = renderRows(format, HEADERS, rows);
+    return r.ok ? output(p.world, r.value) : failure(p.world, r.error);
   }
   const columns = ['ID', 'Image', 'Command', 'RunningFor', 'Status', 'Ports', 'Names'];
   return output(

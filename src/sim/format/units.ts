@@ -82,3 +82,11 @@ export function rfc3339Nano(ms: number, extraNanos: number): string {
   const nanos = pad((ms % 1000) * 1_000_000 + (extraNanos % 1_000_000), 9).replace(/0+$/, '');
   return `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}${nanos ? `.${nanos}` : ''}Z`;
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Go's time.Time.String() in UTC, as `{{.CreatedAt}}` prints it in `ps` and `images`. */
+export function goTimeString(ms: number): string {
+  const t = utcFields(ms);
+  return `${t.y}-${pad2(t.mo)}-${pad2(t.d)} ${pad2(t.h)}:${pad2(t.mi)}:${pad2(t.s)} +0000 UTC`;
+}
