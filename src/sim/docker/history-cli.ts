@@ -4,9 +4,10 @@
  * step (the image itself, its base, a legacy build's intermediates); the rest are `<missing>`.
  */
 import type { Image, ImageHistoryEntry } from '../model';
+import { renderRows } from '../format/row-template';
 import { renderTable } from '../format/table';
-import { humanDuration, humanSize } from '../format/units';
-import { output } from '../shell/process';
+import { humanDuration, humanSize, rfc3339Nano } from '../format/units';
+import { failure, output } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
@@ -32,6 +33,16 @@ function rowIds(image: Image, images: ReadonlyMap<string, Image>): (string | und
   return ids;
 }
 
+/** Column titles of docker-cli's historyContext (formatter/history.go). */
+const HEADERS: Readonly<Record<string, string>> = {
+  ID: 'IMAGE',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  CreatedBy: 'CREATED BY',
+  Size: 'SIZE',
+  Comment: 'COMMENT',
+};
+
 export const HISTORY_FLAGS: readonly FlagSpec[] = [
   { long: 'human', short: 'H', type: 'string' },
   { long: 'no-trunc', type: 'bool' },
@@ -55,18 +66,32 @@ export const dockerHistory: DockerHandler = (p, args, path) => {
   const history = historyOf(image);
   const ids = rowIds(image, images);
   const rows = history
-    .map((e, i) => {
+    .map((e, i): Record<string, string> => {
       const id = ids[i];
-      return [
-        id ? (trunc ? id.slice(0, 12) : `sha256:${id}`) : '<missing>',
-        `${humanDuration(p.ctx.now - e.created)} ago`,
-        trunc ? ellipsis(e.createdBy.replace(/\t/g, ' '), 45) : e.createdBy,
-        humanSize(e.size),
-        e.comment,
-      ];
+      return {
+        ID: id ? (trunc ? id.slice(0, 12) : `sha256:${id}`) : '<missing>',
+        CreatedSince: `${humanDuration(p.ctx.now - e.created)} ago`,
+        // time.RFC3339: whole seconds.
+        CreatedAt: rfc3339Nano(e.created - (e.created % 1000), 0),
+        CreatedBy: trunc ? ellipsis(e.createdBy.replace(/\t/g, ' '), 45) : e.createdBy,
+        Size: humanSize(e.size),
+        Comment: e.comment,
+      };
     })
     .reverse();
   if (parsed.value.bools.has('quiet'))
-    return output(p.world, rows.map((r) => `${r[0]}\n`).join(''));
-  return output(p.world, renderTable(['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], rows));
+    return output(p.world, rows.map((r) => `${r.ID}\n`).join(''));
+  const format = parsed.value.strings.get('format') ?? '';
+  if (format !== '' && format !== 'table') {
+    const text = renderRows(format, HEADERS, rows);
+    return text.ok ? output(p.world, text.value) : failure(p.world, text.error);
+  }
+  const columns = ['ID', 'CreatedSince', 'CreatedBy', 'Size', 'Comment'];
+  return output(
+    p.world,
+    renderTable(
+      columns.map((k) => HEADERS[k]),
+      rows.map((r) => columns.map((k) => r[k])),
+    ),
+  );
 };

@@ -56,6 +56,21 @@ describe('docker images', () => {
   });
 });
 
+describe('docker history --format', () => {
+  it("runs historyContext's template per layer, newest first; table adds its headers", () => {
+    const built = [
+      'printf "FROM busybox\\nRUN echo hi > /hi\\n" > Dockerfile',
+      'docker build -t hi .',
+    ];
+    const rows = last([...built, "docker history --format '{{.CreatedBy}}|{{.Size}}' hi"]);
+    expect(rows.stdout.split('\n')[0]).toBe('RUN /bin/sh -c echo hi > /hi # buildkit|3B');
+    const table = last([...built, "docker history --format 'table {{.ID}}\\t{{.CreatedAt}}' hi"]);
+    expect(table.stdout).toMatch(
+      /^IMAGE +CREATED AT\n[0-9a-f]{12} +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/,
+    );
+  });
+});
+
 describe('docker commit', () => {
   it('seed 000: commit tomcat01 as yuanyuan/tomcat, then run it with the tools installed inside', () => {
     let { world } = replay(['docker run -d -P --name tomcat01 tomcat']);

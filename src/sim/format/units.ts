@@ -83,10 +83,8 @@ export function rfc3339Nano(ms: number, extraNanos: number): string {
   return `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}${nanos ? `.${nanos}` : ''}Z`;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** Go's time.Time.String() in UTC, as `{{.CreatedAt}}` prints it in `ps` and `images`. */
 export function goTimeString(ms: number): string {
   const t = utcFields(ms);
-  return `${t.y}-${pad2(t.mo)}-${pad2(t.d)} ${pad2(t.h)}:${pad2(t.mi)}:${pad2(t.s)} +0000 UTC`;
+  return `${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)} +0000 UTC`;
 }
