@@ -4,6 +4,7 @@
  * progress frames, then the error — on stderr, as compose writes them (stdinfo() is stderr).
  */
 import type { World } from '../model';
+import { processEnvironment } from '../linux/env';
 import { cwdOf } from '../linux/file-tree';
 import { err, ok, type Result } from '../result';
 import { output, written, type Process, type ProcessResult } from '../shell/process';
@@ -17,6 +18,8 @@ export interface ComposeContext {
   readonly files: readonly string[];
   readonly projectName?: string;
   readonly mode: ProgressMode;
+  /** `--env-file`. */
+  readonly envFiles: readonly string[];
 }
 
 export type ComposeHandler = (c: ComposeContext, args: readonly string[]) => ProcessResult;
@@ -27,6 +30,8 @@ export function load(c: ComposeContext): Result<Loaded, LoadFailure> {
   return loadProject(hostOf(c.p.world, c.p.place.host), {
     files: c.files,
     pwd: pwdOf(c.p),
+    environment: processEnvironment(c.p),
+    envFiles: c.envFiles,
     ...(c.projectName !== undefined ? { projectName: c.projectName } : {}),
   });
 }
