@@ -61,25 +61,34 @@ export const newSession = (c: ComposeContext, title = 'Running'): Session => ({
   progress: startProgress(title),
 });
 
-/** The end of a compose run: warnings, each session's last frame, then the error (exit 1). */
+/**
+ * The end of a compose run: warnings, each session's last frame (with what a builder printed on
+ * stdout between them, given as text), then the error (exit 1).
+ */
 export function finish(
   c: ComposeContext,
   world: World,
   parts: {
     readonly warnings?: readonly string[];
-    readonly sessions?: readonly Session[];
+    readonly sessions?: readonly (Session | string)[];
     readonly error?: string;
     readonly exitCode?: number;
     readonly stdout?: string;
   },
 ): ProcessResult {
-  const stderr =
-    (parts.warnings ?? []).map(warnLine).join('') +
-    (parts.sessions ?? []).map((s) => renderProgress(s.progress, c.mode)).join('') +
-    (parts.error ? `${parts.error}\n` : '');
+  const frames = (parts.sessions ?? []).map((s) =>
+    typeof s === 'string'
+      ? (['stdout', s] as const)
+      : (['stderr', renderProgress(s.progress, c.mode)] as const),
+  );
   return {
     world,
     exitCode: parts.error ? (parts.exitCode ?? 1) : 0,
-    ...written(['stderr', stderr], ['stdout', parts.stdout ?? '']),
+    ...written(
+      ['stderr', (parts.warnings ?? []).map(warnLine).join('')],
+      ...frames,
+      ['stderr', parts.error ? `${parts.error}\n` : ''],
+      ['stdout', parts.stdout ?? ''],
+    ),
   };
 }

@@ -13,6 +13,7 @@ import type {
   DependsOnCondition,
   ServiceDependency,
   ServiceNetwork,
+  ServiceBuild,
   ServicePort,
 } from './project';
 
@@ -207,6 +208,21 @@ function environment(
   return ok({ env: { ...env, ...Object.fromEntries(listed) }, files });
 }
 
+/** `build: ./dir` or the long form; compose-go's defaults: context `.`, dockerfile `Dockerfile`. */
+function buildConfig(v: unknown, ctx: ServiceContext): ServiceBuild {
+  const r = typeof v === 'string' ? { context: v } : asRecord(v);
+  const target = scalar(r.target);
+  const args = Object.entries(keyValues(r.args)).map(
+    ([k, val]) => [k, val ?? own(ctx.environment, k) ?? null] as const,
+  );
+  return {
+    context: scalar(r.context) ?? '.',
+    dockerfile: scalar(r.dockerfile) ?? 'Dockerfile',
+    args: Object.fromEntries(args),
+    ...(target !== undefined ? { target } : {}),
+  };
+}
+
 export function normalizeService(
   name: string,
   value: unknown,
@@ -223,7 +239,6 @@ export function normalizeService(
     return err(
       `services.${name}: can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project`,
     );
-  const build = asRecord(raw.build);
   const labels = keyValues(raw.labels);
   const cmd = command(raw.command);
   const entrypoint = command(raw.entrypoint);
@@ -234,7 +249,9 @@ export function normalizeService(
   return ok({
     name,
     ...opt('image', raw.image),
-    ...opt('build', typeof raw.build === 'string' ? raw.build : build.context),
+    ...(raw.build !== undefined && raw.build !== null
+      ? { build: buildConfig(raw.build, ctx) }
+      : {}),
     ...(cmd ? { command: cmd } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     environment: env.value.env,
