@@ -82,6 +82,21 @@ describe('compose build', () => {
     expect(web.imageId).toBe(image.id);
   });
 
+  it('compose build takes --build-arg over the file, and -q prints nothing', () => {
+    const { outputs } = lab(
+      APP,
+      [
+        'docker compose build -q --build-arg GREETING=cli web',
+        'docker compose up -d',
+        'docker compose exec web cat /greeting',
+      ],
+      withContext(),
+    );
+    expect(outputs[0]).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(outputs[1].stdout).toBe('');
+    expect(outputs[2].stdout).toBe('cli\n');
+  });
+
   it('a failing build stops up with BuildKit details and compose exit code 17', () => {
     const { outputs } = lab('services:\n  web:\n    build: .\n', [
       "printf 'FROM busybox\\nRUN exit 3\\n' > Dockerfile",

@@ -13,6 +13,7 @@ import { findLocalImage } from '../docker/pull';
 import { failure, output, withStreams, concatOutputs } from '../shell/process';
 import { hostOf } from '../world';
 import { finish, load, loadFailed, newSession, type ComposeHandler } from './command';
+import { parseBuildArgs } from '../docker/build-cli';
 import { processEnvironment } from '../linux/env';
 import { own } from '../own';
 import { buildServices, toBuild } from './build';
@@ -246,13 +247,8 @@ export const composeBuild: ComposeHandler = (c, args) => {
     services,
     always: true,
     noCache: f.bools.has('no-cache'),
-    buildArgs: Object.fromEntries(
-      (f.lists.get('build-arg') ?? []).map((a) => {
-        const eq = a.indexOf('=');
-        return eq < 0
-          ? [a, own(processEnvironment(c.p), a) ?? '']
-          : [a.slice(0, eq), a.slice(eq + 1)];
-      }),
+    buildArgs: parseBuildArgs(f.lists.get('build-arg') ?? [], (a) =>
+      own(processEnvironment(c.p), a),
     ),
     mode: f.bools.has('quiet') ? ('quiet' as const) : c.mode,
   };

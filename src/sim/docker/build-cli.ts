@@ -91,6 +91,19 @@ export function nameBuiltImage(
   return r.ok ? r.world : world;
 }
 
+/** `--build-arg K=V`, or a bare `K` taking its value from where the client runs. */
+export function parseBuildArgs(
+  values: readonly string[],
+  lookup: (name: string) => string | undefined,
+): Record<string, string> {
+  return Object.fromEntries(
+    values.map((a) => {
+      const eq = a.indexOf('=');
+      return eq < 0 ? [a, lookup(a) ?? ''] : [a.slice(0, eq), a.slice(eq + 1)];
+    }),
+  );
+}
+
 export const dockerBuild: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, BUILD_FLAGS, true);
   const buildkitEnv = p.env?.DOCKER_BUILDKIT;
@@ -165,13 +178,9 @@ export const dockerBuild: DockerHandler = (p, args, path) => {
       : '';
     return output(p.world, '', `${head}${excerpt}ERROR: failed to solve: ${parsedFile.error}\n`, 1);
   }
-  const buildArgs = Object.fromEntries(
-    (f.lists.get('build-arg') ?? []).map((a) => {
-      const eq = a.indexOf('=');
-      return eq < 0
-        ? [a, p.env?.[a] ?? p.world.terminal.vars[a] ?? '']
-        : [a.slice(0, eq), a.slice(eq + 1)];
-    }),
+  const buildArgs = parseBuildArgs(
+    f.lists.get('build-arg') ?? [],
+    (a) => p.env?.[a] ?? p.world.terminal.vars[a],
   );
   const target = f.strings.get('target');
   const report = build(
