@@ -139,5 +139,39 @@ test('a two-network compose project is drawn with its project and service names'
   }
   const dns = g.nodes.find((n) => n.id === 'dns:shop_back')!;
   expect(dns.label).toMatch(/shop-app-1, app → 172\.\d+\.0\.\d/);
+  // `internal: true` shows on the back network's bar, and only there.
+  const bars = g.nodes.filter((n) => n.classes.includes('bridge'));
+  const back = bars.find((n) => n.label.startsWith('network shop_back'))!;
+  const front = bars.find((n) => n.label.startsWith('network shop_front'))!;
+  expect(back.classes).toContain('internal');
+  expect(back.label.split('\n').at(-1)).toBe('internal');
+  expect(front.classes).not.toContain('internal');
   await page.screenshot({ path: testInfo.outputPath('compose-1280x720.png') });
+});
+
+test('a long project name is cut to fit its tag, and kept whole in its label', async ({
+  terminal,
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await terminal.runAll(
+    SHOP.map((l) => (l === 'name: shop' ? 'name: inventory-service-staging' : l)),
+  );
+  await expect(terminal.output).toContainText('Container inventory-service-staging-proxy-1');
+  await expect
+    .poll(async () => (await graph(page)).nodes.filter((n) => n.classes.includes('compose')).length)
+    .toBe(2);
+  const g = await graph(page);
+  for (const tag of g.nodes.filter((n) => n.classes.includes('compose'))) {
+    expect(tag.label).toBe('compose: inventory-service-staging');
+    expect(tag.fontPx).toBeGreaterThanOrEqual(8);
+    // The shown lines stay inside the tag's box, clear of the DNS badge beside it.
+    const { box, labelBox } = tag;
+    expect(labelBox).not.toBeNull();
+    expect(labelBox!.x1).toBeGreaterThanOrEqual(box.x1 - 1);
+    expect(labelBox!.x2).toBeLessThanOrEqual(box.x2 + 1);
+    const dns = g.nodes.find((n) => n.id === `dns:${(tag.ref ?? '').slice('network:'.length)}`)!;
+    expect(box.x2).toBeLessThan(dns.box.x1);
+  }
+  await page.screenshot({ path: testInfo.outputPath('compose-long-name-1280x720.png') });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
-import { composeOf } from './compose';
-import { projectWorld, type GraphElement } from './elements';
+import { composeOf, tagBrief } from './compose';
+import { ENGLISH, projectWorld, type GraphElement } from './elements';
 import { layoutGraph } from './layout';
 
 const COMPOSE = [
@@ -64,7 +64,45 @@ describe('compose in the graph', () => {
     const { positions } = layoutGraph(els, new Map());
     const tag = positions.get('compose:demo_default')!;
     const dns = positions.get('dns:demo_default')!;
-    expect(tag.y).toBe(dns.y);
-    expect(dns.x - tag.x).toBeGreaterThanOrEqual(110);
+    // Two lines to the badge's one (24px), bottoms level: 92px wide, 36 tall, left of a 120px badge.
+    expect(tag.y + 18).toBe(dns.y + 12);
+    expect(dns.x - 60 - (tag.x + 46)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('fits a long project name on the tag, whole on hover', () => {
+    const long = COMPOSE.map((l) => (l === 'name: demo' ? 'name: inventory-service-staging' : l));
+    const tag = nodeLabel(
+      projectWorld(replay(long).world),
+      'compose:inventory-service-staging_default',
+    )!;
+    expect(tag.brief).toBe('compose:\ninventory-…');
+    expect(tag.label).toBe('compose: inventory-service-staging');
+    expect(tagBrief('shop', ENGLISH)).toBe('compose:\nshop');
+    expect(tagBrief('exactly11ch', ENGLISH)).toBe('compose:\nexactly11ch');
+  });
+
+  it('marks an internal network on its bar', () => {
+    const lines = [
+      "cat > compose.yaml <<'EOF'",
+      'name: shop',
+      'services:',
+      '  db:',
+      '    image: redis',
+      '    networks: [back]',
+      'networks:',
+      '  back:',
+      '    internal: true',
+      'EOF',
+      'docker compose up -d',
+    ];
+    const bar = projectWorld(replay(lines).world).find(
+      (e) => e.data.kind === 'bridge' && e.data.label.startsWith('network shop_back'),
+    )!;
+    expect(bar.classes).toContain('internal');
+    expect(bar.data.label.split('\n').at(-1)).toBe('internal');
+    const plain = projectWorld(replay(COMPOSE).world).find(
+      (e) => e.data.kind === 'bridge' && e.data.label.includes('demo_default'),
+    )!;
+    expect(plain.classes).not.toContain('internal');
   });
 });

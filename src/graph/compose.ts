@@ -30,7 +30,25 @@ export function composeOf(
 
 export const composeTagId = (network: string): string => `compose:${network}`;
 
-/** The small tag over a compose network's bar, left of its DNS badge. */
+/**
+ * Characters of the project name the tag's second line holds: the tag is 92px wide (the room left
+ * of the DNS badge on the narrowest bar), 12px bold monospace is about 7.2px a character.
+ */
+export const TAG_NAME_CHARS = 11;
+
+/** The tag's own lines: `compose:` over the project name, cut with `…` when it would not fit. */
+export function tagBrief(project: string, text: GraphText): string {
+  const name =
+    [...project].length > TAG_NAME_CHARS
+      ? `${[...project].slice(0, TAG_NAME_CHARS - 1).join('')}…`
+      : project;
+  return `${text.compose('').trimEnd()}\n${name}`;
+}
+
+/**
+ * The small tag over a compose network's bar, left of its DNS badge: the project on two lines in
+ * the overview, the whole `compose: <project>` when hovered or selected.
+ */
 export function composeTag(network: Network, text: GraphText): GraphElement | undefined {
   const compose = composeOf(network.labels);
   if (!compose || !network.bridge) return undefined;
@@ -38,7 +56,12 @@ export function composeTag(network: Network, text: GraphText): GraphElement | un
     composeTagId(network.name),
     'compose',
     text.compose(compose.project),
-    { parent: HOST_ID, ref: networkRef(network.name), bridges: [network.bridge] },
+    {
+      parent: HOST_ID,
+      ref: networkRef(network.name),
+      bridges: [network.bridge],
+      brief: tagBrief(compose.project, text),
+    },
     [],
   );
 }

@@ -119,7 +119,8 @@ export function layoutGraph(
     }
     if (n.kind === 'dns') positions.set(n.id, { x: band.x + band.width - 70, y: band.y - 56 });
     // Left of the DNS badge, so the two never meet on the narrowest bar.
-    if (n.kind === 'compose') positions.set(n.id, { x: band.x + 54, y: band.y - 56 });
+    // Its bottom level with the badge's, as it has two lines to the badge's one.
+    if (n.kind === 'compose') positions.set(n.id, { x: band.x + 52, y: band.y - 62 });
   }
   placeVethEnds(nodes, bandOf, places);
   placePorts(nodes, children, positions);

@@ -31,6 +31,8 @@ export function projectHostNetns(
         link.name,
         ...(network?.ipam.config.map((c) => c.subnet) ?? []),
         ...link.addresses.map((a) => `${text.gateway} ${a.ip}`),
+        // Docker's own word for a network with no route out (`--internal`, `internal: true`).
+        ...(network?.internal ? ['internal'] : []),
       ];
       nodes.push(
         reuse(
@@ -40,7 +42,7 @@ export function projectHostNetns(
             'bridge',
             facts.join('\n'),
             { parent: HOST_ID, ref: network ? networkRef(network.name) : id, bridges: [link.name] },
-            link.up ? [] : ['down'],
+            [...(link.up ? [] : ['down']), ...(network?.internal ? ['internal'] : [])],
           ),
         ),
       );

@@ -203,8 +203,8 @@ export function graphStyle(theme: Theme): StylesheetJson {
       selector: 'node.compose',
       style: {
         shape: 'round-rectangle',
-        width: 96,
-        height: 24,
+        width: 92,
+        height: 36,
         'background-color': p.boxBg,
         'border-width': 2,
         'border-color': p.bridge,
@@ -212,6 +212,29 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'text-valign': 'center',
         'font-size': 12,
         'font-weight': 'bold',
+      },
+    },
+    // Zoomed in it keeps its two lines; hovered or selected, the whole project name over the gap.
+    { selector: 'node.compose.detail', style: { label: 'data(brief)' } },
+    {
+      selector: 'node.compose.hovered, node.compose.selected',
+      style: {
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        'text-background-color': p.labelBg,
+        'text-background-opacity': 0.95,
+        'text-background-padding': '3px',
+      },
+    },
+    // `internal: true` / `--internal`: no way out, drawn as a dashed bar with the word on it.
+    {
+      selector: 'node.bridge.internal',
+      style: {
+        'border-width': 3,
+        'border-style': 'dashed',
+        'border-color': p.text,
+        'font-size': 13,
       },
     },
     {

@@ -43,6 +43,10 @@ networks:
     internal: true
 EOF`;
 
+/** The pre-network way, on the default bridge: db is legacy-db's alias through --link. */
+const LEGACY =
+  'docker run -d --name legacy-db busybox sleep 3600 && docker run -d --name legacy-app --link legacy-db:db busybox sleep 3600';
+
 const networkNames = "docker network ls --format '{{.Name}}'";
 
 export const compose: Lesson = {
@@ -149,6 +153,54 @@ export const compose: Lesson = {
       textKey: k('s9.text'),
       command: 'docker compose exec proxy cat /etc/hosts',
       checks: [reaches(k('s9.c1'), 'shop-proxy-1', 'shop-app-1')],
+    },
+    // Side by side: the same name, db, answered from a file (--link) and by a server (compose).
+    {
+      textKey: k('s10.text'),
+      command: LEGACY,
+      lookKey: k('s10.look'),
+      checks: [
+        {
+          descriptionKey: k('s10.c1'),
+          probe: 'docker exec legacy-app cat /etc/hosts',
+          expect: { stdoutMatches: '^172\\.17\\.0\\.\\d+\\tdb ' },
+        },
+      ],
+    },
+    {
+      textKey: k('s11.text'),
+      command: 'docker exec legacy-app ping -c 1 db',
+      lookKey: k('s11.look'),
+      checks: [
+        reaches(k('s11.c1'), 'legacy-app', 'db'),
+        {
+          descriptionKey: k('s11.c2'),
+          probe: 'docker exec legacy-app cat /etc/resolv.conf',
+          expect: { stdoutExcludes: '127.0.0.11' },
+        },
+      ],
+    },
+    {
+      textKey: k('s12.text'),
+      command: 'docker compose exec app ping -c 1 db',
+      lookKey: k('s12.look'),
+      checks: [
+        reaches(k('s12.c1'), 'shop-app-1', 'db'),
+        {
+          descriptionKey: k('s12.c2'),
+          probe: 'docker exec shop-app-1 cat /etc/resolv.conf',
+          expect: { stdoutIncludes: 'nameserver 127.0.0.11' },
+        },
+      ],
+      question: {
+        promptKey: k('q3.prompt'),
+        choices: [
+          { key: k('q3.yes'), correct: false },
+          { key: k('q3.no'), correct: true },
+        ],
+        reveal: 'docker exec shop-app-1 cat /etc/hosts',
+        explanationKey: k('q3.explain'),
+      },
     },
   ],
 };

@@ -38,6 +38,8 @@ export interface Terminal {
   readonly shells: readonly ShellFrame[];
   /** Shell variables of the host's login shell (`PID=$(docker inspect …)`). */
   readonly vars: Readonly<Record<string, string>>;
+  /** Names `export` marked, passed on to the programs the login shell starts; absent: none yet. */
+  readonly exported?: readonly string[];
   /** A command waiting for the rest of its here-document (bash's `> ` prompt). */
   readonly pending?: PendingHeredoc;
   /**

@@ -19,7 +19,14 @@ import {
   composeUp,
 } from './lifecycle-cli';
 import type { ProgressMode } from './progress';
-import { composeImages, composeLogsCmd, composeLs, composePort, composePs } from './query-cli';
+import {
+  composeImages,
+  composeLogsCmd,
+  composeLs,
+  composePort,
+  composePs,
+  composeTop,
+} from './query-cli';
 import { composeBuild, composeConfig, composeExec, composePull, composeRun } from './run-cli';
 
 export const COMPOSE_FLAGS: readonly FlagSpec[] = [
@@ -48,6 +55,7 @@ const SUBCOMMANDS: Readonly<Record<string, ComposeHandler>> = {
   ls: composeLs,
   logs: composeLogsCmd,
   port: composePort,
+  top: composeTop,
   images: composeImages,
   exec: composeExec,
   run: composeRun,
@@ -95,6 +103,7 @@ export const dockerCompose: DockerHandler = (p, args) => {
       files: f.lists.get('file') ?? [],
       ...(projectName !== undefined ? { projectName } : {}),
       mode,
+      envFiles: f.lists.get('env-file') ?? [],
     },
     rest,
   );

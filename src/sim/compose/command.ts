@@ -4,6 +4,7 @@
  * progress frames, then the error — on stderr, as compose writes them (stdinfo() is stderr).
  */
 import type { World } from '../model';
+import { processEnvironment } from '../linux/env';
 import { cwdOf } from '../linux/file-tree';
 import { err, ok, type Result } from '../result';
 import { output, written, type Process, type ProcessResult } from '../shell/process';
@@ -17,6 +18,8 @@ export interface ComposeContext {
   readonly files: readonly string[];
   readonly projectName?: string;
   readonly mode: ProgressMode;
+  /** `--env-file`. */
+  readonly envFiles: readonly string[];
 }
 
 export type ComposeHandler = (c: ComposeContext, args: readonly string[]) => ProcessResult;
@@ -27,6 +30,8 @@ export function load(c: ComposeContext): Result<Loaded, LoadFailure> {
   return loadProject(hostOf(c.p.world, c.p.place.host), {
     files: c.files,
     pwd: pwdOf(c.p),
+    environment: processEnvironment(c.p),
+    envFiles: c.envFiles,
     ...(c.projectName !== undefined ? { projectName: c.projectName } : {}),
   });
 }
@@ -56,25 +61,34 @@ export const newSession = (c: ComposeContext, title = 'Running'): Session => ({
   progress: startProgress(title),
 });
 
-/** The end of a compose run: warnings, each session's last frame, then the error (exit 1). */
+/**
+ * The end of a compose run: warnings, each session's last frame (with what a builder printed on
+ * stdout between them, given as text), then the error (exit 1).
+ */
 export function finish(
   c: ComposeContext,
   world: World,
   parts: {
     readonly warnings?: readonly string[];
-    readonly sessions?: readonly Session[];
+    readonly sessions?: readonly (Session | string)[];
     readonly error?: string;
     readonly exitCode?: number;
     readonly stdout?: string;
   },
 ): ProcessResult {
-  const stderr =
-    (parts.warnings ?? []).map(warnLine).join('') +
-    (parts.sessions ?? []).map((s) => renderProgress(s.progress, c.mode)).join('') +
-    (parts.error ? `${parts.error}\n` : '');
+  const frames = (parts.sessions ?? []).map((s) =>
+    typeof s === 'string'
+      ? (['stdout', s] as const)
+      : (['stderr', renderProgress(s.progress, c.mode)] as const),
+  );
   return {
     world,
     exitCode: parts.error ? (parts.exitCode ?? 1) : 0,
-    ...written(['stderr', stderr], ['stdout', parts.stdout ?? '']),
+    ...written(
+      ['stderr', (parts.warnings ?? []).map(warnLine).join('')],
+      ...frames,
+      ['stderr', parts.error ? `${parts.error}\n` : ''],
+      ['stdout', parts.stdout ?? ''],
+    ),
   };
 }

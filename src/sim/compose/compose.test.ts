@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, runLine } from '../index';
 import type { World } from '../model';
-import type { Output } from '../shell/process';
 import { hostOf } from '../world';
+import { lab } from './testing';
 import { LABEL } from './labels';
 import { loadProject, normalizeProjectName } from './load';
 import { renderProgress, startProgress, emit, done, working } from './progress';
 
-/** Writes `compose.yaml` (as a learner's here-document would) and runs `lines` after it. */
-function lab(yaml: string, lines: readonly string[] = [], world: World = createWorld()) {
-  let w = runLine(world, "cat > compose.yaml <<'EOF'").world;
-  for (const l of [...yaml.trimEnd().split('\n'), 'EOF']) w = runLine(w, l).world;
-  const outputs: Output[] = [];
-  for (const l of lines) {
-    const r = runLine(w, l);
-    w = r.world;
-    outputs.push(r.output);
-  }
-  return { world: w, outputs };
-}
-
 const load = (yaml: string, o: { projectName?: string; pwd?: string } = {}) =>
-  loadProject(hostOf(lab(yaml).world), { files: [], pwd: o.pwd ?? '/root', ...o });
+  loadProject(hostOf(lab(yaml).world), {
+    files: [],
+    pwd: o.pwd ?? '/root',
+    environment: {},
+    envFiles: [],
+    ...o,
+  });
 
 const containers = (w: World) => [...hostOf(w).docker.containers.values()];
 const networkNames = (w: World) => [...hostOf(w).docker.networks.values()].map((n) => n.name);
@@ -228,5 +221,26 @@ describe('compose progress', () => {
       ' Network demo_default  Creating\n Network demo_default  Created\n' +
         ' Container demo-web-1  Creating\n Container demo-web-1  Started\n',
     );
+  });
+});
+
+describe('docker compose top', () => {
+  it('prints each running container by name, then its processes as top.go lays them out', () => {
+    const { outputs } = lab(TWO, [
+      'docker compose up -d',
+      'docker compose top',
+      'docker compose top db',
+    ]);
+    const lines = outputs[1].stdout.split('\n');
+    expect(lines[0]).toBe('demo-db-1');
+    expect(lines[1]).toBe('UID    PID    PPID   C    STIME   TTY   TIME       CMD');
+    // Each process cell ends with a tab in top.go, so CMD is padded; a blank line closes each table.
+    expect(lines[2]).toMatch(
+      /^root {3}\d+ {3}\d+ {3}0 {4}\d\d:\d\d {3}\? {5}00:00:00 {3}sleep 3600 {3}$/,
+    );
+    expect(lines[3]).toBe('');
+    expect(lines[4]).toBe('demo-web-1');
+    expect(outputs[2].stdout.split('\n')[0]).toBe('demo-db-1');
+    expect(outputs[2].stdout).not.toContain('demo-web-1');
   });
 });

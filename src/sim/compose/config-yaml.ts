@@ -4,6 +4,7 @@
  * Go types' order, map keys sorted, empty values left out, service names not repeated inside.
  */
 import { Document } from 'yaml';
+import { resolvePath } from '../linux/file-tree';
 import type { ComposeNetwork, ComposeProject, ComposeService, ServicePort } from './project';
 
 const sorted = <V>(entries: readonly (readonly [string, V])[]): Record<string, V> =>
@@ -34,7 +35,12 @@ function service(s: ComposeService, project: ComposeProject): Record<string, unk
   return compact({
     build:
       s.build !== undefined
-        ? { context: `${project.workingDir}/${s.build}`.replace(/\/\.$/, '') }
+        ? compact({
+            context: resolvePath(project.workingDir, s.build.context),
+            dockerfile: s.build.dockerfile,
+            args: sorted(Object.entries(s.build.args)),
+            target: s.build.target,
+          })
         : undefined,
     cap_add: s.capAdd,
     command: s.command,

@@ -17,7 +17,7 @@ import { hostOf } from '../world';
 import { containerName, createServiceContainer, networksByPriority } from './create-container';
 import { configHashOf, networkLabels, numberOf, projectContainers, serviceHash } from './labels';
 import { done, working } from './progress';
-import type { ComposeProject, ComposeService } from './project';
+import { imageOf, type ComposeProject, type ComposeService } from './project';
 import { onHost, record, stepMs, type Session } from './session';
 
 export interface ConvergeOptions {
@@ -93,9 +93,11 @@ function localImage(s: Session, ref: string): Image | undefined {
   return findLocalImage(hostOf(s.world, s.p.place.host).docker.images, ref);
 }
 
-/** mustRecreate: a forced recreate, a changed config hash, or a missing network. */
-function diverged(c: Container, svc: ComposeService, project: ComposeProject) {
+/** mustRecreate: a forced recreate, a changed config hash or image (a rebuild), or a missing network. */
+function diverged(s: Session, c: Container, svc: ComposeService, project: ComposeProject) {
   if (configHashOf(c) !== serviceHash(svc)) return true;
+  const image = localImage(s, imageOf(project, svc));
+  if (image && image.id !== c.imageId) return true;
   if (c.state.status !== 'running') return false;
   const names = networksByPriority(svc).map(
     (n) => project.networks.find((x) => x.key === n.key)?.name,
@@ -112,8 +114,8 @@ function createOne(
   const name = containerName(project, svc, number);
   const id = `Container ${name}`;
   record(s, working(id, 'Creating'));
-  const image = localImage(s, svc.image ?? '');
-  if (!image) return err(`No such image: ${svc.image ?? ''}`);
+  const image = localImage(s, imageOf(project, svc));
+  if (!image) return err(`No such image: ${imageOf(project, svc)}`);
   const r = onHost(s, (h) =>
     createServiceContainer(
       h,
@@ -146,7 +148,7 @@ function ensureService(
   const expected = o.scale[svc.name] ?? svc.scale;
   const policy = o.services.length && !o.services.includes(svc.name) ? 'diverged' : o.recreate;
   const obsolete = (c: Container) =>
-    policy === 'force' || (policy === 'diverged' && diverged(c, svc, project));
+    policy === 'force' || (policy === 'diverged' && diverged(s, c, svc, project));
   const observed = projectContainers(hostOf(s.world, s.p.place.host).docker, project.name, {
     service: svc.name,
   });
@@ -185,8 +187,8 @@ function ensureService(
 
 /** recreateContainer: the replacement keeps the number and name of the one it replaces. */
 function recreate(s: Session, project: ComposeProject, svc: ComposeService, old: Container) {
-  const image = localImage(s, svc.image ?? '');
-  if (!image) return err(`No such image: ${svc.image ?? ''}`);
+  const image = localImage(s, imageOf(project, svc));
+  if (!image) return err(`No such image: ${imageOf(project, svc)}`);
   const number = numberOf(old);
   return onHost(s, (h) =>
     createServiceContainer(
@@ -213,9 +215,9 @@ export function selected(project: ComposeProject, names: readonly string[]): Com
   return order.filter((x) => wanted.has(x.name));
 }
 
-/** pullRequiredImages' check: a service whose image is not here yet (and cannot be built). */
+/** pullRequiredImages' check: a service whose image is not here yet and is not built here. */
 export const needsPull = (s: Session, svc: ComposeService): boolean =>
-  svc.image !== undefined && !localImage(s, svc.image);
+  svc.image !== undefined && svc.build === undefined && !localImage(s, svc.image);
 
 /** create: networks, then every selected service converged to its scale. */
 export function createProject(

@@ -23,9 +23,11 @@ import {
   startProject,
   type ConvergeOptions,
 } from './converge';
+import { buildServices, toBuild } from './build';
 import { projectContainers, serviceOf } from './labels';
 import { composeLogs } from './logs';
-import type { ComposeProject } from './project';
+import { imageOf, type ComposeProject } from './project';
+import { findLocalImage } from '../docker/pull';
 import { onHost, record, stepMs, type Session } from './session';
 import { done, working } from './progress';
 import { stopContainer } from '../docker/containers';
@@ -81,14 +83,6 @@ function scales(
   return { ok: true, value: out };
 }
 
-/** What `up`/`create` cannot do in the lab: build images. */
-function unbuildable(project: ComposeProject): string | null {
-  const svc = project.services.find((s) => s.build !== undefined && !s.image);
-  return svc
-    ? `lab: service "${svc.name}" needs its image built; building images is not simulated yet`
-    : null;
-}
-
 function converge(
   c: ComposeContext,
   args: readonly string[],
@@ -109,10 +103,10 @@ function converge(
   if (!scale.ok) return failure(c.p.world, scale.error);
   if (f.bools.has('force-recreate') && f.bools.has('no-recreate'))
     return failure(c.p.world, '--force-recreate and --no-recreate are incompatible');
-  const cannot = unbuildable(project);
-  if (cannot) return failure(c.p.world, cannot);
+  if (f.bools.has('build') && f.bools.has('no-build'))
+    return failure(c.p.world, '--build and --no-build are incompatible');
   const services = selected(project, wanted);
-  const sessions: Session[] = [];
+  const sessions: (Session | string)[] = [];
   const pull = newSession(c);
   const missing = services.filter((s) => needsPull(pull, s));
   if (missing.length) {
@@ -124,6 +118,19 @@ function converge(
     ...newSession(c, path === 'up' ? 'Running' : 'Creating'),
     world: pull.world,
   };
+  if (!f.bools.has('no-build')) {
+    const request = {
+      services,
+      always: f.bools.has('build'),
+      noCache: false,
+      buildArgs: {},
+      mode: c.mode,
+    };
+    const b = buildServices(main, project, toBuild(main, project, request), request);
+    if (b.stdout) sessions.push(b.stdout);
+    if (b.error !== undefined)
+      return finish(c, main.world, { warnings, sessions, error: b.error, exitCode: 17 });
+  }
   sessions.push(main);
   const opts: ConvergeOptions = {
     services: wanted,
@@ -188,6 +195,20 @@ const DOWN_FLAGS: readonly FlagSpec[] = [
   { long: 'timeout', short: 't', type: 'string' },
 ];
 
+/** ImagePruner's `local` mode: the images compose named itself, `<project>-<service>`, once unused. */
+function removeBuiltImages(s: Session, project: ComposeProject): void {
+  for (const svc of project.services.filter((x) => !x.image && x.build)) {
+    const name = imageOf(project, svc);
+    const d = hostOf(s.world, s.p.place.host).docker;
+    const image = findLocalImage(d.images, name);
+    if (!image || [...d.containers.values()].some((x) => x.imageId === image.id)) continue;
+    const id = `Image ${name}`;
+    record(s, working(id, 'Removing'));
+    onHost(s, (h) => ok(h.docker.images.delete(image.id)));
+    record(s, done(id, 'Removed'), stepMs(s, 20, 80));
+  }
+}
+
 export const composeDown: ComposeHandler = (c, args) => {
   const parsed: Parsed = parse(c, args, DOWN_FLAGS, 'down');
   if ('done' in parsed) return parsed.done;
@@ -202,7 +223,8 @@ export const composeDown: ComposeHandler = (c, args) => {
     removeOrphans: f.bools.has('remove-orphans'),
   });
   const warnings = [...(target.value.loaded?.warnings ?? []), ...(r.ok ? r.value.warnings : [])];
-  // No image is ever built here, so `--rmi local` has nothing to remove; `all` is not simulated.
+  const project = target.value.loaded?.project;
+  if (rmi === 'local' && project) removeBuiltImages(s, project);
   const error =
     rmi === 'all'
       ? 'lab: docker compose down --rmi all: removing images is not simulated yet'

@@ -9,6 +9,8 @@ import type { Host } from '../model';
 import { resolvePath } from '../linux/file-tree';
 import { own } from '../own';
 import { err, ok, type Result } from '../result';
+import { parseDotEnv } from './dotenv';
+import { interpolate } from './interpolate';
 import { normalizeProject } from './normalize';
 import type { ComposeProject } from './project';
 import { validateSchema } from './schema';
@@ -28,6 +30,10 @@ export interface LoadOptions {
   /** `-p` / `--project-name`. */
   readonly projectName?: string;
   readonly pwd: string;
+  /** The environment `docker compose` runs in: the shell's exported variables. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** `--env-file` as typed; none means the project directory's `.env`, when there is one. */
+  readonly envFiles: readonly string[];
 }
 
 export interface LoadFailure {
@@ -80,8 +86,36 @@ function locate(
   }
 }
 
+/**
+ * cli.WithOsEnv then WithEnvFiles/WithDotEnv: the shell's variables win over the env files',
+ * which are read in order, each seeing the ones before it.
+ */
+function projectEnvironment(
+  read: (p: string) => string | undefined,
+  o: LoadOptions,
+  workingDir: string,
+  warn: (w: string) => void,
+): Result<Record<string, string>, LoadFailure> {
+  const files = o.envFiles.length
+    ? o.envFiles.map((f) => normalizePath(f.startsWith('/') ? f : `${o.pwd}/${f}`))
+    : [`${workingDir}/.env`].filter((f) => read(normalizePath(f)) !== undefined);
+  const fromFiles: Record<string, string> = {};
+  for (const file of files) {
+    const text = read(file);
+    if (text === undefined)
+      return err({ message: `Couldn't find env file: ${file}`, exitCode: PARSE_FAILURE });
+    const lookup = (k: string) => own(o.environment, k) ?? own(fromFiles, k);
+    const parsed = parseDotEnv(text, lookup, warn);
+    if (!parsed.ok)
+      return err({ message: `failed to read ${file}: ${parsed.error}`, exitCode: PARSE_FAILURE });
+    Object.assign(fromFiles, parsed.value);
+  }
+  return ok({ ...fromFiles, ...o.environment });
+}
+
 function projectNameFor(
   o: LoadOptions,
+  env: Readonly<Record<string, string>>,
   dicts: readonly Record<string, unknown>[],
   workingDir: string,
 ): Result<string, LoadFailure> {
@@ -93,6 +127,9 @@ function projectNameFor(
       });
     return ok(o.projectName);
   }
+  // COMPOSE_PROJECT_NAME, from the shell or the .env file, comes before the file's `name:`.
+  const fromEnv = normalizeProjectName(own(env, 'COMPOSE_PROJECT_NAME') ?? '');
+  if (fromEnv) return ok(fromEnv);
   const named = dicts
     .map((d) => normalizeProjectName(typeof d.name === 'string' ? d.name : ''))
     .filter(Boolean);
@@ -108,6 +145,10 @@ export function loadProject(host: Host, o: LoadOptions): Result<Loaded, LoadFail
   if (!files.ok) return files;
   const dicts: Record<string, unknown>[] = [];
   const warnings: string[] = [];
+  const workingDir = dirOf(files.value[0]);
+  const env = projectEnvironment(read, o, workingDir, (w) => warnings.push(w));
+  if (!env.ok) return env;
+  const lookup = (k: string) => own(env.value, k);
   for (const file of files.value) {
     const text = read(file);
     if (text === undefined)
@@ -118,17 +159,20 @@ export function loadProject(host: Host, o: LoadOptions): Result<Loaded, LoadFail
     const parsed = readYaml(text);
     if (!parsed.ok) return err({ message: parsed.error, exitCode: PARSE_FAILURE });
     if (!parsed.value) continue;
-    const invalid = validateSchema(parsed.value);
+    const interpolated = interpolate(parsed.value, lookup);
+    if (!interpolated.ok) return err({ message: interpolated.error, exitCode: PARSE_FAILURE });
+    warnings.push(...interpolated.value.warnings);
+    const dict = interpolated.value.value;
+    const invalid = validateSchema(dict);
     if (invalid) return err({ message: `validating ${file}: ${invalid}`, exitCode: PARSE_FAILURE });
-    if ('version' in parsed.value)
+    if ('version' in dict)
       warnings.push(
         `${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
       );
-    dicts.push(parsed.value);
+    dicts.push(dict);
   }
   if (!dicts.length) return err({ message: 'empty compose file', exitCode: PARSE_FAILURE });
-  const workingDir = dirOf(files.value[0]);
-  const name = projectNameFor(o, dicts, workingDir);
+  const name = projectNameFor(o, env.value, dicts, workingDir);
   if (!name.ok) return name;
   // Later files override earlier ones key by key, as compose-go's merge does for the common case.
   const merged = mergeDicts(dicts);
@@ -137,6 +181,8 @@ export function loadProject(host: Host, o: LoadOptions): Result<Loaded, LoadFail
     workingDir,
     configFiles: files.value,
     readFile: read,
+    environment: env.value,
+    warn: (w) => warnings.push(w),
   });
   if (!project.ok) return err({ message: project.error, exitCode: exitCodeOf(project.error) });
   return ok({ project: project.value, warnings });

@@ -36,11 +36,21 @@ export interface ServiceDependency {
   readonly required: boolean;
 }
 
+/** BuildConfig: the context as written, relative to the project directory, and what goes to the builder. */
+export interface ServiceBuild {
+  readonly context: string;
+  /** Relative to the context; compose-go's default is `Dockerfile`. */
+  readonly dockerfile: string;
+  /** Build args; a bare name takes the project environment's value, or is dropped. */
+  readonly args: Readonly<Record<string, string | null>>;
+  readonly target?: string;
+}
+
 export interface ComposeService {
   readonly name: string;
   readonly image?: string;
-  /** `build:` as given (a context path); the lab has no builder to run it. */
-  readonly build?: string;
+  /** `build:`: the image is built from it when missing, or always with `--build`. */
+  readonly build?: ServiceBuild;
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   /** `KEY=value` pairs in key order, env_file entries first (compose-go resolution order). */
@@ -108,3 +118,7 @@ export interface ComposeProject {
   readonly networks: readonly ComposeNetwork[];
   readonly volumes: readonly ComposeVolume[];
 }
+
+/** api.GetImageNameOrDefault: `image:`, or `<project>-<service>` for a service that is built. */
+export const imageOf = (project: Pick<ComposeProject, 'name'>, s: ComposeService): string =>
+  s.image ?? `${project.name}-${s.name}`;

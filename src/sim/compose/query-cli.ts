@@ -7,6 +7,7 @@ import { flagError } from '../docker/cli-errors';
 import { commandColumn, imageColumn, portsColumn, statusText } from '../docker/container-list';
 import { parseFlags, type FlagSpec } from '../docker/flags';
 import { joinHostPort } from '../docker/ports-format';
+import { TOP_TITLES, topRow } from '../docker/top-stats-cli';
 import { renderTable } from '../format/table';
 import { humanDuration, humanSize } from '../format/units';
 import { failure, output } from '../shell/process';
@@ -168,4 +169,34 @@ export const composeImages: ComposeHandler = (c, args) => {
     c.p.world,
     renderTable(['CONTAINER', 'REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE'], rows, 20),
   );
+};
+
+/**
+ * top.go psPrinter: a tabwriter with minwidth 5 and padding 3, where each process row ends its
+ * last cell with a tab (so CMD is padded too) but the header's CMD does not, then an empty line.
+ */
+function psTable(rows: readonly (readonly string[])[]): string {
+  const width = (cells: readonly string[]) => Math.max(5, ...cells.map((x) => [...x].length + 3));
+  const widths = TOP_TITLES.map((_, i) =>
+    width([...(i < TOP_TITLES.length - 1 ? [TOP_TITLES[i]] : []), ...rows.map((r) => r[i])]),
+  );
+  const pad = (cell: string, i: number) => cell + ' '.repeat(widths[i] - [...cell].length);
+  const header = TOP_TITLES.map((t, i) => (i === TOP_TITLES.length - 1 ? t : pad(t, i))).join('');
+  return `${header}\n${rows.map((r) => `${r.map(pad).join('')}\n`).join('')}\n`;
+}
+
+/** top: each running container (one-offs too) by name, its name line, then its processes. */
+export const composeTop: ComposeHandler = (c, args) => {
+  const parsed = parseFlags(args, [], true);
+  if (!parsed.ok) return flagError(c.p.world, 'docker compose top', parsed.error);
+  const target = projectOrName(c);
+  if (!target.ok) return loadFailed(c.p.world, target.error);
+  const h = hostOf(c.p.world, c.p.place.host);
+  const wanted = parsed.value.args;
+  const text = projectContainers(h.docker, target.value.name, { oneoff: true })
+    .filter((x) => x.state.status === 'running')
+    .filter((x) => !wanted.length || wanted.includes(serviceOf(x)))
+    .map((x) => `${x.name}\n${psTable([topRow(h, x, c.p.ctx.now)])}`)
+    .join('');
+  return output(c.p.world, text);
 };

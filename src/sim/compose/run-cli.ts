@@ -13,8 +13,13 @@ import { findLocalImage } from '../docker/pull';
 import { failure, output, withStreams, concatOutputs } from '../shell/process';
 import { hostOf } from '../world';
 import { finish, load, loadFailed, newSession, type ComposeHandler } from './command';
+import { parseBuildArgs } from '../docker/build-cli';
+import { processEnvironment } from '../linux/env';
+import { own } from '../own';
+import { buildServices, toBuild } from './build';
 import { projectYaml } from './config-yaml';
-import { createProject, pullImages, selected, startProject } from './converge';
+import { createProject, needsPull, pullImages, selected, startProject } from './converge';
+import { imageOf } from './project';
 import { createServiceContainer } from './create-container';
 import { LABEL, projectContainers } from './labels';
 import { onHost, record, stepMs } from './session';
@@ -86,10 +91,7 @@ export const composeRun: ComposeHandler = (c, args) => {
   const creating = newSession(c, 'Creating');
   const pulled = pullImages(
     creating,
-    [...deps, svc].filter(
-      (s) =>
-        s.image && !findLocalImage(hostOf(creating.world, c.p.place.host).docker.images, s.image),
-    ),
+    [...deps, svc].filter((s) => needsPull(creating, s)),
   );
   if (!pulled.ok)
     return finish(c, creating.world, {
@@ -97,6 +99,21 @@ export const composeRun: ComposeHandler = (c, args) => {
       sessions: [creating],
       error: pulled.error,
       exitCode: 18,
+    });
+  const request = {
+    services: [...deps, svc],
+    always: false,
+    noCache: false,
+    buildArgs: {},
+    mode: c.mode,
+  };
+  const b = buildServices(creating, project, toBuild(creating, project, request), request);
+  if (b.error !== undefined)
+    return finish(c, creating.world, {
+      warnings,
+      sessions: [b.stdout],
+      error: b.error,
+      exitCode: 17,
     });
   const made = createProject(
     creating,
@@ -106,7 +123,7 @@ export const composeRun: ComposeHandler = (c, args) => {
   );
   if (!made.ok)
     return finish(c, creating.world, { warnings, sessions: [creating], error: made.error });
-  const sessions = [creating];
+  const sessions = [...(b.stdout ? [b.stdout] : []), creating];
   let world = creating.world;
   if (deps.length) {
     const running = { ...newSession(c), world };
@@ -117,7 +134,7 @@ export const composeRun: ComposeHandler = (c, args) => {
   }
   const slug = c.p.ctx.rng.hex(64);
   const name = f.strings.get('name') ?? `${project.name}-${service}-run-${slug.slice(0, 12)}`;
-  const image = findLocalImage(hostOf(world, c.p.place.host).docker.images, svc.image ?? '')!;
+  const image = findLocalImage(hostOf(world, c.p.place.host).docker.images, imageOf(project, svc))!;
   const tty = !f.bools.has('no-TTY') && !f.bools.has('detach');
   const oneOff = { ...svc, tty, stdinOpen: !f.bools.has('detach') };
   const session = { ...newSession(c), world };
@@ -201,15 +218,45 @@ export const composePull: ComposeHandler = (c, args) => {
   return finish(c, s.world, { warnings: loaded.value.warnings, sessions: [s] });
 };
 
-export const composeBuild: ComposeHandler = (c) => {
+const BUILD_FLAGS: readonly FlagSpec[] = [
+  { long: 'no-cache', type: 'bool' },
+  { long: 'build-arg', type: 'list' },
+  { long: 'quiet', short: 'q', type: 'bool' },
+  { long: 'pull', type: 'bool' },
+  { long: 'with-dependencies', type: 'bool' },
+  { long: 'push', type: 'bool' },
+];
+
+/** build: every service with `build:` (or those named), in a frame titled `Building`. */
+export const composeBuild: ComposeHandler = (c, args) => {
+  const parsed = parseFlags(args, BUILD_FLAGS, true);
+  if (!parsed.ok) return flagError(c.p.world, 'docker compose build', parsed.error);
+  const f = parsed.value;
   const loaded = load(c);
   if (!loaded.ok) return loadFailed(c.p.world, loaded.error);
-  const toBuild = loaded.value.project.services.filter((s) => s.build !== undefined);
-  if (!toBuild.length) return output(c.p.world);
-  return failure(
-    c.p.world,
-    `lab: docker compose build: building images is not simulated yet (${toBuild.map((s) => s.name).join(', ')})`,
-  );
+  const { project, warnings } = loaded.value;
+  const unknown = f.args.find((a) => !project.services.some((s) => s.name === a));
+  if (unknown) return failure(c.p.world, `no such service: ${unknown}`);
+  const services = f.args.length
+    ? f.bools.has('with-dependencies')
+      ? selected(project, f.args)
+      : project.services.filter((s) => f.args.includes(s.name))
+    : project.services;
+  const s = newSession(c, 'Building');
+  const request = {
+    services,
+    always: true,
+    noCache: f.bools.has('no-cache'),
+    buildArgs: parseBuildArgs(f.lists.get('build-arg') ?? [], (a) =>
+      own(processEnvironment(c.p), a),
+    ),
+    mode: f.bools.has('quiet') ? ('quiet' as const) : c.mode,
+  };
+  const b = buildServices(s, project, toBuild(s, project, request), request);
+  if (b.error !== undefined)
+    return finish(c, s.world, { warnings, sessions: [b.stdout], error: b.error, exitCode: 17 });
+  const sessions = s.progress.events.length && request.mode !== 'quiet' ? [b.stdout, s] : [];
+  return finish(c, s.world, { warnings, sessions });
 };
 
 export const composeConfig: ComposeHandler = (c, args) => {

@@ -5,21 +5,29 @@
  * `env_file` read from the project directory.
  */
 import { parsePortSpec } from '../docker/port-spec';
+import { own } from '../own';
 import { err, ok, type Result } from '../result';
+import { parseDotEnv } from './dotenv';
 import type {
   ComposeService,
   DependsOnCondition,
   ServiceDependency,
   ServiceNetwork,
+  ServiceBuild,
   ServicePort,
 } from './project';
 
 type Raw = Record<string, unknown>;
 
-/** What reading a service may need from the host: files relative to the project directory. */
+/**
+ * What reading a service may need: files relative to the project directory, and the project's
+ * environment (shell and `.env`) that env files and bare `environment` names are resolved from.
+ */
 export interface ServiceContext {
   readonly workingDir: string;
   readonly readFile: (absolute: string) => string | undefined;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly warn: (warning: string) => void;
 }
 
 const asRecord = (v: unknown): Raw =>
@@ -80,12 +88,6 @@ export function keyValues(v: unknown): Record<string, string | null> {
     }
   else for (const [k, val] of Object.entries(asRecord(v))) out[k] = scalar(val) ?? null;
   return out;
-}
-
-/** An env file: `KEY=value` lines, `#` comments and blank lines skipped (compose-go dotenv). */
-function parseEnvFile(text: string): Record<string, string | null> {
-  const lines = text.split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#'));
-  return keyValues(lines.map((l) => l.trim().replace(/^export\s+/, '')));
 }
 
 function ports(v: unknown): Result<ServicePort[]> {
@@ -195,9 +197,30 @@ function environment(
     const text = ctx.readFile(f);
     if (text === undefined)
       return err(`env file ${f} not found: stat ${f}: no such file or directory`);
-    env = { ...env, ...parseEnvFile(text) };
+    const parsed = parseDotEnv(text, (k) => own(ctx.environment, k), ctx.warn);
+    if (!parsed.ok) return err(`failed to read ${f}: ${parsed.error}`);
+    env = { ...env, ...parsed.value };
   }
-  return ok({ env: { ...env, ...keyValues(raw.environment) }, files });
+  // WithServicesEnvironmentResolved: a bare name takes the project environment's value, if any.
+  const listed = Object.entries(keyValues(raw.environment)).map(
+    ([k, v]) => [k, v ?? own(ctx.environment, k) ?? null] as const,
+  );
+  return ok({ env: { ...env, ...Object.fromEntries(listed) }, files });
+}
+
+/** `build: ./dir` or the long form; compose-go's defaults: context `.`, dockerfile `Dockerfile`. */
+function buildConfig(v: unknown, ctx: ServiceContext): ServiceBuild {
+  const r = typeof v === 'string' ? { context: v } : asRecord(v);
+  const target = scalar(r.target);
+  const args = Object.entries(keyValues(r.args)).map(
+    ([k, val]) => [k, val ?? own(ctx.environment, k) ?? null] as const,
+  );
+  return {
+    context: scalar(r.context) ?? '.',
+    dockerfile: scalar(r.dockerfile) ?? 'Dockerfile',
+    args: Object.fromEntries(args),
+    ...(target !== undefined ? { target } : {}),
+  };
 }
 
 export function normalizeService(
@@ -216,7 +239,6 @@ export function normalizeService(
     return err(
       `services.${name}: can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project`,
     );
-  const build = asRecord(raw.build);
   const labels = keyValues(raw.labels);
   const cmd = command(raw.command);
   const entrypoint = command(raw.entrypoint);
@@ -227,7 +249,9 @@ export function normalizeService(
   return ok({
     name,
     ...opt('image', raw.image),
-    ...opt('build', typeof raw.build === 'string' ? raw.build : build.context),
+    ...(raw.build !== undefined && raw.build !== null
+      ? { build: buildConfig(raw.build, ctx) }
+      : {}),
     ...(cmd ? { command: cmd } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     environment: env.value.env,

@@ -4,7 +4,7 @@
  * (docker/cli cmd/docker/builder.go); both read the context from the lab host's files.
  */
 import { castDraft } from 'immer';
-import type { Image } from '../model';
+import type { Image, World } from '../model';
 import { failure, fromChunks, output, written } from '../shell/process';
 import { updateHost } from '../world';
 import { build } from './build';
@@ -60,6 +60,48 @@ function named(image: Image, names: readonly Name[]): Image {
   if (rest.length) return { ...out, extraTags: rest };
   delete (out as { extraTags?: unknown }).extraTags;
   return out;
+}
+
+/** `-t` names moved onto a built image: a name it takes leaves an older image, dangling if it had no other. */
+export function nameBuiltImage(
+  world: World,
+  host: string,
+  built: Image,
+  tags: readonly string[],
+): World {
+  const tagged = tags.map((t) => parseImageRef(t));
+  const has = (n: Name) => tagged.some((t) => t.repo === n.repo && t.tag === n.tag);
+  const r = updateHost(world, host, (h) => {
+    const before = h.docker.images.get(built.id);
+    for (const old of [...h.docker.images.values()])
+      if (old.id !== built.id && imageNames(old).some(has))
+        h.docker.images.set(
+          old.id,
+          castDraft(
+            named(
+              old,
+              imageNames(old).filter((n) => !has(n)),
+            ),
+          ),
+        );
+    const names = [...(before ? imageNames(before) : []), ...tagged];
+    h.docker.images.set(built.id, castDraft(named(before ?? built, names)));
+    return { ok: true, value: undefined };
+  });
+  return r.ok ? r.world : world;
+}
+
+/** `--build-arg K=V`, or a bare `K` taking its value from where the client runs. */
+export function parseBuildArgs(
+  values: readonly string[],
+  lookup: (name: string) => string | undefined,
+): Record<string, string> {
+  return Object.fromEntries(
+    values.map((a) => {
+      const eq = a.indexOf('=');
+      return eq < 0 ? [a, lookup(a) ?? ''] : [a.slice(0, eq), a.slice(eq + 1)];
+    }),
+  );
 }
 
 export const dockerBuild: DockerHandler = (p, args, path) => {
@@ -136,13 +178,9 @@ export const dockerBuild: DockerHandler = (p, args, path) => {
       : '';
     return output(p.world, '', `${head}${excerpt}ERROR: failed to solve: ${parsedFile.error}\n`, 1);
   }
-  const buildArgs = Object.fromEntries(
-    (f.lists.get('build-arg') ?? []).map((a) => {
-      const eq = a.indexOf('=');
-      return eq < 0
-        ? [a, p.env?.[a] ?? p.world.terminal.vars[a] ?? '']
-        : [a.slice(0, eq), a.slice(eq + 1)];
-    }),
+  const buildArgs = parseBuildArgs(
+    f.lists.get('build-arg') ?? [],
+    (a) => p.env?.[a] ?? p.world.terminal.vars[a],
   );
   const target = f.strings.get('target');
   const report = build(
@@ -158,31 +196,10 @@ export const dockerBuild: DockerHandler = (p, args, path) => {
     },
     p.ctx,
   );
-  let world = report.world;
-  if (report.image && !report.failure) {
-    const built = report.image;
-    const tagged = tags.map((t) => parseImageRef(t));
-    const has = (n: Name) => tagged.some((t) => t.repo === n.repo && t.tag === n.tag);
-    const r = updateHost(world, p.place.host, (h) => {
-      const before = h.docker.images.get(built.id);
-      // A tag moves to the new image; an image left with no name is dangling (`<none>`).
-      for (const old of [...h.docker.images.values()])
-        if (old.id !== built.id && imageNames(old).some(has))
-          h.docker.images.set(
-            old.id,
-            castDraft(
-              named(
-                old,
-                imageNames(old).filter((n) => !has(n)),
-              ),
-            ),
-          );
-      const names = [...(before ? imageNames(before) : []), ...tagged];
-      h.docker.images.set(built.id, castDraft(named(before ?? built, names)));
-      return { ok: true, value: undefined };
-    });
-    if (r.ok) world = r.world;
-  }
+  const world =
+    report.image && !report.failure
+      ? nameBuiltImage(report.world, p.place.host, report.image, tags)
+      : report.world;
   const shown = {
     context: ctxFiles,
     tags,

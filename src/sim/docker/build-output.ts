@@ -53,10 +53,27 @@ export interface BuildShown {
   readonly context: BuildContext;
   readonly tags: readonly string[];
   readonly mode: 'plain' | 'tty';
+  /** A name buildx's printer puts in each vertex (compose's service): `[web 2/3]`, `[web] exporting…`. */
+  readonly prefix?: string;
 }
+
+/** buildx progress.WithPrefix: inside the leading bracket, or a bracket of its own. */
+const prefixed = (name: string, prefix: string | undefined) =>
+  prefix === undefined
+    ? name
+    : name.startsWith('[')
+      ? `[${prefix} ${name.slice(1)}`
+      : `[${prefix}] ${name}`;
 
 /** BuildKit's vertices for a report, in the order the plain display prints them. */
 function vertices(report: BuildReport, shown: BuildShown): Vertex[] {
+  return unprefixedVertices(report, shown).map((v) => ({
+    ...v,
+    name: prefixed(v.name, shown.prefix),
+  }));
+}
+
+function unprefixedVertices(report: BuildReport, shown: BuildShown): Vertex[] {
   const { context } = shown;
   const out: Vertex[] = [
     {
@@ -200,27 +217,44 @@ function solveError(report: BuildReport, shown: BuildShown): string {
   void shown;
 }
 
-/** BuildKit's whole output (all on stderr), and the image ID `-q` prints on stdout. */
-export function buildKitOutput(
+/**
+ * What BuildKit's printer shows of a report: its vertices, and for a failure, the failed vertex's
+ * logs with the Dockerfile lines at fault, and the cause `failed to solve:` names.
+ */
+export function buildKitParts(
   report: BuildReport,
   shown: BuildShown,
-): { stderr: string; exitCode: number } {
+): { vertices: Vertex[]; failure?: { details: string; cause: string } } {
   const vs = vertices(report, shown);
-  let stderr = shown.mode === 'plain' ? plainProgress(vs) : ttyProgress(vs);
   const f = report.failure;
-  if (!f) return { stderr, exitCode: 0 };
+  if (!f) return { vertices: vs };
   const failed = vs.find((v) => v.error);
-  if (failed) stderr += errorLogs(failed);
+  let details = failed ? errorLogs(failed) : '';
   const ins =
     f.kind === 'run' ? f.step.instruction : f.kind === 'target' ? undefined : f.instruction;
   if (ins)
-    stderr += sourceExcerpt(
+    details += sourceExcerpt(
       shown.context.dockerfile.name,
       shown.context.dockerfile.text,
       ins.line,
       ins.endLine,
     );
-  return { stderr: `${stderr}ERROR: failed to solve: ${solveError(report, shown)}\n`, exitCode: 1 };
+  return { vertices: vs, failure: { details, cause: solveError(report, shown) } };
+}
+
+/** BuildKit's whole output (all on stderr), and the image ID `-q` prints on stdout. */
+export function buildKitOutput(
+  report: BuildReport,
+  shown: BuildShown,
+): { stderr: string; exitCode: number } {
+  const parts = buildKitParts(report, shown);
+  const stderr =
+    shown.mode === 'plain' ? plainProgress(parts.vertices) : ttyProgress(parts.vertices);
+  if (!parts.failure) return { stderr, exitCode: 0 };
+  return {
+    stderr: `${stderr}${parts.failure.details}ERROR: failed to solve: ${parts.failure.cause}\n`,
+    exitCode: 1,
+  };
 }
 
 /** The legacy builder's stream: each instruction as a Step, the intermediate IDs, then the tags. */

@@ -214,7 +214,8 @@ export function build(
         }
         case 'RUN': {
           number++;
-          const id = key();
+          // The ARGs in scope are the RUN's environment, so BuildKit's cache key holds their values.
+          const id = key(Object.keys(args).length ? JSON.stringify(args) : '');
           const cached = opts.noCache ? undefined : cache.get(id);
           if (cached) {
             step(cached, { number, cached: true });

@@ -4,7 +4,7 @@
  * process (as `ps -ef` on the host sees it) and stats draws steady, idle-server figures from the
  * container's id: the same container always shows the same numbers.
  */
-import type { Container, Daemon } from '../model';
+import type { Container, Daemon, Host } from '../model';
 import { renderTable } from '../format/table';
 import { bytesSize, humanSize, utcFields } from '../format/units';
 import { serverOf } from '../net/sockets';
@@ -29,6 +29,24 @@ function startTime(startedAt: number, now: number): string {
   return `${months.slice((s.mo - 1) * 3, s.mo * 3)}${pad2(s.d)}`;
 }
 
+/** The titles of `ps -ef`, which the daemon runs for a container's top (moby ContainerTop). */
+export const TOP_TITLES = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
+
+/** A running container's one modelled process, as the daemon's ContainerTop answers it. */
+export function topRow(h: Host, c: Container, now: number): string[] {
+  return [
+    'root',
+    String(c.state.pid),
+    // containerd-shim-runc-v2 forks just before the container's init.
+    String(c.state.pid - 13),
+    '0',
+    startTime(c.state.startedAt ?? now, now),
+    c.config.tty ? 'pts/0' : '?',
+    '00:00:00',
+    serverOf(h, c)?.cmdline ?? commandText(c),
+  ];
+}
+
 export const dockerTop: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, [], false);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
@@ -46,22 +64,7 @@ export const dockerTop: DockerHandler = (p, args, path) => {
   const c = findContainer(h.docker, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
   if (c.state.status !== 'running') return daemonError(p.world, `container ${c.id} is not running`);
-  const cmd = serverOf(h, c)?.cmdline ?? commandText(c);
-  const row = [
-    'root',
-    String(c.state.pid),
-    // containerd-shim-runc-v2 forks just before the container's init.
-    String(c.state.pid - 13),
-    '0',
-    startTime(c.state.startedAt ?? p.ctx.now, p.ctx.now),
-    c.config.tty ? 'pts/0' : '?',
-    '00:00:00',
-    cmd,
-  ];
-  return output(
-    p.world,
-    renderTable(['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], [row], 20),
-  );
+  return output(p.world, renderTable(TOP_TITLES, [topRow(h, c, p.ctx.now)], 20));
 };
 
 /** Typical resident memory and task count of an idle main process, by what it runs. */

@@ -51,6 +51,9 @@ export function linkEnv(parent: string, alias: string, child: Container, ip: str
   return env;
 }
 
+/** What the host's login shell exports before the learner exports anything. */
+const LOGIN_EXPORTS = ['HOSTNAME', 'USER', 'PWD', 'HOME', 'SHELL', 'TERM', 'PATH'];
+
 function replaceOrAppend(env: string[], add: readonly string[]): string[] {
   const out = [...env];
   for (const kv of add) {
@@ -78,16 +81,24 @@ export function containerEnv(h: Host, c: Container, tty: boolean): string[] {
 
 function environment(p: Process): string[] {
   const w = whereIs(p);
-  if (w.container) return containerEnv(w.host, w.container, p.tty);
+  const assigned = Object.entries(p.env ?? {}).map(([k, v]) => `${k}=${v}`);
+  if (w.container) return replaceOrAppend(containerEnv(w.host, w.container, p.tty), assigned);
   const vars = p.world.terminal.vars;
-  const exported = ['HOSTNAME', 'USER', 'PWD', 'HOME', 'SHELL', 'TERM', 'PATH'];
+  const exported = [...LOGIN_EXPORTS, ...(p.world.terminal.exported ?? [])];
   const base: Record<string, string> = {
     TERM: 'xterm-256color',
     PATH: HOST_PATH,
     ...vars,
   };
-  return exported.filter((k) => base[k] !== undefined).map((k) => `${k}=${base[k]}`);
+  const inherited = exported.filter((k) => base[k] !== undefined).map((k) => `${k}=${base[k]}`);
+  return replaceOrAppend(inherited, assigned);
 }
+
+/** The variables a program started from the shell inherits, as a map (`docker compose`'s OS env). */
+export const processEnvironment = (p: Process): Record<string, string> =>
+  Object.fromEntries(
+    environment(p).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
 
 export const env: (p: Process) => ProcessResult = (p) =>
   output(

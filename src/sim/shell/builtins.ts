@@ -1,4 +1,5 @@
 /** Shell builtins: they run in the shell itself, so they exist in every container. */
+import { exportBuiltin } from './export';
 import type { World } from '../model';
 import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
@@ -45,7 +46,7 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   true: (p) => output(p.world),
   false: (p) => output(p.world, '', '', 1),
   cd,
-  export: (p) => output(p.world),
+  export: exportBuiltin,
   ':': (p) => output(p.world),
   printf: printfBuiltin,
   type,

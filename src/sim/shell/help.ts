@@ -15,7 +15,7 @@ Simulated:
            stats kill pause unpause wait rename update commit pull images info
            version build history; network create|ls|inspect|connect|disconnect|
            rm|prune; system df|prune; container and image ls; compose up|down|ps|
-           logs|exec|run|start|stop|config
+           logs|exec|run|start|stop|config|build|top
   Linux    ip ping curl wget nslookup getent ss netstat iptables brctl bridge arp
            ifconfig sysctl nsenter telnet nc systemctl cat ls echo printf grep head
            tail wc cut hostname uname env sleep type which history; apt-get, apk
