@@ -15,6 +15,8 @@ import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
+import { splitRegistry } from './image-names';
+import { pullFromRegistry } from './registry-pull';
 
 const NONE = '<none>';
 
@@ -169,6 +171,8 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   const hasTag = ref.lastIndexOf(':') > ref.lastIndexOf('/');
   const quiet = parsed.value.bools.has('quiet');
   const head = hasTag || quiet ? '' : 'Using default tag: latest\n';
+  if (splitRegistry(repo).domain !== 'docker.io')
+    return pullFromRegistry(p, repo, tag, head, quiet);
   const tail = `${canonical(repo, tag)}\n`;
   // The registry is always asked, so an image that only exists locally cannot be pulled.
   const known = registryImage(repo, tag, () => '', p.ctx.now);
