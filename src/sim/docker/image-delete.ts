@@ -25,7 +25,7 @@ export type DeleteResult =
   | { readonly ok: true; readonly records: readonly DeleteRecord[]; readonly freed: number }
   | { readonly ok: false; readonly error: string; readonly notFound: boolean };
 
-function withoutDigest(img: Image): Image {
+export function withoutDigest(img: Image): Image {
   const out = { ...img };
   delete (out as { digest?: string }).digest;
   return out;

@@ -20,7 +20,7 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { readArchive, writeArchive, type ArchiveEntry } from './image-archive';
-import { chainIds, noSuchImage } from './image-delete';
+import { chainIds, noSuchImage, withoutDigest } from './image-delete';
 import { named, NONE, sameName } from './image-names';
 import { parseImageRef } from './images';
 import { shortId } from './lookup';
@@ -50,13 +50,14 @@ export const dockerSave: DockerHandler = (p, args, path) => {
   for (const ref of parsed.value.args) {
     const image = findLocalImage(images, ref.replace(/^sha256:/, ''));
     if (!image) return daemonError(p.world, noSuchImage(ref));
-    // A name puts that tag in the manifest; an ID saves the image without one.
+    // A name puts that tag in the manifest; an ID saves the image without one. The archive
+    // carries no registry digest (RepoDigests come only from a pull or a push).
     const byName = !image.id.startsWith(ref.replace(/^sha256:/, ''));
     const { repo, tag } = parseImageRef(ref);
     const tags = byName ? [`${repo}:${tag}`] : [];
     const same = entries.find((e) => e.image.id === image.id);
     if (same) entries[entries.indexOf(same)] = { ...same, repoTags: [...same.repoTags, ...tags] };
-    else entries.push({ repoTags: tags, image: named(image, []) });
+    else entries.push({ repoTags: tags, image: withoutDigest(named(image, [])) });
   }
   const archive = writeArchive(entries);
   if (!abs) return output(p.world, archive);
