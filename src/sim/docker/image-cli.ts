@@ -83,7 +83,7 @@ export const COMMIT_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** reference.ParseNormalizedNamed's complaint about a repository name. */
-function referenceError(ref: string): string {
+export function referenceError(ref: string): string {
   const { repo } = parseImageRef(ref);
   if (repo !== repo.toLowerCase() && isValidImageRef(ref.toLowerCase()))
     return `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`;

@@ -9,19 +9,13 @@ import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags } from './flags';
 import { moveName } from './image-names';
 import { isValidImageRef, parseImageRef } from './images';
+import { referenceError } from './image-cli';
 import { findLocalImage } from './pull';
 import { noSuchImage } from './image-delete';
 
 /** reference.ParseNormalizedNamed's complaint, as the client wraps it. */
-function badReference(ref: string): string {
-  const lower = ref.toLowerCase();
-  const { repo } = parseImageRef(ref);
-  const why =
-    ref !== lower && isValidImageRef(lower)
-      ? `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`
-      : 'invalid reference format';
-  return `Error parsing reference: "${ref}" is not a valid repository/tag: ${why}`;
-}
+const badReference = (ref: string): string =>
+  `Error parsing reference: "${ref}" is not a valid repository/tag: ${referenceError(ref)}`;
 
 export const dockerTag: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, [], true);
