@@ -27,8 +27,15 @@ export interface Daemon {
   readonly bridgeConfig: DefaultBridgeConfig;
   /** `default-address-pools` from daemon.json: replaces the predefined pools for new networks. */
   readonly addressPools?: readonly AddressPool[];
+  /** `insecure-registries` and `registry-mirrors` as dockerd read them at its last start. */
+  readonly registryConfig?: RegistryConfig;
   /** What systemd knows of docker.service: the current (or last failed) dockerd. */
   readonly service?: DaemonService;
+}
+
+export interface RegistryConfig {
+  readonly insecure: readonly string[];
+  readonly mirrors: readonly string[];
 }
 
 /** One `default-address-pools` entry: networks get `/size` subnets carved out of `base`. */

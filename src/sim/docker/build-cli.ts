@@ -17,6 +17,7 @@ import { parseDockerfile } from './dockerfile';
 import { parseFlags, type FlagSpec } from './flags';
 import { isValidImageRef, parseImageRef } from './images';
 import { imageNames } from './pull';
+import { named, type ImageName } from './image-names';
 
 export const BUILD_FLAGS: readonly FlagSpec[] = [
   { long: 'tag', short: 't', type: 'list' },
@@ -48,19 +49,7 @@ const goBool = (v: string): boolean | undefined =>
       ? false
       : undefined;
 
-type Name = { readonly repo: string; readonly tag: string };
-
-/** An image under the names given: the first is its `repo:tag`, the rest its further names. */
-function named(image: Image, names: readonly Name[]): Image {
-  const unique = names.filter(
-    (n, i) => names.findIndex((m) => m.repo === n.repo && m.tag === n.tag) === i,
-  );
-  const [first, ...rest] = unique;
-  const out: Image = { ...image, repo: first?.repo ?? '<none>', tag: first?.tag ?? '<none>' };
-  if (rest.length) return { ...out, extraTags: rest };
-  delete (out as { extraTags?: unknown }).extraTags;
-  return out;
-}
+type Name = ImageName;
 
 /** `-t` names moved onto a built image: a name it takes leaves an older image, dangling if it had no other. */
 export function nameBuiltImage(

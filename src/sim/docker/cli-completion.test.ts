@@ -28,7 +28,14 @@ describe('docker completion', () => {
     expect(choices(world, 'docker ')).toEqual(
       expect.arrayContaining(['run', 'ps', 'exec', 'network', 'container', 'image', 'system']),
     );
-    expect(choices(world, 'docker s')).toEqual(['start', 'stats', 'stop', 'system']);
+    expect(choices(world, 'docker s')).toEqual([
+      'save',
+      'search',
+      'start',
+      'stats',
+      'stop',
+      'system',
+    ]);
     expect(choices(world, 'docker network ')).toEqual([
       'connect',
       'create',
@@ -39,7 +46,19 @@ describe('docker completion', () => {
       'rm',
     ]);
     expect(choices(world, 'docker container l')).toEqual(['logs', 'ls']);
-    expect(choices(world, 'docker image ')).toEqual(['build', 'history', 'inspect', 'ls']);
+    expect(choices(world, 'docker image ')).toEqual([
+      'build',
+      'history',
+      'inspect',
+      'load',
+      'ls',
+      'prune',
+      'pull',
+      'push',
+      'rm',
+      'save',
+      'tag',
+    ]);
   });
 
   it('offers a command’s flags, from the list its handler parses', () => {

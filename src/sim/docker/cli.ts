@@ -21,6 +21,12 @@ import { dockerStats, dockerTop } from './top-stats-cli';
 import { dockerNotSimulated } from '../linux/not-simulated';
 import { dockerBuild } from './build-cli';
 import { dockerHistory } from './history-cli';
+import { dockerTag } from './tag-cli';
+import { dockerRmi, imagePrune } from './rmi-cli';
+import { dockerLoad, dockerSave } from './save-load-cli';
+import { dockerPush } from './push-cli';
+import { dockerSearch } from './search-cli';
+import { dockerLogin, dockerLogout } from './login-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -54,6 +60,14 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   compose: dockerCompose,
   build: dockerBuild,
   history: dockerHistory,
+  tag: dockerTag,
+  rmi: dockerRmi,
+  save: dockerSave,
+  load: dockerLoad,
+  push: dockerPush,
+  search: dockerSearch,
+  login: dockerLogin,
+  logout: dockerLogout,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -92,7 +106,17 @@ const IMAGE_ALIASES: Readonly<Record<string, string>> = {
   build: 'build',
   history: 'history',
   inspect: 'inspect',
+  tag: 'tag',
+  rm: 'rmi',
+  remove: 'rmi',
+  save: 'save',
+  load: 'load',
+  pull: 'pull',
+  push: 'push',
 };
+
+/** Subcommands only the `docker image` group has. */
+const IMAGE_ONLY: Readonly<Record<string, DockerHandler>> = { prune: imagePrune };
 
 const prefixed = (group: string, registry: Readonly<Record<string, unknown>>) =>
   Object.fromEntries(Object.keys(registry).map((sub) => [sub, `${group} ${sub}`]));
@@ -110,7 +134,7 @@ export const DOCKER_COMMAND_TREE: {
     network: prefixed('network', NETWORK_COMMANDS),
     system: prefixed('system', SYSTEM_COMMANDS),
     container: { ...CONTAINER_ALIASES, ...prefixed('container', CONTAINER_ONLY) },
-    image: IMAGE_ALIASES,
+    image: { ...IMAGE_ALIASES, ...prefixed('image', IMAGE_ONLY) },
   },
 };
 
@@ -157,6 +181,11 @@ export function docker(p: Process): ProcessResult {
   if (containerOnly) {
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return containerOnly(p, rest.slice(1), `docker container ${rest[0]}`);
+  }
+  const imageOnly = first === 'image' ? own(IMAGE_ONLY, rest[0] ?? '') : undefined;
+  if (imageOnly) {
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return imageOnly(p, rest.slice(1), `docker image ${rest[0]}`);
   }
   if (first === 'container' || first === 'image') {
     const sub = rest[0] ?? '';

@@ -28,6 +28,11 @@ import { RUN_FLAGS } from './run-options';
 import { KILL_FLAGS } from './signal-cli';
 import { PRUNE_FLAGS, SYSTEM_DF_FLAGS, SYSTEM_PRUNE_FLAGS } from './system-cli';
 import { STATS_FLAGS } from './top-stats-cli';
+import { IMAGE_PRUNE_FLAGS, RMI_FLAGS } from './rmi-cli';
+import { LOAD_FLAGS, SAVE_FLAGS } from './save-load-cli';
+import { PUSH_FLAGS } from './push-cli';
+import { SEARCH_FLAGS } from './search-cli';
+import { LOGIN_FLAGS } from './login-cli';
 
 /** Commands whose handlers parse no flag of their own (only `--help`). */
 const NONE: readonly FlagSpec[] = [];
@@ -76,4 +81,13 @@ export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
   // The lab refuses `docker system events` before reading its flags.
   'system events': NONE,
   'container prune': PRUNE_FLAGS,
+  tag: NONE,
+  rmi: RMI_FLAGS,
+  save: SAVE_FLAGS,
+  load: LOAD_FLAGS,
+  push: PUSH_FLAGS,
+  search: SEARCH_FLAGS,
+  login: LOGIN_FLAGS,
+  logout: NONE,
+  'image prune': IMAGE_PRUNE_FLAGS,
 };

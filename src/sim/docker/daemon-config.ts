@@ -21,6 +21,8 @@ export interface DaemonFileConfig {
   readonly addressPools?: readonly AddressPool[];
   readonly iptables?: boolean;
   readonly ipForward?: boolean;
+  readonly insecureRegistries?: readonly string[];
+  readonly registryMirrors?: readonly string[];
 }
 
 /** dockerd's flags (v27), which are also the keys daemon.json may use. */
@@ -116,6 +118,22 @@ function decode(o: { [k: string]: Json }): Result<DaemonFileConfig> {
   const forward = bool('ip-forward');
   if (!forward.ok) return forward;
   if (forward.value !== undefined) c.ipForward = forward.value;
+  for (const [key, field] of [
+    ['insecure-registries', 'insecureRegistries'],
+    ['registry-mirrors', 'registryMirrors'],
+  ] as const) {
+    const v = o[key];
+    if (v === undefined || v === null) continue;
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      return err(
+        typeError(
+          Array.isArray(v) ? (v.find((x) => typeof x !== 'string') ?? null) : v,
+          key,
+          Array.isArray(v) ? 'string' : '[]string',
+        ),
+      );
+    c[field] = v;
+  }
   return ok(c);
 }
 

@@ -115,6 +115,12 @@ export function startDaemonWith(h: HostDraft, cfg: DaemonFileConfig, ctx: Ctx): 
     dns: [...(cfg.dns ?? [])],
     ...(cfg.defaultGateway ? { defaultGateway: cfg.defaultGateway } : {}),
   };
+  if (cfg.insecureRegistries?.length || cfg.registryMirrors?.length)
+    h.docker.registryConfig = {
+      insecure: [...(cfg.insecureRegistries ?? [])],
+      mirrors: [...(cfg.registryMirrors ?? [])],
+    };
+  else delete h.docker.registryConfig;
   if (cfg.addressPools?.length) h.docker.addressPools = castDraft([...cfg.addressPools]);
   else delete h.docker.addressPools;
   const stale = [...h.docker.networks.values()].find((n) => n.predefined && n.name === 'bridge');

@@ -17,6 +17,8 @@ import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
+import { splitRegistry } from './image-names';
+import { pullFromRegistry } from './registry-pull';
 
 const NONE = '<none>';
 
@@ -110,7 +112,7 @@ export const COMMIT_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** reference.ParseNormalizedNamed's complaint about a repository name. */
-function referenceError(ref: string): string {
+export function referenceError(ref: string): string {
   const { repo } = parseImageRef(ref);
   if (repo !== repo.toLowerCase() && isValidImageRef(ref.toLowerCase()))
     return `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`;
@@ -198,6 +200,8 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   const hasTag = ref.lastIndexOf(':') > ref.lastIndexOf('/');
   const quiet = parsed.value.bools.has('quiet');
   const head = hasTag || quiet ? '' : 'Using default tag: latest\n';
+  if (splitRegistry(repo).domain !== 'docker.io')
+    return pullFromRegistry(p, repo, tag, head, quiet);
   const tail = `${canonical(repo, tag)}\n`;
   // The registry is always asked, so an image that only exists locally cannot be pulled.
   const known = registryImage(repo, tag, () => '', p.ctx.now);

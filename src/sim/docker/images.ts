@@ -83,6 +83,39 @@ interface CatalogEntry {
   >;
 }
 
+/** The registry image's /etc/docker/registry/config.yml (distribution-library-image). */
+const REGISTRY_CONFIG = `version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+health:
+  storagedriver:
+    enabled: true
+    interval: 10s
+    threshold: 3
+`;
+
+const REGISTRY_ENTRYPOINT = `#!/bin/sh
+
+set -e
+
+case "$1" in
+    *.yaml|*.yml) set -- registry serve "$@" ;;
+    serve|garbage-collect|help|-*) set -- registry "$@" ;;
+esac
+
+exec "$@"
+`;
+
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 const CATALOG: readonly CatalogEntry[] = [
@@ -189,6 +222,23 @@ const CATALOG: readonly CatalogEntry[] = [
     stopExitCode: 0,
   },
   {
+    // distribution's registry 2.8.3 on Alpine; the image declares VOLUME /var/lib/registry.
+    repo: 'registry',
+    tags: ['2', 'latest', '2.8', '2.8.3'],
+    flavour: 'alpine',
+    entrypoint: ['/entrypoint.sh'],
+    cmd: ['/etc/docker/registry/config.yml'],
+    exposedPorts: ['5000/tcp'],
+    extraTools: ['registry'],
+    files: {
+      '/etc/docker/registry/config.yml': REGISTRY_CONFIG,
+      '/entrypoint.sh': REGISTRY_ENTRYPOINT,
+    },
+    sizeMb: 25.4,
+    // registry 2.8 drains its connections on SIGTERM and exits cleanly.
+    stopExitCode: 0,
+  },
+  {
     repo: 'httpd',
     tags: ['latest', '2.4'],
     flavour: 'debian',
@@ -238,9 +288,12 @@ export function parseImageRef(ref: string): { repo: string; tag: string } {
   return { repo, tag: hasTag ? ref.slice(colon + 1) : 'latest' };
 }
 
-/** Reference pattern docker accepts (distribution/reference, lowercase only). */
+/**
+ * Reference pattern docker accepts (distribution/reference): an optional registry domain with its
+ * port (`localhost:5000/`, `10.0.2.15:5000/`), lowercase path components, an optional tag.
+ */
 export function isValidImageRef(ref: string): boolean {
-  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(
+  return /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(
     ref,
   );
 }

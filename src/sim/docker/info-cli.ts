@@ -11,26 +11,16 @@ import { output } from '../shell/process';
 import { hostOf } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError } from './cli-errors';
-import { DAEMON_JSON } from './daemon-config';
 import { parseFlags, type FlagSpec } from './flags';
 import { HOST_CPUS, HOST_MEMORY } from './host-facts';
 
-/** Registry settings from daemon.json (the lab reads the file as dockerd does at start). */
-function registryConfig(h: Host): { insecure: string[]; mirrors: string[] } {
-  try {
-    const o = JSON.parse(h.files[DAEMON_JSON] ?? '{}') as Record<string, unknown>;
-    const list = (k: string) =>
-      Array.isArray(o[k])
-        ? (o[k] as unknown[]).filter((v): v is string => typeof v === 'string')
-        : [];
-    return {
-      insecure: list('insecure-registries'),
-      // The daemon normalises each mirror to a URL with a trailing slash.
-      mirrors: list('registry-mirrors').map((m) => (m.endsWith('/') ? m : `${m}/`)),
-    };
-  } catch {
-    return { insecure: [], mirrors: [] };
-  }
+/** Registry settings as dockerd read daemon.json at start; each mirror gets a trailing slash. */
+function registryConfig(h: Host): { insecure: readonly string[]; mirrors: string[] } {
+  const r = h.docker.registryConfig;
+  return {
+    insecure: r?.insecure ?? [],
+    mirrors: (r?.mirrors ?? []).map((m) => (m.endsWith('/') ? m : `${m}/`)),
+  };
 }
 
 /** The engine ID: a UUID dockerd generates once per host (/var/lib/docker/engine-id). */

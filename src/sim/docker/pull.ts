@@ -23,6 +23,10 @@ export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string):
 export const imageNames = (i: Image): readonly { readonly repo: string; readonly tag: string }[] =>
   [{ repo: i.repo, tag: i.tag }, ...(i.extraTags ?? [])].filter((n) => n.repo !== '<none>');
 
+/** How many layers a registry image arrives in (small base images have one). */
+export const pulledLayerCount = (image: Image): number =>
+  image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
+
 const familiar = (repo: string) => (repo.includes('/') ? repo : `library/${repo}`);
 
 /** Pulls `ref` into the daemon unless present; returns the image and what the pull printed. */
@@ -45,7 +49,7 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
       : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     return { ok: false, progress: head, error: reason };
   }
-  const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
+  const layers = pulledLayerCount(image);
   const layerLines = Array.from({ length: layers }, () => `${content.hex(12)}: Pull complete \n`);
   // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
   const pulled: Image = { ...image, digest: `sha256:${content.hex(64)}` };

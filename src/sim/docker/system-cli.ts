@@ -13,6 +13,7 @@ import { checkArgs, flagError } from './cli-errors';
 import { dockerInfo } from './info-cli';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { pruneNetworks } from './networks';
+import { prunedImages, pruneImages } from './image-delete';
 
 /** formatter/disk_usage.go: `SIZE (PCT%)` once anything has a size, the bare size otherwise. */
 function reclaimable(amount: number, total: number): string {
@@ -68,7 +69,7 @@ const systemDf: DockerHandler = (p, args, path) => {
 };
 
 /** command.PromptForConfirmation: the question, ` [y/N] `, then one line from stdin. */
-function confirmed(p: Process, question: string): { ok: boolean; prompt: string } {
+export function confirmed(p: Process, question: string): { ok: boolean; prompt: string } {
   const prompt = `${question} [y/N] `;
   const answer = (p.stdin.split('\n')[0] ?? '').trim().toLowerCase();
   return { ok: answer === 'y', prompt };
@@ -86,23 +87,6 @@ function pruneContainers(world: World, host: string): { world: World; ids: strin
     return { ok: true, value: undefined };
   });
   return { world: r.ok ? r.world : world, ids };
-}
-
-/** Dangling images (`<none>:<none>`) no container uses. */
-function pruneDangling(world: World, host: string): { world: World; ids: string[]; size: number } {
-  const ids: string[] = [];
-  let size = 0;
-  const r = updateHost(world, host, (h) => {
-    const used = new Set([...h.docker.containers.values()].map((c) => c.imageId));
-    for (const img of [...h.docker.images.values()])
-      if (img.repo === '<none>' && !used.has(img.id)) {
-        ids.push(img.id);
-        size += img.size;
-        h.docker.images.delete(img.id);
-      }
-    return { ok: true, value: undefined };
-  });
-  return { world: r.ok ? r.world : world, ids, size };
 }
 
 /** What every prune command takes (container, network; system adds its own). */
@@ -127,7 +111,7 @@ function pruneArgs(
 }
 
 /** A refused prompt is errdefs.Cancelled, which the CLI ends quietly with status 0. */
-const cancelled = (world: World, prompt: string): ProcessResult => output(world, prompt);
+export const cancelled = (world: World, prompt: string): ProcessResult => output(world, prompt);
 
 export const containerPrune: DockerHandler = (p, args, path) => {
   const r = pruneArgs(p, args, path);
@@ -162,20 +146,13 @@ const systemPrune: DockerHandler = (p, args, path) => {
   const r = pruneArgs(p, args, path, SYSTEM_PRUNE_FLAGS);
   if ('done' in r) return r.done;
   const all = r.flags.bools.has('all');
-  if (all)
-    return output(
-      p.world,
-      '',
-      'lab: docker system prune -a is not simulated (images in use are tracked, unused ones are not pruned)\n',
-      1,
-    );
   const volumes = r.flags.bools.has('volumes');
   let prompt = '';
   if (!r.flags.bools.has('force')) {
     const warning =
       SYSTEM_PRUNE_WARNING +
       (volumes ? '  - all anonymous volumes not used by at least one container\n' : '') +
-      '  - all dangling images\n  - unused build cache\n\nAre you sure you want to continue?';
+      `  - all ${all ? 'images without at least one container associated to them' : 'dangling images'}\n  - unused build cache\n\nAre you sure you want to continue?`;
     const c = confirmed(p, warning);
     if (!c.ok) return cancelled(p.world, c.prompt);
     prompt = c.prompt;
@@ -186,15 +163,12 @@ const systemPrune: DockerHandler = (p, args, path) => {
     networks = pruneNetworks(h);
     return { ok: true, value: undefined };
   });
-  const images = pruneDangling(n.ok ? n.world : containers.world, p.place.host);
+  const images = pruneImages(n.ok ? n.world : containers.world, p.place.host, all);
   const text =
     deleted('Deleted Containers', containers.ids) +
     deleted('Deleted Networks', networks) +
-    deleted(
-      'Deleted Images',
-      images.ids.map((id) => `deleted: sha256:${id}`),
-    ) +
-    `Total reclaimed space: ${humanSize(images.size)}\n`;
+    prunedImages(images.records) +
+    `Total reclaimed space: ${humanSize(images.freed)}\n`;
   return output(images.world, prompt + text);
 };
 

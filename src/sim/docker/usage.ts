@@ -52,6 +52,34 @@ export const COMMANDS: Readonly<Record<string, CommandUsage>> = {
     use: 'docker version [OPTIONS]',
     short: 'Show the Docker version information',
   },
+  'docker tag': {
+    use: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+    short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+  },
+  'docker rmi': {
+    use: 'docker rmi [OPTIONS] IMAGE [IMAGE...]',
+    short: 'Remove one or more images',
+  },
+  'docker image rm': {
+    use: 'docker image rm [OPTIONS] IMAGE [IMAGE...]',
+    short: 'Remove one or more images',
+  },
+  'docker image prune': { use: 'docker image prune [OPTIONS]', short: 'Remove unused images' },
+  'docker save': {
+    use: 'docker save [OPTIONS] IMAGE [IMAGE...]',
+    short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  },
+  'docker load': {
+    use: 'docker load [OPTIONS]',
+    short: 'Load an image from a tar archive or STDIN',
+  },
+  'docker push': {
+    use: 'docker push [OPTIONS] NAME[:TAG]',
+    short: 'Upload an image to a registry',
+  },
+  'docker search': { use: 'docker search [OPTIONS] TERM', short: 'Search Docker Hub for images' },
+  'docker login': { use: 'docker login [OPTIONS] [SERVER]', short: 'Authenticate to a registry' },
+  'docker logout': { use: 'docker logout [SERVER]', short: 'Log out from a registry' },
   'docker pull': {
     use: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]',
     short: 'Download an image from a registry',

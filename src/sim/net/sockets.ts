@@ -26,6 +26,8 @@ export type Service =
   | 'mysql'
   | 'mysqlx'
   | 'wordpress'
+  /** distribution's registry: the Docker Registry HTTP API v2. */
+  | 'registry'
   | 'sshd'
   /** A container's main process `nc -l` (linux/nc-args.ts). */
   | 'nc'
@@ -106,6 +108,14 @@ const SERVERS: Readonly<Record<string, ServerSpec>> = {
     backlog: 151,
     cmdline: 'mysqld',
     comm: 'mysqld',
+  },
+  // Go listens on `:5000`, one dual-stack socket; its backlog is the kernel's somaxconn.
+  registry: {
+    service: 'registry',
+    ports: [{ port: 5000, families: [6] }],
+    backlog: 4096,
+    cmdline: 'registry',
+    comm: 'registry',
   },
   wordpress: {
     service: 'wordpress',

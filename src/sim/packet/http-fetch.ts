@@ -11,6 +11,7 @@ import { hostOf } from '../world';
 import { recordAccess } from '../docker/access-log';
 import { byteLength, headerBlock, NGINX_ROOT, serve, type ServerReply } from './http';
 import { containerFiles } from '../linux/file-tree';
+import { registryRepositories } from '../docker/registry-store';
 import { resolveForTool, type Asker } from './resolve';
 import { connectTcp, type ConnectFailure } from './tcp';
 import type { Trace, TraceEvent } from './trace';
@@ -129,6 +130,9 @@ export function fetchHttp(
     port: url.port,
     ...(tag ? { tag } : {}),
     ...(page !== undefined && conn.server.service === 'nginx' ? { page } : {}),
+    ...(serverContainer && conn.server.service === 'registry'
+      ? { registry: registryRepositories(containerFiles(h, serverContainer).files) }
+      : {}),
     now: p.ctx.now,
   });
   const served =

@@ -7,6 +7,7 @@
  */
 import { httpDate } from '../format/log-times';
 import type { Service } from '../net/sockets';
+import { registryApi, type RegistryCatalog } from './registry-api';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'HEAD';
@@ -21,6 +22,8 @@ export interface HttpRequest {
   readonly port?: number;
   /** The index.html the server's document root holds now, when its container changed it. */
   readonly page?: string;
+  /** What a registry container holds (its repositories and tags). */
+  readonly registry?: RegistryCatalog;
 }
 
 /** nginx's document root in the official image. */
@@ -275,6 +278,8 @@ export function serve(service: Service, req: HttpRequest): ServerReply {
       return apache(req, 'Apache/2.4.62 (Unix)', HTTPD_IT_WORKS);
     case 'wordpress':
       return wordpress(req);
+    case 'registry':
+      return registryApi(req, req.registry ?? new Map());
     case 'tomcat':
       return tomcat(req);
     case 'redis':

@@ -1,0 +1,75 @@
+/**
+ * The names an image answers to, as moby's reference store keeps them: each `repo:tag` points to
+ * one image, and an image may have several (`docker tag`, `docker build -t a -t b`). The store
+ * lists an image's references sorted by their full normalized name (`docker.io/library/nginx:alpine`
+ * after `10.0.2.15:5000/nginx:alpine`), which is the order RepoTags shows.
+ */
+import type { Image } from '../model';
+import { imageNames } from './pull';
+
+export type ImageName = { readonly repo: string; readonly tag: string };
+
+export const NONE = '<none>';
+
+/** Whether the first path component names a registry (reference.splitDockerDomain). */
+const hasDomain = (repo: string): boolean => {
+  const slash = repo.indexOf('/');
+  if (slash === -1) return false;
+  const first = repo.slice(0, slash);
+  return first.includes('.') || first.includes(':') || first === 'localhost';
+};
+
+/** The registry a repository lives in and its path there (`docker.io` + `library/nginx`). */
+export function splitRegistry(repo: string): { domain: string; path: string } {
+  if (!hasDomain(repo))
+    return { domain: 'docker.io', path: repo.includes('/') ? repo : `library/${repo}` };
+  const slash = repo.indexOf('/');
+  return { domain: repo.slice(0, slash), path: repo.slice(slash + 1) };
+}
+
+/** `nginx:alpine` -> `docker.io/library/nginx:alpine` (reference.ParseNormalizedNamed). */
+export const normalizedName = (n: ImageName): string => {
+  const { domain, path } = splitRegistry(n.repo);
+  return `${domain}/${path}:${n.tag}`;
+};
+
+export const sameName = (a: ImageName, b: ImageName): boolean =>
+  a.repo === b.repo && a.tag === b.tag;
+
+/**
+ * `image` under exactly these names, in the reference store's order: the first becomes its
+ * `repo:tag`, the rest its further names; none leaves it dangling (`<none>:<none>`). A registry
+ * image keeps knowing which catalogue image it is (its server, its version) once renamed.
+ */
+export function named(image: Image, names: readonly ImageName[]): Image {
+  const unique = names
+    .filter((n, i) => names.findIndex((m) => sameName(m, n)) === i)
+    .sort((a, b) => (normalizedName(a) < normalizedName(b) ? -1 : 1));
+  const [first, ...rest] = unique;
+  const origin =
+    image.origin ?? (image.repo !== NONE ? { repo: image.repo, tag: image.tag } : undefined);
+  const out: Image = {
+    ...image,
+    repo: first?.repo ?? NONE,
+    tag: first?.tag ?? NONE,
+    ...(origin && !(first && sameName(first, origin) && !image.origin) ? { origin } : {}),
+  };
+  if (rest.length) return { ...out, extraTags: rest };
+  delete (out as { extraTags?: unknown }).extraTags;
+  return out;
+}
+
+/** Adds `name` to `target` in `images`, taking it away from the image that had it (left dangling if it was its last). */
+export function moveName(images: Map<string, Image>, target: Image, name: ImageName): void {
+  for (const old of [...images.values()])
+    if (old.id !== target.id && imageNames(old).some((n) => sameName(n, name)))
+      images.set(
+        old.id,
+        named(
+          old,
+          imageNames(old).filter((n) => !sameName(n, name)),
+        ),
+      );
+  const current = images.get(target.id) ?? target;
+  images.set(target.id, named(current, [...imageNames(current), name]));
+}
