@@ -167,6 +167,8 @@ export interface Mount {
   readonly bind?: string;
   /** Made by `--mount` (HostConfig.Mounts) rather than `-v`. */
   readonly viaMount?: boolean;
+  /** A volume named at random for this container (`-v /path`, VOLUME, `--mount` without source). */
+  readonly anonymous?: boolean;
 }
 
 /**

@@ -21,6 +21,7 @@ import { dockerStats, dockerTop } from './top-stats-cli';
 import { dockerNotSimulated } from '../linux/not-simulated';
 import { dockerBuild } from './build-cli';
 import { dockerHistory } from './history-cli';
+import { VOLUME_COMMANDS } from './volume-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -109,6 +110,7 @@ export const DOCKER_COMMAND_TREE: {
   groups: {
     network: prefixed('network', NETWORK_COMMANDS),
     system: prefixed('system', SYSTEM_COMMANDS),
+    volume: prefixed('volume', VOLUME_COMMANDS),
     container: { ...CONTAINER_ALIASES, ...prefixed('container', CONTAINER_ONLY) },
     image: IMAGE_ALIASES,
   },
@@ -147,6 +149,14 @@ export function docker(p: Process): ProcessResult {
       return groupUsage(p.world, 'docker system', sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return handler(p, rest.slice(1), `docker system ${sub}`);
+  }
+  if (first === 'volume') {
+    const sub = rest[0];
+    const handler = sub === undefined ? undefined : own(VOLUME_COMMANDS, sub);
+    if (!handler)
+      return groupUsage(p.world, 'docker volume', sub !== undefined && sub !== '--help');
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return handler(p, rest.slice(1), `docker volume ${sub}`);
   }
   // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
   if (first === 'buildx' && rest[0] === 'build') {

@@ -175,12 +175,14 @@ export function createContainer(
     ports: [],
     nextEthIndex: 0,
   };
-  const requests: MountRequest[] = [...(o.mounts ?? [])];
+  // The daemon reads HostConfig.Binds (`-v`) before HostConfig.Mounts (`--mount`).
+  const requests: MountRequest[] = [];
   for (const spec of o.volumes ?? []) {
     const r = parseVolumeSpec(spec);
     if (!r.ok) return r;
     requests.push(r.value);
   }
+  requests.push(...(o.mounts ?? []));
   const mounts = setUpMounts(h, requests, image, ctx, (path) =>
     exists(hostTree(baseHost(h)), path),
   );

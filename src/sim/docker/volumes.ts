@@ -5,7 +5,8 @@
  * outlives the container. Bind mounts show a host path itself.
  */
 import { castDraft } from 'immer';
-import type { Container, Daemon, Image, Mount, Volume } from '../model';
+import type { Container, Daemon, Image, Mount, Volume, World } from '../model';
+import { hostOf, updateHost } from '../world';
 import type { HostDraft } from '../net/kernel';
 import { baseHost } from '../net/kernel';
 import { err, ok, type Result } from '../result';
@@ -146,9 +147,9 @@ export function createVolume(
 
 /** Deletes a volume and its files; refused while a container (other than `leaving`) uses it. */
 export function removeVolume(h: HostDraft, name: string, leaving?: string): Result<void> {
-  const d = baseHost(h).docker;
-  if (!d.volumes?.has(name)) return err(`get ${name}: no such volume`);
-  const users = volumeUsers(d, name).filter((c) => c.id !== leaving);
+  // The draft, not baseHost: the volume or its user may be new in this same command.
+  if (!h.docker.volumes?.has(name)) return err(`get ${name}: no such volume`);
+  const users = volumeUsers(h.docker as Daemon, name).filter((c) => c.id !== leaving);
   if (users.length)
     return err(`remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
   h.docker.volumes!.delete(name);
@@ -257,7 +258,14 @@ export function setUpMounts(
     const v = createVolume(h, name, ctx, labels, null);
     if (!v.ok) return v;
     copyUp(h, name, image, destination);
-    mounts.push({ type: 'volume', name, source: volumeDir(name), mode: r.mode || 'z', ...common });
+    mounts.push({
+      type: 'volume',
+      name,
+      source: volumeDir(name),
+      mode: r.mode || 'z',
+      ...common,
+      ...(r.source ? {} : { anonymous: true }),
+    });
   }
   for (const r of anonymous) {
     const destination = normal(r.target);
@@ -266,7 +274,15 @@ export function setUpMounts(
     const v = createVolume(h, name, ctx, { [ANONYMOUS_LABEL]: '' }, null);
     if (!v.ok) return v;
     copyUp(h, name, image, destination);
-    mounts.push({ type: 'volume', name, source: volumeDir(name), destination, rw: true, mode: '' });
+    mounts.push({
+      type: 'volume',
+      name,
+      source: volumeDir(name),
+      destination,
+      rw: true,
+      mode: '',
+      anonymous: true,
+    });
   }
   return ok(mounts);
 }
@@ -274,7 +290,25 @@ export function setUpMounts(
 /** `docker rm -v` and `--rm`: the container's anonymous volumes go with it (named ones stay). */
 export function removeAnonymousVolumes(h: HostDraft, c: Container): void {
   for (const m of c.mounts ?? []) {
-    const v = m.name ? baseHost(h).docker.volumes?.get(m.name) : undefined;
-    if (v && isAnonymous(v)) removeVolume(h, v.name, c.id);
+    const v = m.name ? h.docker.volumes?.get(m.name) : undefined;
+    if (v && isAnonymous(v as Volume)) removeVolume(h, v.name, c.id);
   }
+}
+
+/** Unused volumes (anonymous ones only unless `all`) removed (moby VolumesPrune): names and bytes. */
+export function pruneUnusedVolumes(
+  world: World,
+  host: string,
+  all: boolean,
+): { world: World; names: string[]; size: number } {
+  const h = hostOf(world, host);
+  const gone = volumesOf(h.docker).filter(
+    (v) => (all || isAnonymous(v)) && volumeUsers(h.docker, v.name).length === 0,
+  );
+  const size = gone.reduce((n, v) => n + volumeSize(h.files, v.name), 0);
+  const r = updateHost(world, host, (draft) => {
+    for (const v of gone) removeVolume(draft, v.name);
+    return { ok: true, value: undefined };
+  });
+  return { world: r.ok ? r.world : world, names: gone.map((v) => v.name), size };
 }
