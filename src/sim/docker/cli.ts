@@ -22,6 +22,8 @@ import { dockerNotSimulated } from '../linux/not-simulated';
 import { dockerBuild } from './build-cli';
 import { dockerHistory } from './history-cli';
 import { VOLUME_COMMANDS } from './volume-cli';
+import { dockerCp } from './cp-cli';
+import { dockerDiff, dockerExport } from './diff-export-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -55,6 +57,9 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   compose: dockerCompose,
   build: dockerBuild,
   history: dockerHistory,
+  cp: dockerCp,
+  diff: dockerDiff,
+  export: dockerExport,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -85,6 +90,9 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   stats: 'stats',
   wait: 'wait',
   update: 'update',
+  cp: 'cp',
+  diff: 'diff',
+  export: 'export',
 };
 
 /** `docker image ls`, `docker image build`, `docker image history`. */

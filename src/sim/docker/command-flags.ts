@@ -28,6 +28,15 @@ import { RUN_FLAGS } from './run-options';
 import { KILL_FLAGS } from './signal-cli';
 import { PRUNE_FLAGS, SYSTEM_DF_FLAGS, SYSTEM_PRUNE_FLAGS } from './system-cli';
 import { STATS_FLAGS } from './top-stats-cli';
+import { CP_FLAGS } from './cp-cli';
+import { EXPORT_FLAGS } from './diff-export-cli';
+import {
+  VOLUME_CREATE_FLAGS,
+  VOLUME_INSPECT_FLAGS,
+  VOLUME_LS_FLAGS,
+  VOLUME_PRUNE_FLAGS,
+  VOLUME_RM_FLAGS,
+} from './volume-cli';
 
 /** Commands whose handlers parse no flag of their own (only `--help`). */
 const NONE: readonly FlagSpec[] = [];
@@ -76,4 +85,14 @@ export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
   // The lab refuses `docker system events` before reading its flags.
   'system events': NONE,
   'container prune': PRUNE_FLAGS,
+  cp: CP_FLAGS,
+  diff: NONE,
+  export: EXPORT_FLAGS,
+  'volume create': VOLUME_CREATE_FLAGS,
+  'volume ls': VOLUME_LS_FLAGS,
+  'volume list': VOLUME_LS_FLAGS,
+  'volume inspect': VOLUME_INSPECT_FLAGS,
+  'volume rm': VOLUME_RM_FLAGS,
+  'volume remove': VOLUME_RM_FLAGS,
+  'volume prune': VOLUME_PRUNE_FLAGS,
 };
