@@ -25,7 +25,7 @@ function walkOrder(a: string, b: string): number {
   const x = a.split('/');
   const y = b.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i++)
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return x.length - y.length;
 }
 
@@ -58,7 +58,7 @@ export const dockerDiff: DockerHandler = (p, args, path) => {
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
   if (usage) return usage;
-  const ref = parsed.value.args[0]!;
+  const ref = parsed.value.args[0];
   if (ref === '') return failure(p.world, 'Container name cannot be empty');
   const h = hostOf(p.world, p.place.host);
   const c = findContainer(h.docker, ref);
@@ -108,7 +108,7 @@ export const dockerExport: DockerHandler = (p: Process, args, path): ProcessResu
       p.world,
       `failed to export container: invalid output path: directory "${parentOf(file)}" does not exist`,
     );
-  const ref = parsed.value.args[0]!;
+  const ref = parsed.value.args[0];
   const h = hostOf(p.world, p.place.host);
   const c = findContainer(h.docker, ref);
   if (!c) return noSuchContainer(p.world, ref);

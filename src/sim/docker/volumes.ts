@@ -64,7 +64,7 @@ export function parseVolumeSpec(raw: string): Result<MountRequest> {
   const parts = raw.split(':');
   const invalid = `invalid volume specification: '${raw}'`;
   if (parts[0] === '' || parts.length > 3) return err(invalid);
-  if (parts.length === 2 && validMode(parts[1]!)) return err(invalid);
+  if (parts.length === 2 && validMode(parts[1])) return err(invalid);
   const [first = '', second, mode = ''] = parts;
   if (!validMode(mode)) return err(`invalid mode: ${mode}`);
   const source = second === undefined ? '' : first;
@@ -152,7 +152,7 @@ export function removeVolume(h: HostDraft, name: string, leaving?: string): Resu
   const users = volumeUsers(h.docker as Daemon, name).filter((c) => c.id !== leaving);
   if (users.length)
     return err(`remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
-  h.docker.volumes!.delete(name);
+  h.docker.volumes.delete(name);
   const dir = `${VOLUMES_DIR}/${name}`;
   for (const f of Object.keys(h.files)) if (under(f, dir)) delete h.files[f];
   h.dirs = (h.dirs ?? []).filter((x) => !under(x, dir));
@@ -291,7 +291,7 @@ export function setUpMounts(
 export function removeAnonymousVolumes(h: HostDraft, c: Container): void {
   for (const m of c.mounts ?? []) {
     const v = m.name ? h.docker.volumes?.get(m.name) : undefined;
-    if (v && isAnonymous(v as Volume)) removeVolume(h, v.name, c.id);
+    if (v && isAnonymous(v)) removeVolume(h, v.name, c.id);
   }
 }
 
