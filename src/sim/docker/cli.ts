@@ -98,6 +98,8 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
 /** `docker image ls`, `docker image build`, `docker image history`. */
 const IMAGE_ALIASES: Readonly<Record<string, string>> = {
   ls: 'images',
+  list: 'images',
+  pull: 'pull',
   build: 'build',
   history: 'history',
   inspect: 'inspect',
