@@ -159,7 +159,7 @@ describe('mounts', () => {
     expect(
       last(['docker run --rm --mount type=bind,source=/nope,target=/x busybox true']).stderr,
     ).toMatch(/invalid mount config for type "bind": bind source path does not exist: \/nope\.\n/);
-    expect(last(['docker run --rm -v a:/x -v b:/x busybox true']).stderr).toMatch(
+    expect(last(['docker run --rm -v aa:/x -v bb:/x busybox true']).stderr).toMatch(
       /Duplicate mount point: \/x\.\n/,
     );
   });
