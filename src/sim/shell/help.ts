@@ -13,9 +13,10 @@ Each command prints what the real tool prints; nothing runs on a real machine.
 Simulated:
   docker   run create start stop restart rm ps exec attach logs inspect port top
            stats kill pause unpause wait rename update commit pull images info
-           version build history; network create|ls|inspect|connect|disconnect|
-           rm|prune; system df|prune; container and image ls; compose up|down|ps|
-           logs|exec|run|start|stop|config
+           version build history cp diff export; network create|ls|inspect|
+           connect|disconnect|rm|prune; volume create|ls|inspect|rm|prune; -v and
+           --mount (volumes, bind mounts); system df|prune; container and image
+           ls; compose up|down|ps|logs|exec|run|start|stop|config
   Linux    ip ping curl wget nslookup getent ss netstat iptables brctl bridge arp
            ifconfig sysctl nsenter telnet nc systemctl cat ls echo printf grep head
            tail wc cut hostname uname env sleep type which history; apt-get, apk
