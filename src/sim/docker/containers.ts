@@ -141,7 +141,7 @@ export function stopContainer(
   };
   if (c.hostConfig.autoRemove) {
     // --rm takes the container's anonymous volumes with it (ContainerRmConfig.RemoveVolume).
-    removeAnonymousVolumes(h, c as Container);
+    removeAnonymousVolumes(h, c);
     h.docker.containers.delete(id);
   }
 }
@@ -165,7 +165,7 @@ export function removeContainer(
       );
     stopContainer(h, id, 137, ctx);
   }
-  if (volumes) removeAnonymousVolumes(h, c as Container);
+  if (volumes) removeAnonymousVolumes(h, c);
   h.docker.containers.delete(id);
   return ok(undefined);
 }

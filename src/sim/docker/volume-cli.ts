@@ -4,12 +4,13 @@
  */
 import { renderTable } from '../format/table';
 import { humanSize, rfc3339Nano } from '../format/units';
-import type { Daemon, Volume, World } from '../model';
-import { output, type ProcessResult } from '../shell/process';
+import type { Daemon, Volume } from '../model';
+import { output } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
-import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
+import { parseFlags, type FlagSpec } from './flags';
+import { parse } from './network-cli';
 import { checkInspectFormat, renderInspect } from './inspect-output';
 import { cancelled, confirmed, deleted } from './system-cli';
 import {
@@ -22,19 +23,6 @@ import {
 } from './volumes';
 
 const DAEMON = 'Error response from daemon: ';
-
-function parse(
-  world: World,
-  path: string,
-  args: readonly string[],
-  flags: readonly FlagSpec[],
-  rule: Parameters<typeof checkArgs>[3],
-): { done: ProcessResult } | { flags: ParsedFlags } {
-  const parsed = parseFlags(args, flags, true);
-  if (!parsed.ok) return { done: flagError(world, path, parsed.error) };
-  const usage = checkArgs(world, path, parsed.value.args, rule);
-  return usage ? { done: usage } : { flags: parsed.value };
-}
 
 /** `k=v` and bare `k` (empty value), as opts.ConvertKVStringsToMap reads labels and options. */
 const keyValues = (items: readonly string[]): Record<string, string> =>
@@ -123,7 +111,7 @@ const naturalLess = (a: string, b: string): number =>
 
 const volumeLs: DockerHandler = (p, args, path) => {
   const r = parse(p.world, path, args, VOLUME_LS_FLAGS, { none: true });
-  if ('done' in r) return r.done;
+  if (r.done) return r.done;
   if (r.flags.strings.has('format') || r.flags.bools.has('cluster'))
     return output(p.world, '', `lab: ${path} --format and --cluster are not simulated\n`, 1);
   const d = hostOf(p.world, p.place.host).docker;
@@ -162,7 +150,7 @@ export const VOLUME_INSPECT_FLAGS: readonly FlagSpec[] = [
 
 const volumeInspect: DockerHandler = (p, args, path) => {
   const r = parse(p.world, path, args, VOLUME_INSPECT_FLAGS, { atLeast: 1 });
-  if ('done' in r) return r.done;
+  if (r.done) return r.done;
   const format = r.flags.strings.get('format') ?? '';
   const bad = checkInspectFormat(p.world, format);
   if (bad) return bad;
@@ -184,7 +172,7 @@ export const VOLUME_RM_FLAGS: readonly FlagSpec[] = [{ long: 'force', short: 'f'
 /** Each name on its own; the errors together at the end, exit 1 (cli/command/volume/remove.go). */
 const volumeRm: DockerHandler = (p, args, path) => {
   const r = parse(p.world, path, args, VOLUME_RM_FLAGS, { atLeast: 1 });
-  if ('done' in r) return r.done;
+  if (r.done) return r.done;
   const force = r.flags.bools.has('force');
   let world = p.world;
   let stdout = '';
@@ -215,7 +203,7 @@ const ALL_WARNING =
 
 const volumePrune: DockerHandler = (p, args, path) => {
   const r = parse(p.world, path, args, VOLUME_PRUNE_FLAGS, { none: true });
-  if ('done' in r) return r.done;
+  if (r.done) return r.done;
   if (r.flags.lists.has('filter'))
     return output(p.world, '', `lab: ${path} --filter is not simulated\n`, 1);
   const all = r.flags.bools.has('all');

@@ -206,6 +206,26 @@ const normal = (p: string): string =>
     .filter((x) => x && x !== '.')
     .join('/')}`;
 
+/** A volume mount's own part: the volume (made now if new, named at random if no name) and its files. */
+function volumeMount(
+  h: HostDraft,
+  source: string,
+  destination: string,
+  image: Image,
+  ctx: Ctx,
+): Result<Pick<Mount, 'type' | 'name' | 'source' | 'anonymous'>> {
+  const name = source || ctx.rng.hex(64);
+  const v = createVolume(h, name, ctx, source ? null : { [ANONYMOUS_LABEL]: '' }, null);
+  if (!v.ok) return v;
+  copyUp(h, name, image, destination);
+  return ok({
+    type: 'volume',
+    name,
+    source: volumeDir(name),
+    ...(source ? {} : { anonymous: true }),
+  });
+}
+
 /**
  * The container's mounts from its requests and its image's VOLUMEs (registerMountPoints, then
  * createContainerOSSpecificSettings): volumes made on first use, anonymous ones named at random.
@@ -253,36 +273,16 @@ export function setUpMounts(
       mounts.push({ type: 'bind', source, mode: r.mode, ...common });
       continue;
     }
-    const name = r.source || ctx.rng.hex(64);
-    const labels = r.source ? null : { [ANONYMOUS_LABEL]: '' };
-    const v = createVolume(h, name, ctx, labels, null);
-    if (!v.ok) return v;
-    copyUp(h, name, image, destination);
-    mounts.push({
-      type: 'volume',
-      name,
-      source: volumeDir(name),
-      mode: r.mode || 'z',
-      ...common,
-      ...(r.source ? {} : { anonymous: true }),
-    });
+    const made = volumeMount(h, r.source, destination, image, ctx);
+    if (!made.ok) return made;
+    mounts.push({ ...made.value, mode: r.mode || 'z', ...common });
   }
   for (const r of anonymous) {
     const destination = normal(r.target);
     if (mounts.some((m) => m.destination === destination)) continue;
-    const name = ctx.rng.hex(64);
-    const v = createVolume(h, name, ctx, { [ANONYMOUS_LABEL]: '' }, null);
-    if (!v.ok) return v;
-    copyUp(h, name, image, destination);
-    mounts.push({
-      type: 'volume',
-      name,
-      source: volumeDir(name),
-      destination,
-      rw: true,
-      mode: '',
-      anonymous: true,
-    });
+    const made = volumeMount(h, '', destination, image, ctx);
+    if (!made.ok) return made;
+    mounts.push({ ...made.value, destination, rw: true, mode: '' });
   }
   return ok(mounts);
 }
