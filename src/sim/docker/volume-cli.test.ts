@@ -203,5 +203,13 @@ describe('mounts', () => {
       'curl -s localhost:8080',
     ]).stdout;
     expect(out).toBe('<h1>from the host</h1>\n');
+    // An empty directory over the document root: nginx forbids the listing.
+    expect(
+      last([
+        'mkdir /srv/empty',
+        'docker run -d --name web -p 8080:80 -v /srv/empty:/usr/share/nginx/html nginx',
+        'curl -s -o /dev/null -w "%{http_code}" localhost:8080',
+      ]).stdout,
+    ).toBe('403');
   });
 });

@@ -120,7 +120,7 @@ export function fetchHttp(
   const tag = (image?.origin ?? image)?.tag;
   // A page written into the container (or built into its image) is what nginx serves.
   const page = serverContainer
-    ? containerView(h, serverContainer).files[`${NGINX_ROOT}/index.html`]
+    ? (containerView(h, serverContainer).files[`${NGINX_ROOT}/index.html`] ?? null)
     : undefined;
   const reply = serve(conn.server.service, {
     method,
