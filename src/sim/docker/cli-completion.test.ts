@@ -39,7 +39,7 @@ describe('docker completion', () => {
       'rm',
     ]);
     expect(choices(world, 'docker container l')).toEqual(['logs', 'ls']);
-    expect(choices(world, 'docker image ')).toEqual(['build', 'history', 'inspect', 'ls']);
+    expect(choices(world, 'docker image ')).toEqual(['build', 'history', 'inspect', 'ls', 'pull']);
   });
 
   it('offers a command’s flags, from the list its handler parses', () => {
