@@ -12,6 +12,8 @@ export interface Daemon {
   readonly networks: ReadonlyMap<string, Network>;
   readonly containers: ReadonlyMap<string, Container>;
   readonly images: ReadonlyMap<string, Image>;
+  /** Local volumes by name, in creation order; their files live on the host under `Mountpoint`. */
+  readonly volumes?: ReadonlyMap<string, Volume>;
   /**
    * IPAM's record of addresses handed to endpoints, per network id (the gateway not included),
    * kept apart from the endpoints as libnetwork keeps its bitmap.
@@ -144,6 +146,36 @@ export interface Container {
   readonly logs?: readonly LogEntry[];
   /** PID 1 while it acts as the world clock moves on (docker/main-clock.ts). */
   readonly main?: ClockedMain;
+  /** Volumes and bind mounts, in the order they were asked for. */
+  readonly mounts?: readonly Mount[];
+}
+
+/** A local volume (driver `local`): a directory of the host's under /var/lib/docker/volumes. */
+export interface Volume {
+  readonly name: string;
+  readonly created: number;
+  /** `null` when the daemon made it for a container, `{}` from `docker volume create`. */
+  readonly labels: Readonly<Record<string, string>> | null;
+  readonly options: Readonly<Record<string, string>> | null;
+}
+
+/** One mount of a container: a volume or a host path, seen at `destination` inside. */
+export interface Mount {
+  readonly type: 'volume' | 'bind';
+  /** The volume's name (volumes only). */
+  readonly name?: string;
+  /** The host directory or file whose contents the container sees. */
+  readonly source: string;
+  readonly destination: string;
+  readonly rw: boolean;
+  /** The `-v` mode as typed (`ro`, `z`, …), empty for `--mount`. */
+  readonly mode: string;
+  /** `-v`'s spelling, kept for HostConfig.Binds; absent for --mount and image VOLUMEs. */
+  readonly bind?: string;
+  /** Made by `--mount` (HostConfig.Mounts) rather than `-v`. */
+  readonly viaMount?: boolean;
+  /** A volume named at random for this container (`-v /path`, VOLUME, `--mount` without source). */
+  readonly anonymous?: boolean;
 }
 
 /**
@@ -285,6 +317,8 @@ export interface Image {
   readonly labels?: Readonly<Record<string, string>>;
   /** `USER`. */
   readonly user?: string;
+  /** `VOLUME`: paths each container gets an anonymous volume on. */
+  readonly volumes?: readonly string[];
   /** What made each layer, oldest first (`docker history`); absent for registry images. */
   readonly history?: readonly ImageHistoryEntry[];
 }

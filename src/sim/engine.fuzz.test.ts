@@ -208,6 +208,52 @@ const line: fc.Arbitrary<string> = fc.oneof(
     'docker login -u u -p p localhost:5000',
     'docker logout localhost:5000',
   ),
+  // Volumes, bind mounts and copies: files shared through the host, and what removal takes along.
+  fc
+    .tuple(
+      name,
+      fc.constantFrom(
+        '-v data:/data',
+        '-v /anon',
+        '-v /root/site:/data:ro',
+        '--mount type=volume,target=/data',
+        '-v data:/data -v data:/data',
+      ),
+      fc.constantFrom('-d', '-d --rm'),
+    )
+    .map(([n, v, d]) => `docker run ${d} --name ${n} ${v} busybox sleep 3600`),
+  fc
+    .tuple(
+      name,
+      fc.constantFrom(
+        "sh -c 'echo hi > /data/f'",
+        'cat /data/f',
+        'rm -rf /data/f',
+        'mkdir /data/d',
+      ),
+    )
+    .map(([n, cmd]) => `docker exec ${n} ${cmd}`),
+  fc
+    .tuple(name, fc.constantFrom('/data', '/data/f', '/etc/hostname', '/nope'))
+    .map(([n, p]) => `docker cp ${n}:${p} /root/out`),
+  name.map((n) => `docker cp /root/site ${n}:/tmp/`),
+  fc
+    .tuple(fc.constantFrom('rm -v', 'rm -fv', 'diff', 'export -o /root/x.tar'), name)
+    .map(([c, n]) => `docker ${c} ${n}`),
+  fc.constantFrom(
+    'mkdir -p /root/site',
+    'echo page > /root/site/index.html',
+    'docker volume create data',
+    'docker volume ls',
+    'docker volume ls -q --filter dangling=true',
+    'docker volume inspect data',
+    'docker volume rm data',
+    'docker volume rm -f data',
+    'docker volume prune -f',
+    'docker volume prune -a -f',
+    'docker system prune -f --volumes',
+    'rm -rf /var/lib/docker/volumes/data',
+  ),
   fc.constantFrom(
     'docker ps -a',
     'docker network ls',

@@ -76,6 +76,15 @@ function hostInvariants(h: Host): string[] {
       problems.push(`${c.name} logged after it exited`);
     if (containers.some((o) => o !== c && o.name === c.name))
       problems.push(`two containers are named ${c.name}`);
+    // A volume in use cannot vanish: the container's files under its mount live there.
+    for (const m of c.mounts ?? [])
+      if (m.name && !h.docker.volumes?.has(m.name))
+        problems.push(`${c.name} mounts missing volume ${m.name.slice(0, 12)}`);
+  }
+  // What is removed takes its files along: nothing stays under a volume the daemon forgot.
+  for (const path of [...Object.keys(h.files), ...(h.dirs ?? [])]) {
+    const volume = /^\/var\/lib\/docker\/volumes\/([^/]+)/.exec(path)?.[1];
+    if (volume && !h.docker.volumes?.has(volume)) problems.push(`${path} outlived its volume`);
   }
   // veth pairs: both ends present, each pointing at the other.
   for (const ns of [...h.netns.values()])

@@ -150,4 +150,12 @@ describe('the flag table', () => {
         expect(runLine(world, line).output.stderr, line).not.toMatch(/unknown flag/);
       }
   });
+
+  it('completes volume names for volume inspect and rm, containers for diff and export', () => {
+    const w = replay([...LAB, 'docker volume create data', 'docker volume create logs']).world;
+    expect(choices(w, 'docker volume rm d')).toEqual(['data']);
+    expect(choices(w, 'docker volume inspect ')).toEqual(['data', 'logs']);
+    expect(choices(w, 'docker diff w')).toEqual(['web']);
+    expect(choices(w, 'docker container export d')).toEqual(['db']);
+  });
 });

@@ -23,6 +23,7 @@ type Kind =
   | 'image'
   /** A local image, or one the lab's registry serves (`docker run`, `pull`). */
   | 'pullable'
+  | 'volume'
   /** Anything `docker inspect` finds. */
   | 'object';
 
@@ -55,6 +56,11 @@ const ARGS: Readonly<Record<string, { readonly kinds: readonly Kind[]; readonly 
   'network inspect': { kinds: ['network'], more: true },
   'network rm': { kinds: ['network'], more: true },
   'network remove': { kinds: ['network'], more: true },
+  diff: { kinds: ['container'] },
+  export: { kinds: ['container'] },
+  'volume inspect': { kinds: ['volume'], more: true },
+  'volume rm': { kinds: ['volume'], more: true },
+  'volume remove': { kinds: ['volume'], more: true },
 };
 
 /** What a flag's value names. */
@@ -179,6 +185,9 @@ function objectsOf(r: CompletionRequest, kind: Kind, word: string): Candidate[] 
       return byName(word, [...d.networks.values()]);
     case 'image':
       return byName(word, localImages(d));
+    case 'volume':
+      // Volume names are their ids: no short form.
+      return candidates([...(d.volumes?.keys() ?? [])]);
     case 'pullable': {
       // The lab's registry too, so a learner finds what `docker run` can pull.
       const local = new Set([...d.images.values()].map((i) => i.repo));

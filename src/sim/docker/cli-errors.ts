@@ -26,7 +26,10 @@ function managementUsage(path: string) {
 }
 
 export type ArgRule =
-  { readonly exactly: number } | { readonly atLeast: number } | { readonly none: true };
+  | { readonly exactly: number }
+  | { readonly atLeast: number }
+  | { readonly atMost: number }
+  | { readonly none: true };
 
 export function checkArgs(
   world: World,
@@ -40,6 +43,8 @@ export function checkArgs(
     message = `"${path}" requires exactly ${rule.exactly} ${plural(rule.exactly)}.`;
   else if ('atLeast' in rule && args.length < rule.atLeast)
     message = `"${path}" requires at least ${rule.atLeast} ${plural(rule.atLeast)}.`;
+  else if ('atMost' in rule && args.length > rule.atMost)
+    message = `"${path}" requires at most ${rule.atMost} ${plural(rule.atMost)}.`;
   else if ('none' in rule && args.length > 0) message = `"${path}" accepts no arguments.`;
   return message ? failure(world, `${message}\nSee '${path} --help'.${usageTail(path)}`, 1) : null;
 }

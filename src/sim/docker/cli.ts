@@ -27,6 +27,9 @@ import { dockerLoad, dockerSave } from './save-load-cli';
 import { dockerPush } from './push-cli';
 import { dockerSearch } from './search-cli';
 import { dockerLogin, dockerLogout } from './login-cli';
+import { VOLUME_COMMANDS } from './volume-cli';
+import { dockerCp } from './cp-cli';
+import { dockerDiff, dockerExport } from './diff-export-cli';
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -68,6 +71,9 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   search: dockerSearch,
   login: dockerLogin,
   logout: dockerLogout,
+  cp: dockerCp,
+  diff: dockerDiff,
+  export: dockerExport,
 };
 
 /** Subcommands only the `docker container` group has. */
@@ -98,11 +104,16 @@ const CONTAINER_ALIASES: Readonly<Record<string, string>> = {
   stats: 'stats',
   wait: 'wait',
   update: 'update',
+  cp: 'cp',
+  diff: 'diff',
+  export: 'export',
 };
 
 /** `docker image ls`, `docker image build`, `docker image history`. */
 const IMAGE_ALIASES: Readonly<Record<string, string>> = {
   ls: 'images',
+  list: 'images',
+  pull: 'pull',
   build: 'build',
   history: 'history',
   inspect: 'inspect',
@@ -111,7 +122,6 @@ const IMAGE_ALIASES: Readonly<Record<string, string>> = {
   remove: 'rmi',
   save: 'save',
   load: 'load',
-  pull: 'pull',
   push: 'push',
 };
 
@@ -133,6 +143,7 @@ export const DOCKER_COMMAND_TREE: {
   groups: {
     network: prefixed('network', NETWORK_COMMANDS),
     system: prefixed('system', SYSTEM_COMMANDS),
+    volume: prefixed('volume', VOLUME_COMMANDS),
     container: { ...CONTAINER_ALIASES, ...prefixed('container', CONTAINER_ONLY) },
     image: { ...IMAGE_ALIASES, ...prefixed('image', IMAGE_ONLY) },
   },
@@ -171,6 +182,14 @@ export function docker(p: Process): ProcessResult {
       return groupUsage(p.world, 'docker system', sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
     return handler(p, rest.slice(1), `docker system ${sub}`);
+  }
+  if (first === 'volume') {
+    const sub = rest[0];
+    const handler = sub === undefined ? undefined : own(VOLUME_COMMANDS, sub);
+    if (!handler)
+      return groupUsage(p.world, 'docker volume', sub !== undefined && sub !== '--help');
+    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
+    return handler(p, rest.slice(1), `docker volume ${sub}`);
   }
   // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
   if (first === 'buildx' && rest[0] === 'build') {

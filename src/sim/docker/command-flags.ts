@@ -33,6 +33,15 @@ import { LOAD_FLAGS, SAVE_FLAGS } from './save-load-cli';
 import { PUSH_FLAGS } from './push-cli';
 import { SEARCH_FLAGS } from './search-cli';
 import { LOGIN_FLAGS } from './login-cli';
+import { CP_FLAGS } from './cp-cli';
+import { EXPORT_FLAGS } from './diff-export-cli';
+import {
+  VOLUME_CREATE_FLAGS,
+  VOLUME_INSPECT_FLAGS,
+  VOLUME_LS_FLAGS,
+  VOLUME_PRUNE_FLAGS,
+  VOLUME_RM_FLAGS,
+} from './volume-cli';
 
 /** Commands whose handlers parse no flag of their own (only `--help`). */
 const NONE: readonly FlagSpec[] = [];
@@ -90,4 +99,14 @@ export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
   login: LOGIN_FLAGS,
   logout: NONE,
   'image prune': IMAGE_PRUNE_FLAGS,
+  cp: CP_FLAGS,
+  diff: NONE,
+  export: EXPORT_FLAGS,
+  'volume create': VOLUME_CREATE_FLAGS,
+  'volume ls': VOLUME_LS_FLAGS,
+  'volume list': VOLUME_LS_FLAGS,
+  'volume inspect': VOLUME_INSPECT_FLAGS,
+  'volume rm': VOLUME_RM_FLAGS,
+  'volume remove': VOLUME_RM_FLAGS,
+  'volume prune': VOLUME_PRUNE_FLAGS,
 };

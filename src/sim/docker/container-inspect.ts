@@ -11,6 +11,7 @@ import { hostConfigObject } from './host-config-inspect';
 import { derivedHex, inspectTime } from './inspect-values';
 import { sortedMap } from './network-inspect';
 import { networkSettingsObject } from './network-settings-inspect';
+import { configVolumes, mountPoints } from './mounts-inspect';
 
 const CONTAINERS_DIR = '/var/lib/docker/containers';
 
@@ -88,7 +89,7 @@ function configObject(c: Container, image: Image | undefined): object {
       Env: [...c.config.env],
       Cmd: c.config.cmd.length ? [...c.config.cmd] : null,
       Image: c.image,
-      Volumes: null,
+      Volumes: configVolumes(c),
       WorkingDir: c.config.workingDir,
       Entrypoint: c.config.entrypoint ? [...c.config.entrypoint] : null,
       OnBuild: null,
@@ -154,7 +155,7 @@ export function containerInspectObject(h: Host, c: Container): unknown {
       ExecIDs: null,
       HostConfig: hostConfigObject(c),
       GraphDriver: graphDriver(c),
-      Mounts: [],
+      Mounts: mountPoints(c),
       Config: configObject(c, image),
       NetworkSettings: networkSettingsObject(h, c),
     },

@@ -11,6 +11,7 @@ import type { Ctx } from '../shell/process';
 import { logsUntil } from './container-logs';
 import { joinEndpoint, leaveEndpoint } from './endpoint';
 import { bindPorts, releasePorts } from './ports';
+import { removeAnonymousVolumes } from './volumes';
 
 export type ContainerDraft = Draft<Container>;
 
@@ -138,10 +139,21 @@ export function stopContainer(
     startedAt: c.state.startedAt,
     finishedAt: ctx.now,
   };
-  if (c.hostConfig.autoRemove) h.docker.containers.delete(id);
+  if (c.hostConfig.autoRemove) {
+    // --rm takes the container's anonymous volumes with it (ContainerRmConfig.RemoveVolume).
+    removeAnonymousVolumes(h, c);
+    h.docker.containers.delete(id);
+  }
 }
 
-export function removeContainer(h: HostDraft, id: string, force: boolean, ctx: Ctx): Result<void> {
+/** `docker rm` (with `volumes`, `-v`: its anonymous volumes go too). */
+export function removeContainer(
+  h: HostDraft,
+  id: string,
+  force: boolean,
+  ctx: Ctx,
+  volumes = false,
+): Result<void> {
   const c = h.docker.containers.get(id);
   if (!c) return err(`No such container: ${id}`);
   if (c.state.status === 'running') {
@@ -153,6 +165,7 @@ export function removeContainer(h: HostDraft, id: string, force: boolean, ctx: C
       );
     stopContainer(h, id, 137, ctx);
   }
+  if (volumes) removeAnonymousVolumes(h, c);
   h.docker.containers.delete(id);
   return ok(undefined);
 }

@@ -11,6 +11,8 @@ import type { Ctx } from '../shell/process';
 import { findContainer } from './lookup';
 import { generateName } from './names';
 import type { RunOptions } from './run-options';
+import { exists, hostTree } from '../linux/file-tree';
+import { parseVolumeSpec, setUpMounts, type MountRequest } from './volumes';
 
 export const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -173,6 +175,19 @@ export function createContainer(
     ports: [],
     nextEthIndex: 0,
   };
-  h.docker.containers.set(id, castDraft(container));
-  return ok(container);
+  // The daemon reads HostConfig.Binds (`-v`) before HostConfig.Mounts (`--mount`).
+  const requests: MountRequest[] = [];
+  for (const spec of o.volumes ?? []) {
+    const r = parseVolumeSpec(spec);
+    if (!r.ok) return r;
+    requests.push(r.value);
+  }
+  requests.push(...(o.mounts ?? []));
+  const mounts = setUpMounts(h, requests, image, ctx, (path) =>
+    exists(hostTree(baseHost(h)), path),
+  );
+  if (!mounts.ok) return mounts;
+  const made = mounts.value.length ? { ...container, mounts: mounts.value } : container;
+  h.docker.containers.set(id, castDraft(made));
+  return ok(made);
 }

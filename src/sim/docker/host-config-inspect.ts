@@ -35,11 +35,36 @@ function portBindings(c: Container): Record<string, object[]> {
   return Object.fromEntries(keys.map((k) => [k, map.get(k)!]));
 }
 
+/** HostConfig.Binds: the `-v SOURCE:TARGET[:MODE]` specs as the CLI sent them. */
+const bindsOf = (c: Container): string[] | null => {
+  const binds = (c.mounts ?? []).flatMap((m) => (m.bind ? [m.bind] : []));
+  return binds.length ? binds : null;
+};
+
+/** HostConfig.Mounts (omitted when empty): the `--mount`s as mount.Mount. */
+function mountsFlag(c: Container): { Mounts?: object[] } {
+  const given = (c.mounts ?? []).filter((m) => m.viaMount);
+  if (!given.length) return {};
+  return {
+    Mounts: given.map((m) =>
+      goStruct(
+        {
+          Type: m.type,
+          ...(m.anonymous ? {} : { Source: m.type === 'bind' ? m.source : m.name }),
+          Target: m.destination,
+          ...(m.rw ? {} : { ReadOnly: true }),
+        },
+        { typeName: 'mount.Mount' },
+      ),
+    ),
+  };
+}
+
 export function hostConfigObject(c: Container): object {
   const hc = c.hostConfig;
   return goStruct(
     {
-      Binds: null,
+      Binds: bindsOf(c),
       ContainerIDFile: '',
       LogConfig: goStruct({ Type: 'json-file', Config: {} }, { typeName: 'container.LogConfig' }),
       NetworkMode: hc.networkMode,
@@ -104,6 +129,7 @@ export function hostConfigObject(c: Container): object {
       CpuPercent: 0,
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
+      ...mountsFlag(c),
       MaskedPaths: MASKED_PATHS,
       ReadonlyPaths: READONLY_PATHS,
     },

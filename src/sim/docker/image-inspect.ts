@@ -45,7 +45,9 @@ export function imageInspectObject(image: Image): unknown {
           Env: [...image.env],
           Cmd: image.cmd.length ? [...image.cmd] : null,
           Image: '',
-          Volumes: null,
+          Volumes: image.volumes?.length
+            ? Object.fromEntries(image.volumes.map((v) => [v, {}]))
+            : null,
           WorkingDir: image.workingDir,
           Entrypoint: image.entrypoint ? [...image.entrypoint] : null,
           OnBuild: null,

@@ -71,6 +71,8 @@ interface CatalogEntry {
   readonly exposedPorts?: readonly string[];
   readonly env?: readonly string[];
   readonly workingDir?: string;
+  /** `VOLUME`s of the image's Dockerfile: each container gets an anonymous volume there. */
+  readonly volumes?: readonly string[];
   readonly extraTools?: readonly string[];
   /** Files of the image beyond its flavour's directories (nginx's document root). */
   readonly files?: Readonly<Record<string, string>>;
@@ -194,6 +196,7 @@ const CATALOG: readonly CatalogEntry[] = [
     cmd: ['redis-server'],
     exposedPorts: ['6379/tcp'],
     workingDir: '/data',
+    volumes: ['/data'],
     extraTools: ['redis-server', 'redis-cli'],
     sizeMb: 117,
     stopExitCode: 0,
@@ -205,6 +208,7 @@ const CATALOG: readonly CatalogEntry[] = [
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['mysqld'],
     exposedPorts: ['3306/tcp', '33060/tcp'],
+    volumes: ['/var/lib/mysql'],
     extraTools: ['mysqld', 'mysql'],
     sizeMb: 501,
     stopExitCode: 0,
@@ -217,6 +221,7 @@ const CATALOG: readonly CatalogEntry[] = [
     cmd: ['apache2-foreground'],
     exposedPorts: ['80/tcp'],
     workingDir: '/var/www/html',
+    volumes: ['/var/www/html'],
     extraTools: ['curl', 'apache2-foreground'],
     sizeMb: 616,
     stopExitCode: 0,
@@ -323,6 +328,7 @@ export function registryImage(
     flavour: e.flavour,
     layers: [baseLayer(e.flavour), ownLayer(e)],
     stopExitCode: e.stopExitCode,
+    ...(e.volumes ? { volumes: e.volumes } : {}),
   };
 }
 

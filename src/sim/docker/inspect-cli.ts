@@ -13,6 +13,7 @@ import type { DockerHandler } from './cli';
 import { checkArgs, flagError } from './cli-errors';
 import { containerInspectObject } from './container-inspect';
 import { parseFlags, type FlagSpec } from './flags';
+import { volumeInspectObject } from './volume-cli';
 import { imageInspectObject } from './image-inspect';
 import { parseImageRef } from './images';
 import { findContainer, findNetwork } from './lookup';
@@ -127,7 +128,15 @@ function lookup(h: Host, ref: string, type: string): Lookup {
       };
     if (type) return { ok: false, error: `Error response from daemon: ${n.error}` };
   }
-  if (type && type !== 'container' && type !== 'image' && type !== 'network')
+  if (type === '' || type === 'volume') {
+    const v = d.volumes?.get(ref);
+    if (v) {
+      const json = volumeInspectObject(v);
+      return { ok: true, found: { typed: json, json } };
+    }
+    if (type) return { ok: false, error: `Error response from daemon: get ${ref}: no such volume` };
+  }
+  if (type && !['container', 'image', 'network', 'volume'].includes(type))
     return { ok: false, error: `Error response from daemon: No such ${type}: ${ref}` };
   return { ok: false, error: `Error: No such object: ${ref}` };
 }

@@ -220,7 +220,9 @@ export const dockerRm: DockerHandler = (p, args, path) => {
     else {
       const c = findContainer(hostOf(world, p.place.host).docker, ref);
       r = c
-        ? updateHost(world, p.place.host, (h) => removeContainer(h, c.id, force, p.ctx))
+        ? updateHost(world, p.place.host, (h) =>
+            removeContainer(h, c.id, force, p.ctx, parsed.value.bools.has('volumes')),
+          )
         : { ok: false, error: `No such container: ${ref}` };
     }
     if (!r.ok) {

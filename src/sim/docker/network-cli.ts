@@ -20,7 +20,7 @@ import { PRUNE_FLAGS } from './system-cli';
 const DAEMON = 'Error response from daemon: ';
 
 /** Parses flags for `path`; on a flag error or a wrong argument count, the printed failure. */
-function parse(
+export function parse(
   world: World,
   path: string,
   args: readonly string[],

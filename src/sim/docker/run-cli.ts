@@ -14,6 +14,7 @@ import {
   type ProcessResult,
 } from '../shell/process';
 import { hostOf, updateHost } from '../world';
+import { cwdOf, resolvePath } from '../linux/file-tree';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError, runError } from './cli-errors';
 import { checkSettings, createContainer, networkModeOf } from './create';
@@ -25,12 +26,26 @@ import { parseRunArgs, type RunOptions } from './run-options';
 type Created =
   { world: World; container: Container; options: RunOptions; stderr: string } | ProcessResult;
 
+/** docker-cli 23+ turns a `./dir:` or `.:` bind source into an absolute path from the shell's cwd. */
+function withAbsoluteBinds(p: Process, o: RunOptions): RunOptions {
+  if (!o.volumes?.some((v) => v.startsWith('./') || v.startsWith('.:'))) return o;
+  const cwd = cwdOf(p.world, p.place);
+  const volumes = o.volumes.map((v) => {
+    const colon = v.indexOf(':');
+    const source = v.slice(0, colon);
+    return colon > 0 && (source === '.' || source.startsWith('./'))
+      ? `${resolvePath(cwd, source)}${v.slice(colon)}`
+      : v;
+  });
+  return { ...o, volumes };
+}
+
 function create(p: Process, args: readonly string[], path: string): Created {
   const parsed = parseRunArgs(args);
   if (parsed.kind === 'flag-error') return flagError(p.world, path, parsed.error);
   if (parsed.kind === 'usage') return checkArgs(p.world, path, [], { atLeast: 1 })!;
   if (parsed.kind === 'run-error') return runError(p.world, path, parsed.error);
-  const o: RunOptions = parsed.options;
+  const o: RunOptions = withAbsoluteBinds(p, parsed.options);
   const mode = networkModeOf(o.network);
   const settings = checkSettings(o, mode);
   if (!settings.ok) return runError(p.world, path, `Error response from daemon: ${settings.error}`);

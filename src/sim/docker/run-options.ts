@@ -3,6 +3,7 @@ import type { PortBinding } from '../model';
 import { err, ok, type Result } from '../result';
 import { parseFlags, type FlagSpec } from './flags';
 import { parsePortSpec } from './port-spec';
+import { parseMountFlag, type MountRequest } from './volumes';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
@@ -26,6 +27,7 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'entrypoint', type: 'string' },
   { long: 'workdir', short: 'w', type: 'string' },
   { long: 'volume', short: 'v', type: 'list' },
+  { long: 'mount', type: 'list' },
   { long: 'privileged', type: 'bool' },
   { long: 'cap-add', type: 'list' },
   { long: 'mac-address', type: 'string' },
@@ -62,6 +64,10 @@ export interface RunOptions {
   readonly workdir?: string;
   readonly image: string;
   readonly cmd: readonly string[];
+  /** `-v` specs as typed: the daemon parses them (ParseMountRaw) when it creates the container. */
+  readonly volumes?: readonly string[];
+  /** `--mount`s, parsed by the CLI. */
+  readonly mounts?: readonly MountRequest[];
 }
 
 export type RunParse =
@@ -106,6 +112,18 @@ export function parseRunArgs(args: readonly string[]): RunParse {
       };
     expose.push(`${port}/${proto}`);
   }
+  const mounts: MountRequest[] = [];
+  for (const spec of f.lists.get('mount') ?? []) {
+    const m = parseMountFlag(spec);
+    if (!m.ok)
+      return m.error.startsWith('invalid mount config')
+        ? { kind: 'run-error', error: `Error response from daemon: ${m.error}` }
+        : {
+            kind: 'flag-error',
+            error: `invalid argument "${spec}" for "--mount" flag: ${m.error}`,
+          };
+    mounts.push(m.value);
+  }
   const restart = parseRestart(f.strings.get('restart') ?? 'no');
   if (!restart.ok) return { kind: 'run-error', error: restart.error };
   const autoRemove = f.bools.has('rm');
@@ -138,6 +156,8 @@ export function parseRunArgs(args: readonly string[]): RunParse {
       workdir: f.strings.get('workdir'),
       image,
       cmd,
+      ...(f.lists.has('volume') ? { volumes: f.lists.get('volume') } : {}),
+      ...(mounts.length ? { mounts } : {}),
     },
   };
 }

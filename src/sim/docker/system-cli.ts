@@ -14,6 +14,7 @@ import { dockerInfo } from './info-cli';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { pruneNetworks } from './networks';
 import { prunedImages, pruneImages } from './image-delete';
+import { pruneUnusedVolumes, volumeSize, volumesOf, volumeUsers } from './volumes';
 
 /** formatter/disk_usage.go: `SIZE (PCT%)` once anything has a size, the bare size otherwise. */
 function reclaimable(amount: number, total: number): string {
@@ -22,7 +23,25 @@ function reclaimable(amount: number, total: number): string {
     : humanSize(amount);
 }
 
-function diskUsage(d: Daemon): string[][] {
+/** Volumes: how many, how many a container uses, their bytes, and the bytes of the unused ones. */
+function volumeUsage(d: Daemon, files: Readonly<Record<string, string>>): string[] {
+  const volumes = volumesOf(d);
+  const sizes = volumes.map((v) => ({
+    size: volumeSize(files, v.name),
+    used: volumeUsers(d, v.name).length > 0,
+  }));
+  const total = sizes.reduce((n, v) => n + v.size, 0);
+  const unused = sizes.filter((v) => !v.used).reduce((n, v) => n + v.size, 0);
+  return [
+    'Local Volumes',
+    String(volumes.length),
+    String(sizes.filter((v) => v.used).length),
+    humanSize(total),
+    reclaimable(unused, total),
+  ];
+}
+
+function diskUsage(d: Daemon, files: Readonly<Record<string, string>>): string[][] {
   const images = [...d.images.values()];
   const containers = [...d.containers.values()];
   const used = new Set(containers.map((c) => c.imageId));
@@ -39,7 +58,7 @@ function diskUsage(d: Daemon): string[][] {
     ],
     // The lab keeps no container-layer files, so every writable layer is empty.
     ['Containers', String(containers.length), String(active), '0B', '0B'],
-    ['Local Volumes', '0', '0', '0B', '0B'],
+    volumeUsage(d, files),
     ['Build Cache', '0', '0', '0B', '0B'],
   ];
 }
@@ -61,10 +80,10 @@ const systemDf: DockerHandler = (p, args, path) => {
       'lab: docker system df -v and --format are not simulated; the lab prints the summary\n',
       1,
     );
-  const d = hostOf(p.world, p.place.host).docker;
+  const h = hostOf(p.world, p.place.host);
   return output(
     p.world,
-    renderTable(['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'], diskUsage(d)),
+    renderTable(['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'], diskUsage(h.docker, h.files)),
   );
 };
 
@@ -130,7 +149,7 @@ export const containerPrune: DockerHandler = (p, args, path) => {
 };
 
 /** A prune report's section: its title and one id a line, or nothing when nothing went. */
-const deleted = (title: string, items: readonly string[]): string =>
+export const deleted = (title: string, items: readonly string[]): string =>
   items.length ? `${title}:\n${items.map((i) => `${i}\n`).join('')}\n` : '';
 
 const SYSTEM_PRUNE_WARNING =
@@ -146,12 +165,12 @@ const systemPrune: DockerHandler = (p, args, path) => {
   const r = pruneArgs(p, args, path, SYSTEM_PRUNE_FLAGS);
   if ('done' in r) return r.done;
   const all = r.flags.bools.has('all');
-  const volumes = r.flags.bools.has('volumes');
+  const withVolumes = r.flags.bools.has('volumes');
   let prompt = '';
   if (!r.flags.bools.has('force')) {
     const warning =
       SYSTEM_PRUNE_WARNING +
-      (volumes ? '  - all anonymous volumes not used by at least one container\n' : '') +
+      (withVolumes ? '  - all anonymous volumes not used by at least one container\n' : '') +
       `  - all ${all ? 'images without at least one container associated to them' : 'dangling images'}\n  - unused build cache\n\nAre you sure you want to continue?`;
     const c = confirmed(p, warning);
     if (!c.ok) return cancelled(p.world, c.prompt);
@@ -164,12 +183,16 @@ const systemPrune: DockerHandler = (p, args, path) => {
     return { ok: true, value: undefined };
   });
   const images = pruneImages(n.ok ? n.world : containers.world, p.place.host, all);
+  const volumes = withVolumes
+    ? pruneUnusedVolumes(images.world, p.place.host, false)
+    : { world: images.world, names: [], size: 0 };
   const text =
     deleted('Deleted Containers', containers.ids) +
     deleted('Deleted Networks', networks) +
+    deleted('Deleted Volumes', volumes.names) +
     prunedImages(images.records) +
-    `Total reclaimed space: ${humanSize(images.freed)}\n`;
-  return output(images.world, prompt + text);
+    `Total reclaimed space: ${humanSize(images.freed + volumes.size, 4)}\n`;
+  return output(volumes.world, prompt + text);
 };
 
 /** `docker system …` subcommands. */

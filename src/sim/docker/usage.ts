@@ -144,6 +144,36 @@ export const COMMANDS: Readonly<Record<string, CommandUsage>> = {
     use: 'docker container prune [OPTIONS]',
     short: 'Remove all stopped containers',
   },
+  'docker volume': { use: 'docker volume COMMAND', short: 'Manage volumes' },
+  'docker volume create': {
+    use: 'docker volume create [OPTIONS] [VOLUME]',
+    short: 'Create a volume',
+  },
+  'docker volume inspect': {
+    use: 'docker volume inspect [OPTIONS] VOLUME [VOLUME...]',
+    short: 'Display detailed information on one or more volumes',
+  },
+  'docker volume ls': { use: 'docker volume ls [OPTIONS]', short: 'List volumes' },
+  'docker volume prune': {
+    use: 'docker volume prune [OPTIONS]',
+    short: 'Remove unused local volumes',
+  },
+  'docker volume rm': {
+    use: 'docker volume rm [OPTIONS] VOLUME [VOLUME...]',
+    short: 'Remove one or more volumes',
+  },
+  'docker cp': {
+    use: 'docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
+    short: 'Copy files/folders between a container and the local filesystem',
+  },
+  'docker diff': {
+    use: 'docker diff CONTAINER',
+    short: "Inspect changes to files or directories on a container's filesystem",
+  },
+  'docker export': {
+    use: 'docker export [OPTIONS] CONTAINER',
+    short: "Export a container's filesystem as a tar archive",
+  },
   'docker system': { use: 'docker system COMMAND', short: 'Manage Docker' },
   'docker system df': { use: 'docker system df [OPTIONS]', short: 'Show docker disk usage' },
   'docker system events': {

@@ -5,7 +5,7 @@
  * /etc/resolv.conf, /etc/hostname), rendered from the daemon's state whenever they are read.
  * Both see the /proc/sys view of the host's sysctls.
  */
-import { castDraft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { own } from '../own';
 import type { Container, FileLayer, Host, World } from '../model';
 import type { Place } from '../shell/process';
@@ -20,6 +20,7 @@ import {
   writeToLayer,
   type MergedTree,
 } from './layers';
+import { mountAt, withMounts } from './mounts';
 import { renderResolvConf } from './resolv-conf';
 
 /** Directories a CentOS host has before anyone makes one: the FHS ones, and Docker's and systemd's. */
@@ -44,6 +45,8 @@ export interface Tree {
   readonly symlinks: Readonly<Record<string, string>>;
   /** Paths something is mounted on: they cannot be removed (`Device or resource busy`). */
   readonly mounts: readonly string[];
+  /** Read-only mounts: nothing under them can be written (`Read-only file system`). */
+  readonly readOnly: readonly string[];
   /** Directories that came with the system rather than from a learner. */
   readonly systemDirs: ReadonlySet<string>;
 }
@@ -71,6 +74,12 @@ export function containerFiles(h: Host, c: Container): MergedTree {
   return stackLayer(mergeLayers(imageLayers(h, c)), c.layer);
 }
 
+/** What the container's processes see: its own files with its volumes and bind mounts over them. */
+export function containerView(h: Host, c: Container): MergedTree {
+  const own = containerFiles(h, c);
+  return c.mounts?.length ? withMounts(own, hostTree(h), c.mounts) : own;
+}
+
 function containerOf(world: World, place: Place): { h: Host; c?: Container } {
   const h = hostOf(world, place.host);
   const c =
@@ -78,32 +87,41 @@ function containerOf(world: World, place: Place): { h: Host; c?: Container } {
   return { h, c };
 }
 
+/** The host's own files, directories, symlinks and the namespaces `ip netns` mounted. */
+export function hostTree(h: Host): Tree {
+  const mounts = [...h.netns.values()].flatMap((n) =>
+    n.name ? [`${NETNS_RUN_DIR}/${n.name}`] : [],
+  );
+  return {
+    files: { ...h.files, ...procFiles(h) },
+    dirs: new Set([...HOST_DIRS, ...(h.dirs ?? [])]),
+    symlinks: h.symlinks ?? {},
+    mounts,
+    readOnly: [],
+    systemDirs: hostSystemDirs,
+  };
+}
+
 export function treeAt(world: World, place: Place): Tree {
   const { h, c } = containerOf(world, place);
-  if (!c) {
-    const made = h.dirs ?? [];
-    const mounts = [...h.netns.values()].flatMap((n) =>
-      n.name ? [`${NETNS_RUN_DIR}/${n.name}`] : [],
-    );
-    return {
-      files: { ...h.files, ...procFiles(h) },
-      dirs: new Set([...HOST_DIRS, ...made]),
-      symlinks: h.symlinks ?? {},
-      mounts,
-      systemDirs: hostSystemDirs,
-    };
-  }
-  const own = containerFiles(h, c);
+  if (!c) return hostTree(h);
+  const own = containerView(h, c);
   const mounted = mountedFiles(h, c);
   const image = mergeLayers(imageLayers(h, c));
+  const mounts = c.mounts ?? [];
   return {
     files: { ...own.files, ...procFiles(h), ...mounted },
     dirs: own.dirs,
     symlinks: {},
-    mounts: Object.keys(mounted),
+    mounts: [...Object.keys(mounted), ...mounts.map((m) => m.destination)],
+    readOnly: mounts.filter((m) => !m.rw).map((m) => m.destination),
     systemDirs: image.dirs,
   };
 }
+
+/** Whether a write to `path` meets a read-only mount (`-v /src:/dst:ro`). */
+export const readOnlyAt = (t: Tree, path: string): boolean =>
+  t.readOnly.some((d) => path === d || path.startsWith(`${d}/`));
 
 /** The directory relative paths start from: where `cd` left the shell, else home or WORKDIR. */
 export function cwdOf(world: World, place: Place): string {
@@ -167,30 +185,62 @@ function editLayer(layer: FileLayer | undefined, lower: MergedTree, e: TreeEdit)
 
 const under = (x: string, dir: string) => x === dir || x.startsWith(`${dir}/`);
 
-/** Applies an edit where the process runs: the host's tables, or the container's own layer. */
+/** The part of an edit under the container's mounts, moved to the host paths behind them. */
+function splitAtMounts(c: Container, e: TreeEdit): { own: TreeEdit; host: TreeEdit } {
+  const onHost = (p: string) => mountAt(c.mounts, p)?.hostPath;
+  const pick = (paths: readonly string[] | undefined, host: boolean) =>
+    (paths ?? []).flatMap((p) => {
+      const h = onHost(p);
+      return host ? (h === undefined ? [] : [h]) : h === undefined ? [p] : [];
+    });
+  const writes = (host: boolean) =>
+    Object.fromEntries(
+      Object.entries(e.write ?? {}).flatMap(([p, text]) => {
+        const h = onHost(p);
+        return host ? (h === undefined ? [] : [[h, text]]) : h === undefined ? [[p, text]] : [];
+      }),
+    );
+  return {
+    own: { write: writes(false), mkdirs: pick(e.mkdirs, false), remove: pick(e.remove, false) },
+    host: { write: writes(true), mkdirs: pick(e.mkdirs, true), remove: pick(e.remove, true) },
+  };
+}
+
+/** The host's tables after an edit (inside an immer draft). */
+function editHostFiles(h: Draft<Host>, e: TreeEdit): void {
+  const gone = e.remove ?? [];
+  if (gone.length) {
+    for (const f of Object.keys(h.files)) if (gone.some((g) => under(f, g))) delete h.files[f];
+    if (h.dirs) h.dirs = h.dirs.filter((d) => !gone.some((g) => under(d, g)));
+    if (h.symlinks)
+      for (const s of Object.keys(h.symlinks))
+        if (gone.some((g) => under(s, g))) delete h.symlinks[s];
+  }
+  if (e.mkdirs?.length) h.dirs = [...(h.dirs ?? []), ...e.mkdirs];
+  if (e.symlinks) h.symlinks = { ...(h.symlinks ?? {}), ...e.symlinks };
+  for (const [path, text] of Object.entries(e.write ?? {})) h.files[path] = text;
+}
+
+const isEmptyEdit = (e: TreeEdit): boolean =>
+  !e.remove?.length && !e.mkdirs?.length && !Object.keys(e.write ?? {}).length;
+
+/**
+ * Applies an edit where the process runs: the host's tables, or the container's own layer (and,
+ * under its mounts, the host's files behind them).
+ */
 export function editTree(world: World, place: Place, e: TreeEdit): World {
   const { h: before, c: container } = containerOf(world, place);
+  const parts = container ? splitAtMounts(container, e) : { own: e, host: e };
   // The new layer is computed from the world as it is, outside the draft: plain data in, plain out.
   const layer = container
-    ? editLayer(container.layer, mergeLayers(imageLayers(before, container)), e)
+    ? editLayer(container.layer, mergeLayers(imageLayers(before, container)), parts.own)
     : undefined;
-  if (container && layer === container.layer) return world;
+  const hostEdit = container ? parts.host : e;
+  if (container && layer === container.layer && isEmptyEdit(hostEdit)) return world;
   const r = updateHost(world, place.host, (h) => {
-    if (container) {
+    if (container && layer !== container.layer)
       h.docker.containers.get(container.id)!.layer = castDraft(layer);
-      return { ok: true, value: undefined };
-    }
-    const gone = e.remove ?? [];
-    if (gone.length) {
-      for (const f of Object.keys(h.files)) if (gone.some((g) => under(f, g))) delete h.files[f];
-      if (h.dirs) h.dirs = h.dirs.filter((d) => !gone.some((g) => under(d, g)));
-      if (h.symlinks)
-        for (const s of Object.keys(h.symlinks))
-          if (gone.some((g) => under(s, g))) delete h.symlinks[s];
-    }
-    if (e.mkdirs?.length) h.dirs = [...(h.dirs ?? []), ...e.mkdirs];
-    if (e.symlinks) h.symlinks = { ...(h.symlinks ?? {}), ...e.symlinks };
-    for (const [path, text] of Object.entries(e.write ?? {})) h.files[path] = text;
+    if (!container || !isEmptyEdit(hostEdit)) editHostFiles(h, hostEdit);
     return { ok: true, value: undefined };
   });
   return r.ok ? r.world : world;

@@ -13,9 +13,11 @@ import {
   exists,
   isDirectory,
   parentOf,
+  readOnlyAt,
   resolvePath,
   treeAt,
 } from './file-tree';
+import { isBusybox, whereIs } from './place';
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -30,14 +32,17 @@ const splitFlags = (args: readonly string[]) => ({
 const where = (p: Process) => ({
   tree: treeAt(p.world, p.place),
   abs: (raw: string) => resolvePath(cwdOf(p.world, p.place), raw),
+  busybox: isBusybox(whereIs(p).userland),
 });
+
+const READ_ONLY = 'Read-only file system';
 
 export function mkdir(p: Process): ProcessResult {
   const { flags, operands } = splitFlags(p.argv.slice(1));
   if (operands.length === 0)
     return failure(p.world, "mkdir: missing operand\nTry 'mkdir --help' for more information.");
   const parents = flags.includes('p') || p.argv.includes('--parents');
-  const { tree, abs } = where(p);
+  const { tree, abs, busybox } = where(p);
   const made: string[] = [];
   let stderr = '';
   const has = (d: string) => isDirectory(tree, d) || made.includes(d);
@@ -47,6 +52,8 @@ export function mkdir(p: Process): ProcessResult {
     for (let d = path; !has(d) && d !== '/'; d = parentOf(d)) chain.unshift(d);
     const blocked = chain.find((d) => own(tree.files, d) !== undefined || own(tree.symlinks, d));
     if (has(path) && !parents) stderr += `mkdir: cannot create directory '${raw}': File exists\n`;
+    else if (chain.some((d) => readOnlyAt(tree, d)))
+      stderr += `mkdir: ${busybox ? "can't" : 'cannot'} create directory '${raw}': ${READ_ONLY}\n`;
     else if (blocked)
       stderr += `mkdir: cannot create directory '${raw}': ${blocked === path ? 'File exists' : 'Not a directory'}\n`;
     else if (chain.length > 1 && !parents)
@@ -65,7 +72,7 @@ export function touch(p: Process): ProcessResult {
       p.world,
       "touch: missing file operand\nTry 'touch --help' for more information.",
     );
-  const { tree, abs } = where(p);
+  const { tree, abs, busybox } = where(p);
   const write: Record<string, string> = {};
   let stderr = '';
   for (const raw of operands) {
@@ -73,6 +80,10 @@ export function touch(p: Process): ProcessResult {
     if (exists(tree, path)) continue;
     if (!isDirectory(tree, parentOf(path)))
       stderr += `touch: cannot touch '${raw}': No such file or directory\n`;
+    else if (readOnlyAt(tree, path))
+      stderr += busybox
+        ? `touch: ${raw}: ${READ_ONLY}\n`
+        : `touch: cannot touch '${raw}': ${READ_ONLY}\n`;
     else write[path] = '';
   }
   const world = Object.keys(write).length ? editTree(p.world, p.place, { write }) : p.world;
@@ -117,19 +128,26 @@ export function rm(p: Process): ProcessResult {
     return force
       ? output(p.world)
       : failure(p.world, "rm: missing operand\nTry 'rm --help' for more information.");
-  const { tree, abs } = where(p);
+  const { tree, abs, busybox } = where(p);
   const gone: string[] = [];
   let stderr = '';
   for (const raw of operands) {
     // bash expands `dir/*` only when something matches; the tutorials' `rm -rf /var/lib/apt/lists/*`.
     const glob = raw.endsWith('/*') ? abs(raw.slice(0, -2)) : undefined;
     if (glob !== undefined) {
-      gone.push(...entriesOf(tree, glob).map((e) => `${glob === '/' ? '' : glob}/${e}`));
+      const matched = entriesOf(tree, glob).map((e) => `${glob === '/' ? '' : glob}/${e}`);
+      if (matched.length && readOnlyAt(tree, glob))
+        stderr += matched
+          .map((m) => `rm: ${busybox ? "can't" : 'cannot'} remove '${m}': ${READ_ONLY}\n`)
+          .join('');
+      else gone.push(...matched);
       continue;
     }
     const path = abs(raw);
     if (tree.mounts.includes(path))
       stderr += `rm: cannot remove '${raw}': Device or resource busy\n`;
+    else if (readOnlyAt(tree, path) && exists(tree, path))
+      stderr += `rm: ${busybox ? "can't" : 'cannot'} remove '${raw}': ${READ_ONLY}\n`;
     else if (own(tree.symlinks, path) !== undefined || own(tree.files, path) !== undefined) {
       if (path.startsWith('/proc/'))
         stderr += `rm: cannot remove '${raw}': Operation not permitted\n`;

@@ -52,16 +52,11 @@ export const NOT_SIMULATED_PROGRAMS: Readonly<Record<string, Program>> = Object.
 );
 
 const IMAGES = 'the lab pulls images from its own registry: docker pull, docker images';
-const FILES = 'work with files inside the container through docker exec (cat, echo >, ls)';
 const SWARM = 'the lab has no swarm mode; run containers on bridge networks';
 
 /** docker commands of Docker 27.5 the lab leaves out -> what to do instead. */
 const DOCKER: Readonly<Record<string, string>> = {
   builder: 'docker build keeps its cache with the images; docker images lists them',
-  volume: FILES,
-  cp: FILES,
-  diff: FILES,
-  export: FILES,
   import: IMAGES,
   manifest: IMAGES,
   trust: IMAGES,

@@ -10,7 +10,7 @@ import type { Process } from '../shell/process';
 import { hostOf } from '../world';
 import { recordAccess } from '../docker/access-log';
 import { byteLength, headerBlock, NGINX_ROOT, serve, type ServerReply } from './http';
-import { containerFiles } from '../linux/file-tree';
+import { containerFiles, containerView } from '../linux/file-tree';
 import { registryRepositories } from '../docker/registry-store';
 import { resolveForTool, type Asker } from './resolve';
 import { connectTcp, type ConnectFailure } from './tcp';
@@ -121,7 +121,7 @@ export function fetchHttp(
   const tag = (image?.origin ?? image)?.tag;
   // A page written into the container (or built into its image) is what nginx serves.
   const page = serverContainer
-    ? containerFiles(h, serverContainer).files[`${NGINX_ROOT}/index.html`]
+    ? (containerView(h, serverContainer).files[`${NGINX_ROOT}/index.html`] ?? null)
     : undefined;
   const reply = serve(conn.server.service, {
     method,

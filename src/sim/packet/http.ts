@@ -20,8 +20,11 @@ export interface HttpRequest {
   readonly now: number;
   /** The server's port (a public site answers 80 and 443 differently). */
   readonly port?: number;
-  /** The index.html the server's document root holds now, when its container changed it. */
-  readonly page?: string;
+  /**
+   * The index.html the server's document root holds now, when its container changed it; `null`
+   * when it has none (an empty directory mounted over it): nginx then refuses the listing.
+   */
+  readonly page?: string | null;
   /** What a registry container holds (its repositories and tags). */
   readonly registry?: RegistryCatalog;
 }
@@ -98,7 +101,8 @@ function nginx(req: HttpRequest): ServerReply {
   const { version, mtime } = nginxRelease(req.tag);
   const server: [string, string] = ['Server', `nginx/${version}`];
   const date: [string, string] = ['Date', httpDate(req.now)];
-  if (req.path === '/' || req.path === '/index.html') {
+  const index = req.path === '/' || req.path === '/index.html';
+  if (index && req.page !== null) {
     const page = req.page ?? NGINX_WELCOME;
     const len = byteLength(page);
     return {
@@ -118,14 +122,16 @@ function nginx(req: HttpRequest): ServerReply {
       body: page,
     };
   }
+  // `/` without an index file is a directory listing, which nginx's default config forbids.
+  const [status, reason] = index && req.path === '/' ? [403, 'Forbidden'] : [404, 'Not Found'];
   const body =
-    '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n' +
-    `<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n` +
+    `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n` +
+    `<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n` +
     '</body>\r\n</html>\r\n';
   return {
     kind: 'http',
-    status: 404,
-    reason: 'Not Found',
+    status,
+    reason,
     headers: [
       server,
       date,

@@ -29,6 +29,6 @@ describe('help', () => {
     const page = last(['help']).stdout;
     for (const cmd of ['run', 'exec', 'attach', 'inspect', 'commit', 'network create', 'system df'])
       expect(page).toContain(cmd.split(' ')[0]);
-    for (const cmd of ['volume', 'swarm', 'rmi']) expect(page).not.toContain(cmd);
+    for (const cmd of ['swarm', 'stack']) expect(page).not.toContain(cmd);
   });
 });

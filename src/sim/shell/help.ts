@@ -12,10 +12,11 @@ Each command prints what the real tool prints; nothing runs on a real machine.
 
 Simulated:
   docker   run create start stop restart rm ps exec attach logs inspect port top
-           stats kill pause unpause wait rename update commit pull images info
-           version build history; network create|ls|inspect|connect|disconnect|
-           rm|prune; system df|prune; container and image ls; compose up|down|ps|
-           logs|exec|run|start|stop|config|build|top
+           stats kill pause unpause wait rename update commit cp diff export
+           images pull push tag rmi save load search login logout build history
+           info version; network create|ls|inspect|connect|disconnect|rm|prune;
+           volume create|ls|inspect|rm|prune, -v and --mount; system df|prune;
+           compose up|down|ps|logs|exec|run|start|stop|config|build|top
   Linux    ip ping curl wget nslookup getent ss netstat iptables brctl bridge arp
            ifconfig sysctl nsenter telnet nc systemctl cat ls echo printf grep head
            tail wc cut hostname uname env sleep type which history; apt-get, apk

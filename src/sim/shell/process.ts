@@ -97,6 +97,8 @@ export interface Process {
   readonly spawn: Spawn;
   /** Variables assigned for this command only (`DOCKER_BUILDKIT=0 docker build .`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** stdout goes to a file (`> f`), not the terminal: `docker export` writes its tar then. */
+  readonly stdoutToFile?: true;
 }
 
 export interface ProcessResult extends Output {
@@ -117,6 +119,7 @@ export interface SpawnOptions {
   readonly tty?: boolean;
   readonly via: 'exec' | 'shell';
   readonly env?: Readonly<Record<string, string>>;
+  readonly stdoutToFile?: true;
 }
 
 export type Program = (p: Process) => ProcessResult;

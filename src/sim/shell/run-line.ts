@@ -109,7 +109,13 @@ function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): P
     const problem = unwritable(treeAt(w, env.place), shellOf(w), path, abs);
     if (problem) return { world: w, stdout: '', stderr: `${stderr}${problem}\n`, exitCode: 1 };
   }
-  const opts = { stdin: input, tty: true, via: 'shell' as const };
+  const toFile = cmd.redirects.some((r) => r.op === '>' || r.op === '>>');
+  const opts = {
+    stdin: input,
+    tty: true,
+    via: 'shell' as const,
+    ...(toFile ? { stdoutToFile: true as const } : {}),
+  };
   const vars = Object.keys(assigned).length ? { ...opts, env: assigned } : opts;
   const r = spawn(w, env.place, e.words, vars, env.ctx);
   return applyRedirects(withStreams(r, concatOutputs({ stdout: '', stderr }, r)), cmd, env);

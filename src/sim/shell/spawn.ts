@@ -104,6 +104,7 @@ export function spawn(
       ctx,
       spawn: spawnWith(ctx),
       ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.stdoutToFile ? { stdoutToFile: true as const } : {}),
     });
   } catch (e) {
     // A bug must never take the lab down: report it and keep the previous world.
