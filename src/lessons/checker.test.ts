@@ -44,9 +44,9 @@ describe('every lesson, followed by the book', () => {
     });
   }
 
-  it('has eight lessons with unique ids, each with a question and a check', () => {
-    expect(LESSONS).toHaveLength(8);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(8);
+  it('has nine lessons with unique ids, each with a question and a check', () => {
+    expect(LESSONS).toHaveLength(9);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(9);
     for (const l of LESSONS) {
       expect(
         l.steps.some((s) => s.question),

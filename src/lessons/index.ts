@@ -1,4 +1,4 @@
-/** The eight guided lessons, in teaching order. */
+/** The nine guided lessons, in teaching order. */
 import { docker0Veth } from './01-docker0-veth';
 import { link } from './02-link';
 import { userNetworks } from './03-user-networks';
@@ -7,6 +7,7 @@ import { networkModes } from './05-network-modes';
 import { portsNat } from './06-ports-nat';
 import { byHand } from './07-by-hand';
 import { compose } from './08-compose';
+import { buildAndShip } from './09-images';
 import type { Lesson } from './lesson';
 
 export type * from './lesson';
@@ -22,6 +23,7 @@ export const LESSONS: readonly Lesson[] = [
   portsNat,
   byHand,
   compose,
+  buildAndShip,
 ];
 
 /** Looks a lesson up by id among our own lessons only (the id may come from a URL). */
