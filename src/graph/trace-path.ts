@@ -125,6 +125,9 @@ function hopOf(
       const d = dev(e.netns, e.dev);
       return { ...base, category: wire, lit: [d], path: [...here, d] };
     }
+    case 'lan':
+      // The graph draws each host's devices under shared refs: the dot stays on the wire.
+      return { ...base, category: wire, lit: [], path: here };
     case 'veth': {
       const from = dev(e.from.netns, e.from.dev);
       const to = dev(e.to.netns, e.to.dev);
