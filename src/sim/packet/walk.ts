@@ -46,6 +46,8 @@ export type Outcome =
       readonly outside?: OutsideHost;
       /** The request's source as it reached the answering namespace (after any SNAT). */
       readonly peer?: Ipv4;
+      /** It crossed the LAN to another lab host and back. */
+      readonly lan?: true;
     }
   | { readonly kind: 'lost' }
   | { readonly kind: 'unreachable' }
@@ -175,6 +177,7 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     ttl: back.pkt.ttl,
     path,
     ...(sent.kind === 'outside' ? { outside: sent.target } : { peer: sent.pkt.src }),
+    ...(w.events.some((e) => e.kind === 'lan') ? { lan: true as const } : {}),
   };
 }
 
