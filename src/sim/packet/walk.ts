@@ -161,8 +161,9 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     });
   }
   if (from === LAN_NETNS) back = lanClientReceives(w, back);
-  if (back?.kind !== 'delivered' || back.netns !== from || w.at !== w.origin)
-    return { kind: 'lost' };
+  // The LAN client is no lab host's: its answer may come from any of them.
+  const home = from === LAN_NETNS || w.at === w.origin;
+  if (back?.kind !== 'delivered' || back.netns !== from || !home) return { kind: 'lost' };
   const path =
     sent.kind === 'outside' && !sent.target.lan
       ? 'outside'
