@@ -32,6 +32,7 @@ import {
   type Box,
 } from './bands';
 import type { SlotMemory } from './slots';
+import { prefixOf, unprefixed } from './peer-hosts';
 
 export type { SlotMemory } from './slots';
 
@@ -57,10 +58,50 @@ const MAX_LANES = 4;
 /** The canvas's width over its height; the bands wrap to fill it. */
 const DEFAULT_ASPECT = 1.6;
 
+/** Room between one host's box and the next one's. */
+const HOST_GAP = 160;
+
+/**
+ * Every host laid out on its own (peer-hosts.ts), the terminal's first, then the others side
+ * by side to its right in the order they joined the LAN.
+ */
 export function layoutGraph(
   elements: readonly GraphElement[],
   previous: SlotMemory = new Map(),
   aspect = DEFAULT_ASPECT,
+): Layout {
+  const groups = new Map<string, GraphElement[]>();
+  for (const e of elements) {
+    const prefix = prefixOf(e.data.id);
+    const list = groups.get(prefix);
+    if (list) list.push(e);
+    else groups.set(prefix, [e]);
+  }
+  const main = layoutHost(groups.get('') ?? [], previous, aspect);
+  if (groups.size === 1) return main;
+  const positions = new Map(main.positions);
+  const facingRight = new Set(main.facingRight);
+  const widths = new Map(main.widths);
+  const rightOf = (ps: Iterable<Position>) => Math.max(...[...ps].map((p) => p.x));
+  let right = rightOf(positions.values()) + BOX_W / 2 + HOST_GAP;
+  for (const [prefix, group] of groups) {
+    if (!prefix) continue;
+    const one = layoutHost(unprefixed(group, prefix), new Map(), aspect);
+    // The LAN is drawn once, beside the first host.
+    const own = [...one.positions].filter(([id]) => id !== OUTSIDE_ID);
+    const dx = right - Math.min(...own.map(([, p]) => p.x)) + BOX_W / 2;
+    for (const [id, p] of own) positions.set(`${prefix}${id}`, { x: p.x + dx, y: p.y });
+    for (const id of one.facingRight) facingRight.add(`${prefix}${id}`);
+    for (const [id, w] of one.widths) widths.set(`${prefix}${id}`, w);
+    right = rightOf(positions.values()) + BOX_W / 2 + HOST_GAP;
+  }
+  return { positions, slots: main.slots, facingRight, widths };
+}
+
+function layoutHost(
+  elements: readonly GraphElement[],
+  previous: SlotMemory,
+  aspect: number,
 ): Layout {
   const nodes = elements.filter((e) => e.group === 'nodes').map((e) => e.data);
   const children = new Map<string, GraphElementData[]>();

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../sim';
+import { projectWorld } from './elements';
+import { layoutGraph } from './layout';
+
+const TWO = [
+  'docker run -d --name a1 busybox sleep 3600',
+  'lab add-host host2',
+  'ssh host2 docker run -d --name b1 busybox sleep 3600',
+];
+
+describe('several hosts on the graph', () => {
+  it('draws the second host as its own box with its own docker0 and containers', () => {
+    const els = projectWorld(replay(TWO).world);
+    const byId = new Map(els.map((e) => [e.data.id, e.data]));
+    expect(byId.get('netns:host')?.label).toBe('host docker-host');
+    expect(byId.get('@host2/netns:host')?.label).toBe('host host2');
+    const bridges = els.filter((e) => e.data.kind === 'bridge');
+    expect(bridges.map((b) => [b.data.id, b.data.parent])).toEqual([
+      ['dev:host/docker0', 'netns:host'],
+      ['@host2/dev:host/docker0', '@host2/netns:host'],
+    ]);
+    const b1 = els.find((e) => e.data.label.startsWith('b1'));
+    expect(b1?.data.id.startsWith('@host2/')).toBe(true);
+    // Both eth0s hang on the one LAN.
+    const uplinks = els.filter((e) => e.data.kind === 'uplink').map((e) => e.data.target);
+    expect(uplinks).toEqual(['netns:outside', 'netns:outside']);
+    // Every edge ends on a node that exists.
+    for (const e of els.filter((x) => x.group === 'edges')) {
+      expect(byId.has(e.data.source!)).toBe(true);
+      expect(byId.has(e.data.target!)).toBe(true);
+    }
+  });
+
+  it('lays the second host out to the right of the first, nothing shared but the LAN', () => {
+    const els = projectWorld(replay(TWO).world);
+    const { positions } = layoutGraph(els);
+    const xs = (pred: (id: string) => boolean) =>
+      [...positions].filter(([id]) => pred(id)).map(([, p]) => p.x);
+    const first = xs((id) => !id.startsWith('@') && id !== 'netns:outside');
+    const second = xs((id) => id.startsWith('@host2/'));
+    expect(second.length).toBeGreaterThan(3);
+    expect(Math.min(...second)).toBeGreaterThan(Math.max(...first));
+    for (const e of els.filter((x) => x.group === 'nodes' && x.data.kind !== 'netns'))
+      if (e.data.kind !== 'floor' || e.data.parent) expect(positions.has(e.data.id)).toBe(true);
+  });
+});
