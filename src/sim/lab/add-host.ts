@@ -41,6 +41,13 @@ export function nextFreeAddress(world: World): Ipv4 | undefined {
   return undefined;
 }
 
+/** The name the UI's "Add host" proposes: host2, host3, … the first one not on the LAN yet. */
+export function nextHostName(world: World): string {
+  let n = 2;
+  while (world.hosts[`host${n}`]) n++;
+  return `host${n}`;
+}
+
 /** QEMU gives each guest NIC 52:54:00:12:34:56 unless told; the lab numbers them by address. */
 function macFor(ip: Ipv4): string {
   const n = ipToInt(ip) - ipToInt('10.0.2.15');

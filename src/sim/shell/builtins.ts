@@ -37,12 +37,11 @@ function leaveSsh(world: World, code: number): ProcessResult {
   if (!back) return output(world, '', '', code);
   const { target, ...session } = back;
   // What this login's bash hashed and the session stack itself go; the one left comes back.
-  const { hashed: _hashed, outer: _outer, ...terminal } = world.terminal;
+  const terminal = { ...world.terminal, ...session };
+  delete terminal.outer;
+  if (!session.hashed) delete terminal.hashed;
   const outer = world.terminal.outer?.slice(0, -1) ?? [];
-  const next: World = {
-    ...world,
-    terminal: { ...terminal, ...session, ...(outer.length ? { outer } : {}) },
-  };
+  const next: World = { ...world, terminal: outer.length ? { ...terminal, outer } : terminal };
   return output(next, '', `logout\nConnection to ${target} closed.\n`, code);
 }
 

@@ -3,12 +3,19 @@
  * line and runs it through the lab, exactly as if typed (design.md rule 1).
  */
 import { useTranslation } from 'react-i18next';
+import { nextHostName } from '../../sim';
 import { labStore } from '../../store';
 import { openDialog } from './action-store';
 import { ActionLayer } from './ActionLayer';
 
 const button =
   'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+
+/** Another Docker host on the LAN: types `lab add-host hostN` (design.md contract 4). */
+function addHost() {
+  const lab = labStore.getState();
+  lab.run(`lab add-host ${nextHostName(lab.world)}`);
+}
 
 export function Toolbar() {
   const { t } = useTranslation('actions');
@@ -27,6 +34,9 @@ export function Toolbar() {
       </button>
       <button type="button" className={button} onClick={() => openDialog({ kind: 'ping' })}>
         {t('toolbar.ping')}
+      </button>
+      <button type="button" className={button} onClick={addHost}>
+        {t('toolbar.addHost')}
       </button>
       <button type="button" className={button} onClick={() => labStore.getState().reset()}>
         {t('toolbar.reset')}
