@@ -32,15 +32,22 @@ describe('several hosts on the graph', () => {
     }
   });
 
-  it('lays the second host out to the right of the first, nothing shared but the LAN', () => {
+  it('lays the second host out below the first, the LAN left of both, between their eth0s', () => {
     const els = projectWorld(replay(TWO).world);
     const { positions } = layoutGraph(els);
-    const xs = (pred: (id: string) => boolean) =>
-      [...positions].filter(([id]) => pred(id)).map(([, p]) => p.x);
-    const first = xs((id) => !id.startsWith('@') && id !== 'netns:outside');
-    const second = xs((id) => id.startsWith('@host2/'));
+    const ys = (pred: (id: string) => boolean) =>
+      [...positions].filter(([id]) => pred(id)).map(([, p]) => p.y);
+    const first = ys((id) => !id.startsWith('@') && id !== 'netns:outside');
+    const second = ys((id) => id.startsWith('@host2/'));
     expect(second.length).toBeGreaterThan(3);
     expect(Math.min(...second)).toBeGreaterThan(Math.max(...first));
+    const lan = positions.get('netns:outside')!;
+    const eth0 = (id: string) => positions.get(id)!;
+    expect(lan.y).toBeGreaterThan(eth0('dev:host/eth0').y);
+    expect(lan.y).toBeLessThan(eth0('@host2/dev:host/eth0').y);
+    expect(lan.x).toBeLessThan(
+      Math.min(...[...positions.values()].filter((p) => p !== lan).map((p) => p.x)),
+    );
     for (const e of els.filter((x) => x.group === 'nodes' && x.data.kind !== 'netns'))
       if (e.data.kind !== 'floor' || e.data.parent) expect(positions.has(e.data.id)).toBe(true);
   });
