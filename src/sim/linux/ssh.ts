@@ -6,6 +6,9 @@
  * `logout`, then ssh `Connection to … closed.`). `ssh HOST COMMAND` runs one command there.
  *
  * The client is a plain Linux box: lo and eth0 (10.0.2.20/24 by DHCP), and a few tools.
+ *
+ * The lab's other Docker hosts (`lab add-host`) run sshd too and trust each other's root key:
+ * `ssh NAME` there moves the terminal to that host (its prompt, daemon and kernel) until `exit`.
  */
 import { MONTHS, weekday } from '../format/log-times';
 import { utcFields } from '../format/units';
@@ -87,7 +90,10 @@ export const ssh: Program = (p) => {
       `ssh: Could not resolve hostname ${host}: Name or service not known`,
       255,
     );
-  const labHost = Object.values(p.world.hosts).find((h) => eth0Address(h) === ip);
+  // Each lab host's authorized_keys holds the other hosts' root keys, not its own.
+  const labHost = Object.values(p.world.hosts).find(
+    (h) => eth0Address(h) === ip && h.hostname !== p.place.host,
+  );
   if (labHost) return toLabHost(p, host, ip, labHost.hostname, command);
   if (ip !== LAN_CLIENT) return elsewhere(p, host, ip);
   const client = { host: p.place.host, lanClient: true as const };

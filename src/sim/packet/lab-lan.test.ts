@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../index';
 import { runLine } from '../shell/run-line';
 import { hostOf } from '../world';
-import type { Trace, TraceEvent } from './trace';
+import { of, traced } from './testing';
 
 /** Two hosts, host2's docker0 moved to 172.31.0.0/16 by daemon.json, a container on each. */
 const TWO_HOSTS = [
@@ -18,15 +18,6 @@ const TWO_HOSTS = [
   'docker run -d --name a1 busybox sleep 3600',
 ];
 const ROUTED = [...TWO_HOSTS, 'ip route add 172.31.0.0/16 via 10.0.2.16'];
-
-function traced(lines: readonly string[]) {
-  const { world } = replay(lines.slice(0, -1));
-  const r = runLine(world, lines.at(-1)!);
-  return { ...r, trace: r.trace as Trace };
-}
-
-const of = <K extends TraceEvent['kind']>(t: Trace, kind: K) =>
-  t.events.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind);
 
 describe('across the LAN to another lab host', () => {
   it('ping host2: ARP answered by its eth0, the frame crosses, its kernel answers', () => {
