@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
 import { projectWorld } from './elements';
 import { layoutGraph } from './layout';
+import { tracePath } from './trace-path';
+import { runLine } from '../sim';
 
 const TWO = [
   'docker run -d --name a1 busybox sleep 3600',
@@ -50,5 +52,14 @@ describe('several hosts on the graph', () => {
     );
     for (const e of els.filter((x) => x.group === 'nodes' && x.data.kind !== 'netns'))
       if (e.data.kind !== 'floor' || e.data.parent) expect(positions.has(e.data.id)).toBe(true);
+  });
+
+  it("a packet crossing to host2 moves through host2's own boxes on the graph", () => {
+    const { world } = replay(TWO);
+    const r = runLine(world, 'docker exec a1 ping -c 1 10.0.2.16');
+    const ids = new Set(projectWorld(r.world).map((e) => e.data.id));
+    const refs = tracePath(r.trace!).flatMap((h) => [...h.lit, ...h.path]);
+    expect(refs).toContain('@host2/dev:host/eth0');
+    for (const ref of refs) expect(ids.has(ref) || ref.startsWith('netns:')).toBe(true);
   });
 });
