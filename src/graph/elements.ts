@@ -10,6 +10,7 @@ import { HOST_REF, netnsRef } from './refs';
 import { projectHostNetns } from './project-host';
 import { projectContainers } from './project-containers';
 import { reuse } from './reuse';
+import { projectPeerHost } from './peer-hosts';
 
 export type ElementKind =
   /** The host's root namespace, a container's, or one from `ip netns add`. */
@@ -101,7 +102,7 @@ export const OUTSIDE_ID = netnsRef('outside');
 export const HOST_ID = netnsRef('host');
 export const FLOOR_ID = 'floor:host';
 
-/** The graph of the terminal's host (the one the learner types on). */
+/** The graph of the terminal's host (the one the learner types on), then the lab's other hosts. */
 export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElement[] {
   const host = world.hosts[world.terminal.host] ?? Object.values(world.hosts)[0];
   if (!host) return [];
@@ -120,7 +121,15 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   nodes.push(reuse(world.lan, node(FLOOR_ID, 'floor', '', { parent: HOST_ID })));
   projectHostNetns(host, text, nodes, edges);
   projectContainers(host, text, nodes, edges);
-  return [...nodes, ...edges];
+  const peers = Object.values(world.hosts)
+    .filter((h) => h !== host)
+    .flatMap((h) => projectPeerHost(h, text));
+  return [
+    ...nodes,
+    ...peers.filter((e) => e.group === 'nodes'),
+    ...edges,
+    ...peers.filter((e) => e.group === 'edges'),
+  ];
 }
 
 export function node(

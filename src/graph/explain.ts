@@ -163,6 +163,8 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
         key: 'event.transmit',
         params: { place: place(e.netns), dev: e.dev, src: e.src, dst: e.dst, ttl: String(e.ttl) },
       };
+    case 'lan':
+      return { key: 'event.lan', params: { from: e.from, to: e.to, dst: e.dst } };
     case 'veth':
       return {
         key: 'event.veth',

@@ -7,6 +7,7 @@
  */
 import type { Direction, Ipv4, Trace, TraceEvent } from '../sim';
 import { deviceRef, dnsRef, netnsRef, type ObjectRef } from './refs';
+import { peerPrefix } from './peer-hosts';
 
 export type HopCategory =
   'dns' | 'arp' | 'icmp' | 'tcp' | 'nat' | 'filter' | 'route' | 'deliver' | 'drop';
@@ -74,9 +75,19 @@ const wireCategory = (proto: PacketProto): HopCategory => (proto === 'udp' ? 'dn
 export function tracePath(trace: Trace, proto: PacketProto = inferProto(trace)): Hop[] {
   const hops: Hop[] = [];
   let at: ObjectRef | undefined;
+  // After a `lan` crossing the events name the far host's devices: its graph ids carry @NAME/.
+  let origin: string | undefined;
+  let prefix = '';
   const walk = (events: readonly TraceEvent[], wire: HopCategory, lookup: boolean) => {
     events.forEach((event, i) => {
-      const raw = hopOf(event, at, wire, events, i);
+      if (event.kind === 'lan') {
+        origin ??= event.from;
+        prefix = event.to === origin ? '' : peerPrefix(event.to);
+      }
+      const own = onHost(hopOf(event, at, wire, events, i), prefix);
+      // The crossing itself starts where the dot is, on the near host.
+      const raw =
+        event.kind === 'lan' ? { ...own, path: [...(at ? [at] : []), ...own.path.slice(-1)] } : own;
       const hop = { ...raw, path: raw.path.filter((r, k) => k === 0 || r !== raw.path[k - 1]) };
       hops.push(lookup ? { ...hop, lookup, category: 'dns' } : hop);
       at = hop.path.at(-1) ?? at;
@@ -89,6 +100,18 @@ export function tracePath(trace: Trace, proto: PacketProto = inferProto(trace)):
   };
   walk(trace.events, wireCategory(proto), false);
   return hops;
+}
+
+/** A hop on another lab host: its refs with that host's prefix (`here` has one already). */
+function onHost(hop: Hop, prefix: string): Hop {
+  if (!prefix) return hop;
+  const to = (r: ObjectRef) => (r.startsWith('@') || r === OUTSIDE ? r : `${prefix}${r}`);
+  return {
+    ...hop,
+    lit: hop.lit.map(to),
+    path: hop.path.map(to),
+    ...(hop.nat ? { nat: { ...hop.nat, at: to(hop.nat.at) } } : {}),
+  };
 }
 
 function hopOf(
@@ -124,6 +147,11 @@ function hopOf(
     case 'transmit': {
       const d = dev(e.netns, e.dev);
       return { ...base, category: wire, lit: [d], path: [...here, d] };
+    }
+    case 'lan': {
+      // The frame lands on the far host's eth0 (onHost gives it that host's prefix).
+      const eth0 = dev('host', 'eth0');
+      return { ...base, category: wire, lit: [eth0], path: [...here, eth0] };
     }
     case 'veth': {
       const from = dev(e.from.netns, e.from.dev);

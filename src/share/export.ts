@@ -34,7 +34,9 @@ export type Place =
       /** The container's main process (`docker run -it`): leaving it stops the container. */
       readonly main: boolean;
     }
-  | { readonly kind: 'lan-client'; readonly depth: number };
+  | { readonly kind: 'lan-client'; readonly depth: number }
+  /** The login shell of another lab host, `ssh HOST` deep (depth counts the ssh sessions). */
+  | { readonly kind: 'lab-host'; readonly depth: number; readonly host: string };
 
 /** One logged line with where it was typed and where it left the terminal. */
 export interface TypedLine {
@@ -74,6 +76,15 @@ function scriptLine(typed: TypedLine): string {
   if (typed.inHeredoc || typed.opensHeredoc)
     return at.kind === 'host' ? line : `# (here-document typed in ${placeName(at)}) ${line}`;
   if (at.kind === 'lan-client') return `# (typed on the LAN client) ${line}`;
+  // `lab` stands for machines a script cannot conjure; a line on another host runs through ssh.
+  if (/^\s*lab\s/.test(line))
+    return `# ${line}  (a lab command: bring up that Docker host yourself)`;
+  if (at.kind === 'lab-host')
+    return next.depth < at.depth
+      ? `# ${line}  (leaves ${at.host})`
+      : next.depth > at.depth
+        ? `# (interactive, on ${at.host}) ${line}`
+        : `ssh ${at.host} ${shQuote(line)}`;
   if (at.kind === 'container') {
     if (next.depth < at.depth)
       return at.main

@@ -53,4 +53,5 @@ export {
   type View,
 } from './views';
 export { imageChoices, type ImageChoice } from './image-choices';
+export { nextHostName } from './lab/add-host';
 export { editableFileOf, type EditableFile } from './linux/editor';

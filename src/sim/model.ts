@@ -49,6 +49,18 @@ export interface Terminal {
   readonly history?: Readonly<Record<string, readonly string[]>>;
   /** Programs the host's login shell found on its PATH this session (bash's `hash` table). */
   readonly hashed?: readonly string[];
+  /** The sessions an `ssh` to another lab host left waiting, innermost last: `exit` returns. */
+  readonly outer?: readonly OuterSession[];
+}
+
+/** A login session on a lab host, waiting while `ssh` runs a shell on another one. */
+export interface OuterSession {
+  readonly host: string;
+  readonly shells: readonly ShellFrame[];
+  readonly vars: Readonly<Record<string, string>>;
+  readonly hashed?: readonly string[];
+  /** The destination as `ssh` was given it: its `Connection to … closed.` names it. */
+  readonly target: string;
 }
 
 /** `cat > f <<EOF`: the line that opened the here-document and the body typed so far. */

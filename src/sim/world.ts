@@ -39,7 +39,11 @@ export function ctxFor(world: World): Ctx {
   return { rng: createRng(world.seed, world.step), now: world.clock };
 }
 
-function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
+/** The first host's eth0 MAC: QEMU's default for a guest NIC. */
+export const FIRST_HOST_MAC = '52:54:00:12:34:56';
+
+/** A freshly booted host: lo, eth0 on the LAN (default route via its gateway), Docker started. */
+export function bootHost(hostname: string, ip: string, mac: string, ctx: Ctx): Host {
   const host: Host = {
     hostname,
     netns: new Map([['host', { id: 'host', links: [loopback()], routes: [] }]]),
@@ -63,7 +67,7 @@ function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
   addLink(h, 'host', {
     name: 'eth0',
     kind: 'ether',
-    mac: '52:54:00:12:34:56',
+    mac,
     mtu: 1500,
     up: true,
     addresses: [{ ip, prefix: 24 }],
@@ -73,6 +77,11 @@ function bootHost(hostname: string, ip: string, ctx: Ctx): Host {
   return finishDraft(h);
 }
 
+/** The variables root's login shell starts with on `hostname`. */
+export function loginVars(hostname: string): Record<string, string> {
+  return { HOME: '/root', USER: 'root', HOSTNAME: hostname, PWD: '/root', SHELL: '/bin/bash' };
+}
+
 export function createWorld(seed: number = DEFAULT_SEED): World {
   const base: World = {
     seed,
@@ -80,19 +89,9 @@ export function createWorld(seed: number = DEFAULT_SEED): World {
     clock: EPOCH,
     hosts: {},
     lan: { subnet: '10.0.2.0/24', gateway: '10.0.2.2', dns: ['114.114.114.114', '8.8.8.8'] },
-    terminal: {
-      host: DEFAULT_HOSTNAME,
-      shells: [],
-      vars: {
-        HOME: '/root',
-        USER: 'root',
-        HOSTNAME: DEFAULT_HOSTNAME,
-        PWD: '/root',
-        SHELL: '/bin/bash',
-      },
-    },
+    terminal: { host: DEFAULT_HOSTNAME, shells: [], vars: loginVars(DEFAULT_HOSTNAME) },
   };
-  const host = bootHost(DEFAULT_HOSTNAME, '10.0.2.15', ctxFor(base));
+  const host = bootHost(DEFAULT_HOSTNAME, '10.0.2.15', FIRST_HOST_MAC, ctxFor(base));
   return { ...base, hosts: { [DEFAULT_HOSTNAME]: host } };
 }
 

@@ -28,6 +28,23 @@ describe('where each line was typed', () => {
     expect(script).toContain("docker exec web sh -c 'hostname'\n");
   });
 
+  it('turns lines typed on another lab host into ssh HOST commands', () => {
+    const lab = ['lab add-host host2', 'ssh host2', 'docker ps', 'exit', 'hostname'].reduce(
+      runCommand,
+      createLabData(),
+    );
+    const typed = selectTypedLines(lab);
+    expect(typed.map((t) => t.at.kind)).toEqual(['host', 'host', 'lab-host', 'lab-host', 'host']);
+    const script = toShellScript(typed, { url: 'u', seed: lab.seed });
+    expect(script).toContain(
+      '# lab add-host host2  (a lab command: bring up that Docker host yourself)\n' +
+        '# ssh host2  (interactive; the lines typed in it follow)\n' +
+        "ssh host2 'docker ps'\n" +
+        '# exit  (leaves host2)\n' +
+        'hostname\n',
+    );
+  });
+
   it('covers only the applied lines', () => {
     const lab = ['docker ps', 'docker images'].reduce(runCommand, createLabData());
     expect(selectTypedLines({ ...lab, cursor: 1 }).map((t) => t.line)).toEqual(['docker ps']);

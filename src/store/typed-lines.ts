@@ -23,9 +23,12 @@ export function selectTypedLines(s: LabData): TypedLine[] {
 }
 
 function placeOf(world: World): Place {
-  const { shells, host } = world.terminal;
+  const { shells, host, outer } = world.terminal;
   const top = shells.at(-1);
-  if (!top) return { kind: 'host', depth: 0 };
+  if (!top)
+    return outer?.length
+      ? { kind: 'lab-host', depth: outer.length, host }
+      : { kind: 'host', depth: 0 };
   if (top.lanClient) return { kind: 'lan-client', depth: shells.length };
   const container = world.hosts[host]?.docker.containers.get(top.containerId);
   return {

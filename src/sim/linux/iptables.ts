@@ -94,7 +94,12 @@ function list(h: Host, inv: Invocation): string {
   return chains
     .map((chain) => {
       const head = builtin.includes(chain)
-        ? { policy: policyOf(h, inv.table, chain), packets: 0, bytes: 0 }
+        ? {
+            policy: policyOf(h, inv.table, chain),
+            packets: 0,
+            bytes: 0,
+            ...h.iptables.policyCounters?.[`${inv.table}:${chain}`],
+          }
         : { references: references(h, inv.table, chain) };
       const rules = rulesOf(h, inv.table).filter((r) => r.chain === chain);
       // `-L CHAIN N` prints rule N alone, without the chain's header.

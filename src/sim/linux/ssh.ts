@@ -6,12 +6,17 @@
  * `logout`, then ssh `Connection to … closed.`). `ssh HOST COMMAND` runs one command there.
  *
  * The client is a plain Linux box: lo and eth0 (10.0.2.20/24 by DHCP), and a few tools.
+ *
+ * The lab's other Docker hosts (`lab add-host`) run sshd too and trust each other's root key:
+ * `ssh NAME` there moves the terminal to that host (its prompt, daemon and kernel) until `exit`.
  */
 import { MONTHS, weekday } from '../format/log-times';
 import { utcFields } from '../format/units';
 import type { World } from '../model';
 import { isIpv4 } from '../net/ipv4';
-import { connectTcp } from '../packet/tcp';
+import { connectTcp, type ConnectFailure } from '../packet/tcp';
+import { eth0Address } from '../lab/add-host';
+import { loginVars } from '../world';
 import { LAN_CLIENT, LAN_CLIENT_HOSTNAME, LAN_CLIENT_MAC, lanClientRoutes } from '../packet/lan';
 import { failure, output, type Process, type ProcessResult, type Program } from '../shell/process';
 import { whereIs } from './place';
@@ -85,6 +90,11 @@ export const ssh: Program = (p) => {
       `ssh: Could not resolve hostname ${host}: Name or service not known`,
       255,
     );
+  // Each lab host's authorized_keys holds the other hosts' root keys, not its own.
+  const labHost = Object.values(p.world.hosts).find(
+    (h) => eth0Address(h) === ip && h.hostname !== p.place.host,
+  );
+  if (labHost) return toLabHost(p, host, ip, labHost.hostname, command);
   if (ip !== LAN_CLIENT) return elsewhere(p, host, ip);
   const client = { host: p.place.host, lanClient: true as const };
   if (command.length)
@@ -99,7 +109,61 @@ export const ssh: Program = (p) => {
   return output(world, `Last login: ${ctime(last)} from 10.0.2.15\n`);
 };
 
-/** Any other machine: only the Docker host runs an sshd, and the lab holds no key for it. */
+/**
+ * Another Docker host of the lab (`lab add-host`): its sshd takes root's lab key, so this is a
+ * real TCP connection to port 22 across the LAN, then a login shell there (the terminal's lines
+ * run on that host until `exit`) or, with a command, `bash -c` of the command line as sshd runs it.
+ */
+function toLabHost(
+  p: Process,
+  shown: string,
+  ip: string,
+  name: string,
+  command: readonly string[],
+): ProcessResult {
+  const where = whereIs(p);
+  if (!where.netns)
+    return failure(p.world, `ssh: connect to host ${shown} port 22: Network is unreachable`, 255);
+  const conn = connectTcp(p.world, p.place.host, where.netns, ip, 22, 'ssh');
+  if (!conn.ok) return { ...refused(conn.world, shown, conn.failure), trace: conn.trace };
+  if (command.length) {
+    const r = p.spawn(conn.world, { host: name, cwd: '/root' }, ['bash', '-c', command.join(' ')], {
+      stdin: p.stdin,
+      tty: false,
+      via: 'exec',
+    });
+    return { ...r, trace: conn.trace };
+  }
+  const { hashed, ...t } = conn.world.terminal;
+  const left = { host: t.host, shells: t.shells, vars: t.vars, target: shown };
+  const outer = [...(t.outer ?? []), hashed ? { ...left, hashed } : left];
+  const world: World = {
+    ...conn.world,
+    terminal: { ...t, host: name, shells: [], vars: loginVars(name), outer },
+  };
+  // The previous session: the lab's provisioning, through the hypervisor's gateway.
+  const last = p.ctx.now - 3 * 3600_000 - p.ctx.rng.int(0, 3599) * 1000;
+  return {
+    ...output(
+      world,
+      `Last login: ${ctime(last)} from ${p.world.lan.gateway}
+`,
+    ),
+    trace: conn.trace,
+  };
+}
+
+function refused(world: World, name: string, why: ConnectFailure): ProcessResult {
+  const text = {
+    refused: 'Connection refused',
+    timeout: 'Connection timed out',
+    unreachable: 'Network is unreachable',
+    'host-unreachable': 'No route to host',
+  }[why];
+  return failure(world, `ssh: connect to host ${name} port 22: ${text}`, 255);
+}
+
+/** Any other machine: only the Docker hosts run an sshd, and the lab holds no key for it. */
 function elsewhere(p: Process, name: string, ip: string): ProcessResult {
   const where = whereIs(p);
   if (!where.netns)
@@ -114,16 +178,7 @@ function elsewhere(p: Process, name: string, ip: string): ProcessResult {
       ),
       trace: conn.trace,
     };
-  const why = {
-    refused: 'Connection refused',
-    timeout: 'Connection timed out',
-    unreachable: 'Network is unreachable',
-    'host-unreachable': 'No route to host',
-  }[conn.failure];
-  return {
-    ...failure(conn.world, `ssh: connect to host ${name} port 22: ${why}`, 255),
-    trace: conn.trace,
-  };
+  return { ...refused(conn.world, name, conn.failure), trace: conn.trace };
 }
 
 /** `ip` on the client: its two interfaces and its DHCP routes. */

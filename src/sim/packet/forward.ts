@@ -15,6 +15,7 @@ import {
   type Walk,
 } from './hooks';
 import { resolveL2 } from './l2';
+import { crossLan, labHostAt } from './lab-lan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
 import type { DropReason, FilterDenial } from './trace';
@@ -67,6 +68,7 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
     direction: w.direction,
     netns,
     address: pkt.dst,
+    ...(w.at !== w.origin ? { host: w.at } : {}),
     process:
       w.direction === 'request' && pkt.proto === 'icmp' ? 'kernel (ICMP echo reply)' : 'ping',
   });
@@ -75,7 +77,7 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
 
 export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
   if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
-  const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop);
+  const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
     w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
     w.errorFrom ??= pkt.src;
@@ -90,20 +92,22 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
         );
   }
   const answeredBy =
-    l2.kind === 'lan'
-      ? l2.target === 'gateway'
-        ? `LAN gateway ${w.lan.gateway}`
-        : `LAN host ${l2.target.ip}`
-      : l2.kind === 'bridge' && l2.exit.kind === 'host'
-        ? `${l2.bridge} (the host)`
-        : placeName(
-            w.h,
-            l2.kind === 'bridge' && l2.exit.kind === 'port'
-              ? l2.exit.to.netns
-              : l2.kind === 'veth-peer'
-                ? l2.pair.to.netns
-                : netns,
-          );
+    l2.kind === 'lab-host'
+      ? `eth0 of ${l2.host}`
+      : l2.kind === 'lan'
+        ? l2.target === 'gateway'
+          ? `LAN gateway ${w.lan.gateway}`
+          : `LAN host ${l2.target.ip}`
+        : l2.kind === 'bridge' && l2.exit.kind === 'host'
+          ? `${l2.bridge} (the host)`
+          : placeName(
+              w.h,
+              l2.kind === 'bridge' && l2.exit.kind === 'port'
+                ? l2.exit.to.netns
+                : l2.kind === 'veth-peer'
+                  ? l2.pair.to.netns
+                  : netns,
+            );
   w.events.push({
     kind: 'arp',
     direction: w.direction,
@@ -123,6 +127,9 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
     ttl: pkt.ttl,
   });
   switch (l2.kind) {
+    case 'lab-host':
+      crossLan(w, l2.host, pkt.dst);
+      return ingress(w, 'host', 'eth0', pkt);
     case 'lan':
       return l2.target === 'gateway'
         ? toInternet(w, pkt)

@@ -18,6 +18,7 @@ import {
 } from './conntrack';
 import { runHook, type Counters, type HookResult, type RuleIndex } from './netfilter';
 import { isLocalAddress, sourceAddressOn } from './route';
+import type { HostLeg } from './lab-lan';
 import type { Direction, FilterDenial, NetfilterHook, TraceEvent } from './trace';
 
 export interface Pkt {
@@ -29,13 +30,23 @@ export interface Pkt {
   readonly bytes: number;
 }
 
-/** Scratch state of one walk: the host as it was, and what the walk collects. */
+/**
+ * Scratch state of one walk: the host the packet is on (as it was, its rules, the counters moved
+ * and its connection table), the other lab hosts it may cross the LAN to, and what it collects.
+ */
 export interface Walk {
-  readonly h: Host;
+  h: Host;
   readonly lan: Lan;
-  readonly ix: RuleIndex;
-  readonly counters: Counters;
-  readonly ct: Conntrack;
+  ix: RuleIndex;
+  counters: Counters;
+  ct: Conntrack;
+  /** The hostname of `h`, and every lab host by hostname (`h` among them as it was). */
+  at: string;
+  /** Where the packet's round trip started: its sender's host. */
+  origin: string;
+  readonly hosts: Readonly<Record<string, Host>>;
+  /** The hosts the walk left, by hostname (lab-lan.ts). */
+  readonly legs: Map<string, HostLeg>;
   events: TraceEvent[];
   direction: Direction;
   hit?: FlowHit;

@@ -113,7 +113,7 @@ export function fetchHttp(
       failure: conn.failure,
       proxyFailed: conn.proxyFailed ?? false,
     };
-  const h = hostOf(conn.world, p.place.host);
+  const h = hostOf(conn.world, conn.serverHost);
   const serverContainer = conn.server.containerId
     ? h.docker.containers.get(conn.server.containerId)
     : undefined;
@@ -139,7 +139,7 @@ export function fetchHttp(
     reply.kind === 'http' && conn.server.containerId
       ? recordAccess(
           conn.world,
-          p.place.host,
+          conn.serverHost,
           conn.server.containerId,
           conn.server.service,
           {

@@ -22,6 +22,8 @@ export type BridgeExit =
 
 export type L2Path =
   | { readonly kind: 'lan'; readonly mac: string; readonly target: OutsideHost | 'gateway' }
+  /** Another Docker host of the lab, by hostname: its eth0 answered. */
+  | { readonly kind: 'lab-host'; readonly mac: string; readonly host: string }
   | { readonly kind: 'veth-peer'; readonly mac: string; readonly pair: { from: End; to: End } }
   | {
       readonly kind: 'bridge';
@@ -69,14 +71,26 @@ function throughBridge(h: Host, netns: string, br: Link, inPort: string, nexthop
   return { kind: 'fail', reason: 'arp-failed' };
 }
 
+/** The other lab hosts' eth0s on the LAN: hostname and MAC of the one holding an address. */
+export type LabHostAt = (ip: Ipv4) => { readonly name: string; readonly mac: string } | undefined;
+
 /** Resolves `nexthop` on `dev` of `netns` and says which way the frame goes. */
-export function resolveL2(h: Host, lan: Lan, netns: string, dev: string, nexthop: Ipv4): L2Path {
+export function resolveL2(
+  h: Host,
+  lan: Lan,
+  netns: string,
+  dev: string,
+  nexthop: Ipv4,
+  labHostAt?: LabHostAt,
+): L2Path {
   const link = linksOf(h, netns).find((l) => l.name === dev);
   if (!link?.up) return { kind: 'fail', reason: 'no-carrier' };
   switch (link.kind) {
     case 'ether': {
       if (netns !== 'host') return { kind: 'fail', reason: 'arp-failed' };
       if (nexthop === lan.gateway) return { kind: 'lan', mac: GATEWAY_MAC, target: 'gateway' };
+      const peer = labHostAt?.(nexthop);
+      if (peer) return { kind: 'lab-host', mac: peer.mac, host: peer.name };
       const client = outsideHostAt(nexthop);
       return client?.lan
         ? { kind: 'lan', mac: LAN_CLIENT_MAC, target: client }

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../index';
 import { runLine } from '../shell/run-line';
 import { prompt } from '../shell/prompt';
-import type { Trace, TraceEvent } from './trace';
+import { of, traced } from './testing';
 
 const PUBLISHED = ['docker run -d -p 8080:80 --name web nginx', 'ssh 10.0.2.20'];
-
-function traced(lines: readonly string[]) {
-  const { world } = replay(lines.slice(0, -1));
-  const r = runLine(world, lines.at(-1)!);
-  return { ...r, trace: r.trace as Trace };
-}
-
-const of = <K extends TraceEvent['kind']>(t: Trace, kind: K) =>
-  t.events.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind);
 
 describe('the LAN client reaches a published port', () => {
   it('ssh opens a shell on the client; exit comes back to the host', () => {

@@ -16,6 +16,7 @@ import type { Pkt, Walk } from './hooks';
 import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { LAN_CLIENT, outsideHostAt, type OutsideHost } from './outside';
 import { localLinkOf } from './route';
+import { crossLan, labHostAt } from './lab-lan';
 
 /** The walker's name for the LAN client's network stack. */
 export const LAN_NETNS = 'lan-client';
@@ -83,8 +84,9 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
     return { kind: 'delivered', netns: LAN_NETNS, pkt };
   }
   const host = onLan ? dockerHostEth0(w.h, pkt.dst) : undefined;
+  const peer = onLan && !host ? labHostAt(w, pkt.dst) : undefined;
   const gatewayHost = onLan ? undefined : outsideHostAt(pkt.dst);
-  const mac = host?.mac ?? (nexthop === w.lan.gateway ? GATEWAY_MAC : undefined);
+  const mac = host?.mac ?? peer?.mac ?? (nexthop === w.lan.gateway ? GATEWAY_MAC : undefined);
   if (!mac) {
     w.events.push({
       kind: 'arp',
@@ -109,7 +111,11 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
     dev: 'eth0',
     who: nexthop,
     mac,
-    answeredBy: host ? `eth0 of ${w.h.hostname} (the Docker host)` : `LAN gateway ${w.lan.gateway}`,
+    answeredBy: host
+      ? `eth0 of ${w.h.hostname} (the Docker host)`
+      : peer
+        ? `eth0 of ${peer.name} (a Docker host)`
+        : `LAN gateway ${w.lan.gateway}`,
   });
   w.events.push({
     kind: 'transmit',
@@ -121,6 +127,10 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
     ttl: pkt.ttl,
   });
   if (host) return ingress(w, 'host', 'eth0', pkt);
+  if (peer) {
+    crossLan(w, peer.name, pkt.dst);
+    return ingress(w, 'host', 'eth0', pkt);
+  }
   if (!gatewayHost || gatewayHost.lan)
     return drop(
       w,

@@ -80,6 +80,8 @@ function rttOf(
     const [lo, hi] = o.outside.rttUs;
     return r.int(lo, hi) + (fromContainer ? r.int(20, 80) : 0);
   }
+  // A real wire between two hosts (virtio NICs on one hypervisor): a few hundred µs.
+  if (o.lan) return r.int(300, 900) + (o.path === 'routed' ? r.int(40, 160) : 0);
   if (o.path === 'local') return r.int(25, 70);
   if (o.path === 'routed') return r.int(60, 190);
   return r.int(40, 150);

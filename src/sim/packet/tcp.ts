@@ -11,7 +11,6 @@
 import type { Ipv4, World } from '../model';
 import { findListener, type Listener } from '../net/sockets';
 import { hostOf } from '../world';
-import { emptyConntrack } from './conntrack';
 import { outsideHostAt } from './outside';
 import type { Trace, TraceEvent } from './trace';
 import { sendInWorld } from './walk';
@@ -27,6 +26,8 @@ export type Connection =
       readonly accepted: Listener;
       /** Who finally answers: the server behind a docker-proxy, or `accepted` itself. */
       readonly server: Listener;
+      /** The lab host the server runs on (another host's, across the LAN, or the client's own). */
+      readonly serverHost: string;
       /** The client's address as the server sees it (docker-proxy's own for a proxied one). */
       readonly peer: Ipv4;
     }
@@ -61,14 +62,12 @@ function attempt(
   port: number,
   client: string,
 ): Connection {
-  const ct = emptyConntrack();
-  const sent = sendInWorld(
-    world,
-    hostName,
-    netns,
-    { proto: 'tcp', dst, dport: port, bytes: SYN_BYTES },
-    { conntrack: ct },
-  );
+  const sent = sendInWorld(world, hostName, netns, {
+    proto: 'tcp',
+    dst,
+    dport: port,
+    bytes: SYN_BYTES,
+  });
   const o = sent.outcomes[0];
   const events = sent.trace.events;
   const fail = (failure: ConnectFailure, evs: readonly TraceEvent[] = events): Connection => ({
@@ -82,9 +81,11 @@ function attempt(
   const arrived = events.find((e) => e.kind === 'delivered' && e.direction === 'request');
   if (o.kind === 'lost' || arrived?.kind !== 'delivered') return fail('timeout');
   // The port the SYN finally asked for: DNAT may have rewritten it (8080 -> 80).
-  const flow = ct.flows.find((f) => f.orig.dst === dst);
+  // Across the LAN the DNAT is bound in the far host's table: every host's flows are searched.
+  const flow = sent.flows.find((f) => f.orig.dst === dst && f.dnat);
   const dport = flow?.dnat?.port ?? port;
-  const h = hostOf(sent.world, hostName);
+  const serverHost = arrived.host ?? hostName;
+  const h = hostOf(sent.world, serverHost);
   const listener =
     arrived.netns === 'outside'
       ? publicListener(arrived.address, dport)
@@ -100,6 +101,7 @@ function attempt(
     trace: { events: labelled, verdict: 'delivered' },
     accepted: listener,
     server: listener,
+    serverHost,
     peer: o.peer ?? '',
   };
 }
@@ -133,7 +135,7 @@ export function connectTcp(
   if (!first.ok || first.accepted.service !== 'docker-proxy' || !first.accepted.forward)
     return first;
   const fwd = first.accepted.forward;
-  const second = attempt(first.world, hostName, 'host', fwd.ip, fwd.port, 'docker-proxy');
+  const second = attempt(first.world, first.serverHost, 'host', fwd.ip, fwd.port, 'docker-proxy');
   const events = [...first.trace.events, ...second.trace.events];
   if (!second.ok)
     return {
@@ -149,6 +151,7 @@ export function connectTcp(
     trace: { events, verdict: 'delivered' },
     accepted: first.accepted,
     server: second.server,
+    serverHost: second.serverHost,
     peer: second.peer,
   };
 }

@@ -116,6 +116,14 @@ export type TraceEvent =
       readonly to: { readonly netns: string; readonly dev: string };
     }
   | {
+      /** The frame crossed the LAN to another lab host's eth0: what follows happens on `to`. */
+      readonly kind: 'lan';
+      readonly direction: Direction;
+      readonly from: string;
+      readonly to: string;
+      readonly dst: Ipv4;
+    }
+  | {
       readonly kind: 'bridge';
       readonly direction: Direction;
       readonly bridge: string;
@@ -164,6 +172,8 @@ export type TraceEvent =
       readonly direction: Direction;
       readonly netns: string;
       readonly address: Ipv4;
+      /** The lab host it reached, when not the sender's own (after a `lan` crossing). */
+      readonly host?: string;
       /** Who answers: `kernel (ICMP echo)`, a container name, or an outside host's name. */
       readonly process?: string;
     }

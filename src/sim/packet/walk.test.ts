@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../index';
-import { runLine } from '../shell/run-line';
 import { hostOf } from '../world';
-import type { Trace, TraceEvent } from './trace';
-
-/** Runs a tutorial script; the last line's trace is what the UI would animate. */
-function traced(lines: readonly string[]) {
-  const { world } = replay(lines.slice(0, -1));
-  const r = runLine(world, lines.at(-1)!);
-  return { ...r, trace: r.trace as Trace };
-}
-
-const of = <K extends TraceEvent['kind']>(t: Trace, kind: K) =>
-  t.events.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind);
+import { of, traced } from './testing';
 
 const DEFAULT_BRIDGE = [
   'docker run -dit --name tomcat01 busybox',

@@ -7,7 +7,7 @@
 import type { Host, Ipv4, Lan, World } from '../model';
 import { blockContains, cidrBlock } from '../net/ipv4';
 import { hostOf } from '../world';
-import { emptyConntrack, type Conntrack } from './conntrack';
+import type { Conntrack, Flow } from './conntrack';
 import { learnFromTrace } from './learn';
 import {
   delivered,
@@ -21,7 +21,7 @@ import {
   type Arrival,
 } from './forward';
 import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
-import { applyCounters, emptyCounters, indexRules } from './netfilter';
+import { countedHost, eventsByHost, legsOf, newLeg, switchHost } from './lab-lan';
 import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';
 import type { OutsideHost } from './outside';
 import { lookupRoute } from './route';
@@ -46,6 +46,8 @@ export type Outcome =
       readonly outside?: OutsideHost;
       /** The request's source as it reached the answering namespace (after any SNAT). */
       readonly peer?: Ipv4;
+      /** It crossed the LAN to another lab host and back. */
+      readonly lan?: true;
     }
   | { readonly kind: 'lost' }
   | { readonly kind: 'unreachable' }
@@ -53,6 +55,10 @@ export type Outcome =
 
 export interface SendResult {
   readonly host: Host;
+  /** Every lab host the packets reached, the sender's included, with what they learned. */
+  readonly hosts: Readonly<Record<string, Host>>;
+  /** The connections each host tracked (the sender's first): DNAT bindings made on the way. */
+  readonly flows: readonly Flow[];
   /** The first packet's round trip. */
   readonly trace: Trace;
   readonly outcomes: readonly Outcome[];
@@ -111,6 +117,7 @@ function answerFromOutside(w: Walk, a: { target: OutsideHost; pkt: Pkt }): Arriv
 }
 
 function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
+  switchHost(w, w.origin);
   w.direction = 'request';
   w.steps = 0;
   w.routedHops = 0;
@@ -154,7 +161,9 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     });
   }
   if (from === LAN_NETNS) back = lanClientReceives(w, back);
-  if (back?.kind !== 'delivered' || back.netns !== from) return { kind: 'lost' };
+  // The LAN client is no lab host's: its answer may come from any of them.
+  const home = from === LAN_NETNS || w.at === w.origin;
+  if (back?.kind !== 'delivered' || back.netns !== from || !home) return { kind: 'lost' };
   const path =
     sent.kind === 'outside' && !sent.target.lan
       ? 'outside'
@@ -169,6 +178,7 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     ttl: back.pkt.ttl,
     path,
     ...(sent.kind === 'outside' ? { outside: sent.target } : { peer: sent.pkt.src }),
+    ...(w.events.some((e) => e.kind === 'lan') ? { lan: true as const } : {}),
   };
 }
 
@@ -181,14 +191,21 @@ export function sendPacket(
   lan: Lan,
   netns: string,
   spec: PacketSpec,
-  opts: { readonly count?: number; readonly conntrack?: Conntrack; readonly now?: number } = {},
+  opts: {
+    readonly count?: number;
+    readonly conntrack?: Conntrack;
+    readonly now?: number;
+    /** The other Docker hosts of the lab, by hostname, that the LAN can reach. */
+    readonly hosts?: Readonly<Record<string, Host>>;
+  } = {},
 ): SendResult {
   const w: Walk = {
-    h,
     lan,
-    ix: indexRules(h.iptables),
-    counters: emptyCounters(),
-    ct: opts.conntrack ?? emptyConntrack(),
+    ...newLeg(h, opts.conntrack),
+    at: h.hostname,
+    origin: h.hostname,
+    hosts: { ...opts.hosts, [h.hostname]: h },
+    legs: new Map(),
     events: [],
     direction: 'request',
     state: 'NEW',
@@ -207,9 +224,14 @@ export function sendPacket(
     if (o.kind === 'unreachable') break;
   }
   const verdict = first.at(-1)?.kind === 'delivered' ? 'delivered' : 'dropped';
-  // What the kernel learned on the way (ARP caches, bridge FDBs) stays behind in the host.
-  const host = learnFromTrace(applyCounters(h, w.counters), seen, opts.now);
-  return { host, trace: { events: first, verdict }, outcomes };
+  // What each kernel learned on the way (ARP caches, bridge FDBs) stays behind in its host.
+  const legs = legsOf(w);
+  const learned = eventsByHost(w.origin, seen);
+  const hosts: Record<string, Host> = {};
+  for (const [name, leg] of legs)
+    hosts[name] = learnFromTrace(countedHost(leg), learned.get(name) ?? [], opts.now);
+  const flows = [...legs.values()].flatMap((leg) => leg.ct.flows);
+  return { host: hosts[w.origin] ?? h, hosts, flows, trace: { events: first, verdict }, outcomes };
 }
 
 /** The same on a world: the host's counters are written back. */
@@ -223,6 +245,7 @@ export function sendInWorld(
   const r = sendPacket(hostOf(world, hostName), world.lan, netns, spec, {
     ...opts,
     now: world.clock,
+    hosts: world.hosts,
   });
-  return { ...r, world: { ...world, hosts: { ...world.hosts, [hostName]: r.host } } };
+  return { ...r, world: { ...world, hosts: { ...world.hosts, ...r.hosts } } };
 }

@@ -3,7 +3,7 @@ import { exportBuiltin } from './export';
 import type { World } from '../model';
 import { hostOf, updateHost } from '../world';
 import { stopContainer } from '../docker/containers';
-import { output, type Program } from './process';
+import { output, type ProcessResult, type Program } from './process';
 import { LAN_CLIENT } from '../packet/outside';
 import { help } from './help';
 import { history } from './history';
@@ -16,7 +16,7 @@ const exit: Program = (p) => {
   const code = Number(p.argv[1] ?? 0) & 255;
   const shells = p.world.terminal.shells;
   const top = shells.at(-1);
-  if (!top) return output(p.world, '', '', code);
+  if (!top) return leaveSsh(p.world, code);
   let world: World = { ...p.world, terminal: { ...p.world.terminal, shells: shells.slice(0, -1) } };
   if (top.main && hostOf(world).docker.containers.get(top.containerId)) {
     const r = updateHost(world, world.terminal.host, (h) => {
@@ -31,6 +31,20 @@ const exit: Program = (p) => {
   // Interactive bash says `exit` on its way out; busybox sh leaves silently.
   return output(world, '', top.program.endsWith('bash') ? 'exit\n' : '', code);
 };
+
+/** The host's login shell ends: back to the session `ssh` left on the previous host. */
+function leaveSsh(world: World, code: number): ProcessResult {
+  const back = world.terminal.outer?.at(-1);
+  if (!back) return output(world, '', '', code);
+  const { target, ...session } = back;
+  // What this login's bash hashed and the session stack itself go; the one left comes back.
+  const terminal = { ...world.terminal, ...session };
+  delete terminal.outer;
+  if (!session.hashed) delete terminal.hashed;
+  const outer = world.terminal.outer?.slice(0, -1) ?? [];
+  const next: World = { ...world, terminal: outer.length ? { ...terminal, outer } : terminal };
+  return output(next, '', `logout\nConnection to ${target} closed.\n`, code);
+}
 
 const echo: Program = (p) => {
   const args = p.argv.slice(1);

@@ -4,7 +4,7 @@
  */
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labStore } from '../../store';
+import { labReady, labStore, readyLab } from '../../store';
 import { afterEngine } from '../lazy';
 import { openDialog } from './action-store';
 
@@ -14,6 +14,15 @@ const ActionLayer = afterEngine(() => import('./ActionLayer').then((m) => m.Acti
 
 const button =
   'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+
+/** Another Docker host on the LAN: types `lab add-host hostN` (design.md contract 4). */
+function addHost() {
+  // The next free name is the engine's to say; a click before it is in waits for it.
+  void labReady.then(() => {
+    const lab = readyLab();
+    lab.run(`lab add-host ${lab.engine.nextHostName(lab.world)}`);
+  });
+}
 
 export function Toolbar() {
   const { t } = useTranslation('actions');
@@ -32,6 +41,9 @@ export function Toolbar() {
       </button>
       <button type="button" className={button} onClick={() => openDialog({ kind: 'ping' })}>
         {t('toolbar.ping')}
+      </button>
+      <button type="button" className={button} onClick={addHost}>
+        {t('toolbar.addHost')}
       </button>
       <button type="button" className={button} onClick={() => labStore.getState().reset()}>
         {t('toolbar.reset')}
