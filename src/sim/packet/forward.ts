@@ -16,6 +16,7 @@ import {
 } from './hooks';
 import { resolveL2 } from './l2';
 import { crossLan, labHostAt } from './lab-lan';
+import { ipvlanReceiver, underlayHop } from './macvlan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
 import type { DropReason, FilterDenial } from './trace';
@@ -77,6 +78,8 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
 
 export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
   if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
+  const underlay = underlayHop(w, netns, dev, nexthop, pkt, ingress);
+  if (underlay) return underlay;
   const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
     w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
@@ -183,6 +186,8 @@ function toInternet(w: Walk, pkt: Pkt): Arrival {
 export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arrival {
   if (++w.steps > MAX_STEPS)
     return drop(w, netns, inDev, 'loop', 'the packet went round in circles');
+  const ipvlanChild = ipvlanReceiver(w.h, netns, inDev, pkt.dst);
+  if (ipvlanChild) return ingress(w, ipvlanChild.netns, ipvlanChild.dev, pkt);
   if (netns === 'host') enterHost(w, pkt, 'PREROUTING', inDev);
   const route = lookupRoute(w.h, netns, pkt.dst);
   if (route?.kind === 'local') {
