@@ -20,7 +20,7 @@ import type { Pkt, Walk } from './hooks';
 import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { crossLan, switchHost } from './lab-lan';
 import { outsideHostAt } from './outside';
-import { lookupRoute } from './route';
+import { isLocalAddress, lookupRoute } from './route';
 
 /** A device on a wire: a NIC or vlan device of a host's root namespace, or a child anywhere. */
 export interface Station {
@@ -80,17 +80,21 @@ export function senderStation(w: Walk, netns: string, dev: string): Station | un
 }
 
 /**
- * Every up child of any lab host holding `ip`, as a station; with `vlan`, only those on that
- * LAN segment. l3 ipvlan children answer no ARP, so they are left out.
+ * Every up child of any lab host that answers ARP for `ip`: the one holding it, and (arp_ignore=0)
+ * a child in a namespace holding it on another device, as a host's mac0 answers for eth0's address.
  */
-function childrenHolding(w: Walk, ip: Ipv4): Station[] {
+function childrenHolding(w: Walk, ip: Ipv4, holdersOnly = false): Station[] {
   const found: Station[] = [];
   for (const [name, h] of Object.entries(w.hosts)) {
     const host = name === w.at ? w.h : h;
-    for (const ns of host.netns.values())
-      for (const l of ns.links)
-        if (isChild(l) && l.up && l.addresses.some((a) => a.ip === ip))
-          found.push(stationOf(name, host, ns.id, l));
+    for (const ns of host.netns.values()) {
+      const owner = isLocalAddress(host, ns.id, ip) && !ip.startsWith('127.');
+      if (!owner) continue;
+      const kids = ns.links.filter((l) => isChild(l) && l.up);
+      const holder = kids.filter((l) => l.addresses.some((a) => a.ip === ip));
+      for (const l of holder.length || holdersOnly ? holder : kids)
+        found.push(stationOf(name, host, ns.id, l));
+    }
   }
   return found;
 }
@@ -224,9 +228,10 @@ export function underlayHop(
   );
   const fromChild = isChild(from.link);
   if (!fromChild && from.link.kind === 'ether' && targets.length === 0) return undefined;
-  for (const to of targets) {
-    const why = blocked(from, to);
-    if (why) return isolate(w, netns, dev, nexthop, pkt, why);
+  const to = targets.find((t) => !blocked(from, t));
+  if (targets.length && !to)
+    return isolate(w, netns, dev, nexthop, pkt, blocked(from, targets[0])!);
+  if (to) {
     arpAnswered(w, netns, dev, nexthop, to.link.mac, placeOf(w, to));
     transmitted(w, netns, dev, pkt);
     return deliverTo(w, to, pkt, ingress);
@@ -367,7 +372,8 @@ export function ipvlanReceiver(
  * it, if any. The caller moves the walk there.
  */
 export function lanChildAt(w: Walk, dst: Ipv4): Station | undefined {
-  return childrenHolding(w, dst).find((s) => s.vlan === 0 && !routedIpvlan(s.link));
+  // The LAN's own ARP for a host's address is the NIC's to answer, not a host-side mac0's.
+  return childrenHolding(w, dst, true).find((s) => s.vlan === 0 && !routedIpvlan(s.link));
 }
 
 /** Takes a frame from the LAN into the child `to` (switching hosts as needed). */
