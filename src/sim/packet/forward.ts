@@ -76,6 +76,19 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
   return { kind: 'delivered', netns, pkt };
 }
 
+/** The frame leaves `dev` of `netns`, as the trace records it. */
+export function pushTransmit(w: Walk, netns: string, dev: string, pkt: Pkt): void {
+  w.events.push({
+    kind: 'transmit',
+    direction: w.direction,
+    netns,
+    dev,
+    src: pkt.src,
+    dst: pkt.dst,
+    ttl: pkt.ttl,
+  });
+}
+
 export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
   if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
   const underlay = underlayHop(w, netns, dev, nexthop, pkt, ingress);
@@ -120,15 +133,7 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
     mac: l2.mac,
     answeredBy,
   });
-  w.events.push({
-    kind: 'transmit',
-    direction: w.direction,
-    netns,
-    dev,
-    src: pkt.src,
-    dst: pkt.dst,
-    ttl: pkt.ttl,
-  });
+  pushTransmit(w, netns, dev, pkt);
   switch (l2.kind) {
     case 'lab-host':
       crossLan(w, l2.host, pkt.dst);

@@ -15,7 +15,7 @@
 import type { Host, Ipv4, Link } from '../model';
 import { linksOf } from '../linux/link-state';
 import { linkByIndex } from '../net/kernel';
-import type { Arrival } from './forward';
+import { drop, pushTransmit, type Arrival } from './forward';
 import type { Pkt, Walk } from './hooks';
 import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { crossLan, switchHost } from './lab-lan';
@@ -137,19 +137,23 @@ function arpAnswered(w: Walk, netns: string, dev: string, who: Ipv4, mac: string
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who, mac, answeredBy: by });
 }
 
-function isolate(w: Walk, netns: string, dev: string, who: Ipv4, pkt: Pkt, why: string): Arrival {
+/** An ARP nobody answers: `reason` says why, in the kernel's terms. */
+function unanswered(
+  w: Walk,
+  netns: string,
+  dev: string,
+  who: Ipv4,
+  pkt: Pkt,
+  reason: 'macvlan-isolation' | 'arp-failed',
+  why: string,
+): Arrival {
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who });
   w.errorFrom ??= pkt.src;
-  w.events.push({
-    kind: 'dropped',
-    direction: w.direction,
-    netns,
-    at: dev,
-    reason: 'macvlan-isolation',
-    explanation: `no answer to ARP who-has ${who} on ${dev}: ${why}`,
-  });
-  return { kind: 'dropped', reason: 'macvlan-isolation' };
+  return drop(w, netns, dev, reason, `no answer to ARP who-has ${who} on ${dev}: ${why}`);
 }
+
+const isolate = (w: Walk, netns: string, dev: string, who: Ipv4, pkt: Pkt, why: string) =>
+  unanswered(w, netns, dev, who, pkt, 'macvlan-isolation', why);
 
 /** `container web`, the hostname for a host's own device, or the namespace. */
 export function childName(w: Walk, s: Station): string {
@@ -169,27 +173,17 @@ function deliverTo(w: Walk, to: Station, pkt: Pkt, ingress: Ingress): Arrival {
   return ingress(w, to.netns, to.link.name, pkt);
 }
 
-function transmitted(w: Walk, netns: string, dev: string, pkt: Pkt): void {
-  w.events.push({
-    kind: 'transmit',
-    direction: w.direction,
-    netns,
-    dev,
-    src: pkt.src,
-    dst: pkt.dst,
-    ttl: pkt.ttl,
-  });
+/** The untagged LAN's own stations: the gateway, the LAN client, other hosts' eth0. */
+interface LanNode {
+  readonly mac: string;
+  readonly by: string;
+  readonly to?: Station;
 }
 
-/** The untagged LAN's own stations: the gateway, the LAN client, other hosts' eth0. */
-function lanNode(
-  w: Walk,
-  nexthop: Ipv4,
-): { mac: string; by: string; to?: Station; outside?: boolean } | undefined {
-  if (nexthop === w.lan.gateway)
-    return { mac: GATEWAY_MAC, by: `LAN gateway ${w.lan.gateway}`, outside: true };
+function lanNode(w: Walk, nexthop: Ipv4): LanNode | undefined {
+  if (nexthop === w.lan.gateway) return { mac: GATEWAY_MAC, by: `LAN gateway ${w.lan.gateway}` };
   const client = outsideHostAt(nexthop);
-  if (client?.lan) return { mac: LAN_CLIENT_MAC, by: `LAN host ${client.ip}`, outside: true };
+  if (client?.lan) return { mac: LAN_CLIENT_MAC, by: `LAN host ${client.ip}` };
   for (const [name, h0] of Object.entries(w.hosts)) {
     const h = name === w.at ? w.h : h0;
     const eth0 = linksOf(h, 'host').find(
@@ -233,7 +227,7 @@ export function underlayHop(
     return isolate(w, netns, dev, nexthop, pkt, blocked(from, targets[0])!);
   if (to) {
     arpAnswered(w, netns, dev, nexthop, to.link.mac, placeOf(w, to));
-    transmitted(w, netns, dev, pkt);
+    pushTransmit(w, netns, dev, pkt);
     return deliverTo(w, to, pkt, ingress);
   }
   // The rest of the segment: a NIC of this or another host, the gateway, the LAN client.
@@ -241,39 +235,27 @@ export function underlayHop(
     const node = lanNode(w, nexthop);
     if (node?.to && blocked(from, node.to))
       return isolate(w, netns, dev, nexthop, pkt, blocked(from, node.to)!);
-    if (node) {
-      arpAnswered(w, netns, dev, nexthop, node.mac, node.by);
-      transmitted(w, netns, dev, pkt);
-      if (node.to) return deliverTo(w, node.to, pkt, ingress);
-      const target = outsideHostAt(pkt.dst);
-      if (!target || (target.lan && pkt.dst !== nexthop)) return noSuchHost(w, pkt);
-      return { kind: 'outside', target, pkt };
-    }
+    if (node) return sendToNode(w, netns, dev, nexthop, pkt, node, ingress);
   }
-  w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
-  w.errorFrom ??= pkt.src;
-  w.events.push({
-    kind: 'dropped',
-    direction: w.direction,
+  return unanswered(
+    w,
     netns,
-    at: dev,
-    reason: 'arp-failed',
-    explanation: `no answer to ARP who-has ${nexthop} on ${dev}: nothing on that ${from.vlan === undefined ? 'dummy parent' : from.vlan ? `VLAN ${from.vlan}` : 'LAN'} owns the address`,
-  });
-  return { kind: 'dropped', reason: 'arp-failed' };
+    dev,
+    nexthop,
+    pkt,
+    'arp-failed',
+    `nothing on that ${from.vlan === undefined ? 'dummy parent' : from.vlan ? `VLAN ${from.vlan}` : 'LAN'} owns the address`,
+  );
 }
 
-function noSuchHost(w: Walk, pkt: Pkt): Arrival {
-  w.events.push({
-    kind: 'dropped',
-    direction: w.direction,
-    netns: 'outside',
-    at: 'internet',
-    reason: 'no-such-host',
-    explanation: `nothing answers at ${pkt.dst} on the simulated internet`,
-  });
-  return { kind: 'dropped', reason: 'no-such-host' };
-}
+const noSuchHost = (w: Walk, pkt: Pkt): Arrival =>
+  drop(
+    w,
+    'outside',
+    'internet',
+    'no-such-host',
+    `nothing answers at ${pkt.dst} on the simulated internet`,
+  );
 
 /**
  * ipvlan l3: a sibling's address is delivered inside the kernel; anything else is routed by the
@@ -286,7 +268,7 @@ function routedOut(w: Walk, from: Station, pkt: Pkt, ingress: Ingress): Arrival 
   if (sibling) {
     const why = blocked(from, sibling);
     if (why) return isolate(w, from.netns, from.link.name, pkt.dst, pkt, why);
-    transmitted(w, from.netns, from.link.name, pkt);
+    pushTransmit(w, from.netns, from.link.name, pkt);
     return ingress(w, sibling.netns, sibling.link.name, pkt);
   }
   const parent = linkByIndex(w.h, 'host', from.parent);
@@ -301,17 +283,15 @@ function routedOut(w: Walk, from: Station, pkt: Pkt, ingress: Ingress): Arrival 
       `${pkt.dst} belongs to the host itself, which ipvlan children cannot reach`,
     );
   if (!parent || !route || route.dev !== parent.name) {
-    w.events.push({
-      kind: 'dropped',
-      direction: w.direction,
-      netns: from.netns,
-      at: from.link.name,
-      reason: 'no-route',
-      explanation: `ipvlan l3: the host has no route to ${pkt.dst} through ${parent?.name ?? 'the parent'}`,
-    });
-    return { kind: 'dropped', reason: 'no-route' };
+    return drop(
+      w,
+      from.netns,
+      from.link.name,
+      'no-route',
+      `ipvlan l3: the host has no route to ${pkt.dst} through ${parent?.name ?? 'the parent'}`,
+    );
   }
-  transmitted(w, from.netns, from.link.name, pkt);
+  pushTransmit(w, from.netns, from.link.name, pkt);
   return (
     underlayHop(w, 'host', parent.name, route.nexthop, pkt, ingress) ??
     lanOut(w, parent.name, route.nexthop, pkt, ingress)
@@ -321,20 +301,31 @@ function routedOut(w: Walk, from: Station, pkt: Pkt, ingress: Ingress): Arrival 
 /** The parent NIC's own send to a LAN node (the walker's usual path does this for eth0). */
 function lanOut(w: Walk, dev: string, nexthop: Ipv4, pkt: Pkt, ingress: Ingress): Arrival {
   const node = lanNode(w, nexthop);
-  if (!node) {
-    w.events.push({ kind: 'arp', direction: w.direction, netns: 'host', dev, who: nexthop });
-    w.events.push({
-      kind: 'dropped',
-      direction: w.direction,
-      netns: 'host',
-      at: dev,
-      reason: 'arp-failed',
-      explanation: `no answer to ARP who-has ${nexthop} on ${dev}: nothing on that link owns the address`,
-    });
-    return { kind: 'dropped', reason: 'arp-failed' };
-  }
-  arpAnswered(w, 'host', dev, nexthop, node.mac, node.by);
-  transmitted(w, 'host', dev, pkt);
+  if (!node)
+    return unanswered(
+      w,
+      'host',
+      dev,
+      nexthop,
+      pkt,
+      'arp-failed',
+      'nothing on that link owns the address',
+    );
+  return sendToNode(w, 'host', dev, nexthop, pkt, node, ingress);
+}
+
+/** ARP answered by a LAN node: the frame goes to it (another host's NIC) or past the gateway. */
+function sendToNode(
+  w: Walk,
+  netns: string,
+  dev: string,
+  nexthop: Ipv4,
+  pkt: Pkt,
+  node: LanNode,
+  ingress: Ingress,
+): Arrival {
+  arpAnswered(w, netns, dev, nexthop, node.mac, node.by);
+  pushTransmit(w, netns, dev, pkt);
   if (node.to) return deliverTo(w, node.to, pkt, ingress);
   const target = outsideHostAt(pkt.dst);
   return target && !(target.lan && pkt.dst !== nexthop)
