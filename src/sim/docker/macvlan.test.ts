@@ -124,3 +124,19 @@ describe('a container on macvlan / ipvlan', () => {
     expect(transcript[2].stdout).not.toContain('default');
   });
 });
+
+describe('what a macvlan network keeps from a user network, and what it lacks', () => {
+  it('the embedded DNS answers names on it; -p maps nothing (no bridge driver to program)', () => {
+    const { transcript } = replay([
+      `${MV} --ip-range 10.0.2.128/25 -o parent=eth0 mv`,
+      'docker run -d --name web --network mv -p 8080:80 nginx',
+      'docker run -d --name c1 --network mv busybox sleep 1000',
+      'docker exec c1 nslookup web',
+      'docker port web',
+      'iptables -t nat -S DOCKER',
+    ]);
+    expect(transcript[3].stdout).toContain('Address: 10.0.2.128');
+    expect(transcript[4].stdout).toBe('');
+    expect(transcript[5].stdout).not.toContain('8080');
+  });
+});
