@@ -5,9 +5,17 @@
  * mount namespace (`unshare -n -m`, never touching this machine's interfaces), and every
  * container → address ping is compared with the simulator's verdict. Needs root, iproute2,
  * iptables and iputils-ping.
+ *
+ * Every other scenario adds a macvlan network on the host's eth0 (and sometimes the host-side
+ * mac0 fix). The host's eth0 is then built as one end of a veth pair whose other end sits in a
+ * namespace playing the LAN client (10.0.2.20), which is also a ping source and target; the LAN
+ * gateway and the internet are not built, so nothing is compared toward them. This kernel has no
+ * ipvlan, dummy or 802.1Q vlan devices (`ip link add … type ipvlan|dummy|vlan`: Unknown device
+ * type), so ipvlan and eth0.N parents are checked by unit tests only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWorld, runLine, type Host, type World } from '../src/sim/index';
+import { LAN_CLIENT, LAN_NETNS } from '../src/sim/packet/lan';
 import { sendInWorld } from '../src/sim/packet/walk';
 import { createRng } from '../src/sim/rng';
 import { hostOf } from '../src/sim/world';
@@ -39,10 +47,30 @@ if (!process.argv.includes('--inner')) {
 const sh = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
+const MACVLAN_MODES = ['bridge', 'bridge', 'private', 'vepa'];
+
+/** A macvlan network on eth0 with 1–3 containers, and sometimes the host's own mac0. */
+function macvlanLines(rng: ReturnType<typeof createRng>, first: number): string[] {
+  const mode = rng.pick(MACVLAN_MODES);
+  const lines = [
+    `docker network create -d macvlan --subnet 10.0.2.0/24 --gateway 10.0.2.2 --ip-range 10.0.2.128/25 -o parent=eth0${mode === 'bridge' ? '' : ` -o macvlan_mode=${mode}`} mv`,
+  ];
+  for (let i = 0; i < rng.int(1, 3); i++)
+    lines.push(`docker run -dit --name m${first + i} --network mv busybox`);
+  if (rng.int(0, 1) === 0)
+    lines.push(
+      'ip link add mac0 link eth0 type macvlan mode bridge',
+      'ip addr add 10.0.2.50/32 dev mac0',
+      'ip link set mac0 up',
+      ...(rng.int(0, 3) > 0 ? ['ip route add 10.0.2.128/25 dev mac0'] : []),
+    );
+  return lines;
+}
+
 function scenario(seed: number): string[] {
   const rng = createRng(2705, seed);
   const nets = ['default'];
-  const lines: string[] = [];
+  const lines: string[] = seed % 2 === 1 ? macvlanLines(rng, 0) : [];
   for (let i = 0; i < rng.int(0, 2); i++) {
     lines.push(`docker network create ${rng.int(0, 3) === 0 ? '--internal ' : ''}n${i}`);
     nets.push(`n${i}`);
@@ -91,8 +119,31 @@ function build(h: Host): Map<string, string> {
   for (const id of h.netns.keys()) if (id !== 'host') names.set(id, `sim${n++}`);
   for (const [id, name] of names) if (id !== 'host') sh('ip', ['netns', 'add', name]);
   const ipn = (ns: string, args: string[]) => sh('ip', ns ? ['-n', ns, ...args] : args);
-  for (const name of names.values()) ipn(name, ['link', 'set', 'lo', 'up']);
   const host = h.netns.get('host')!;
+  const eth0 = host.links.find((l) => l.name === 'eth0')!;
+  const macvlans = [...h.netns].flatMap(([id, ns]) =>
+    ns.links.filter((l) => l.kind === 'macvlan').map((l) => ({ id, l })),
+  );
+  if (macvlans.length) {
+    // eth0 on a wire whose other end is the LAN client's namespace.
+    names.set(LAN_NETNS, 'lan');
+    sh('ip', ['netns', 'add', 'lan']);
+    ipn('', ['link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'lan0']);
+    ipn('', ['link', 'set', 'lan0', 'netns', 'lan']);
+    ipn('lan', ['addr', 'add', `${LAN_CLIENT}/24`, 'dev', 'lan0']);
+    ipn('lan', ['link', 'set', 'lan0', 'up']);
+    for (const a of eth0.addresses) ipn('', ['addr', 'add', `${a.ip}/${a.prefix}`, 'dev', 'eth0']);
+    ipn('', ['link', 'set', 'eth0', 'up']);
+    for (const { id, l } of macvlans) {
+      const tmp = id === 'host' ? l.name : `mv${l.ifindex}`;
+      ipn('', ['link', 'add', tmp, 'link', 'eth0', 'type', 'macvlan', 'mode', l.stacked!.mode]);
+      ipn('', ['link', 'set', tmp, 'address', l.mac]);
+      if (id === 'host') continue;
+      ipn('', ['link', 'set', tmp, 'netns', names.get(id)!]);
+      ipn(names.get(id)!, ['link', 'set', tmp, 'name', l.name]);
+    }
+  }
+  for (const name of names.values()) ipn(name, ['link', 'set', 'lo', 'up']);
   for (const l of host.links)
     if (l.kind === 'bridge') ipn('', ['link', 'add', l.name, 'type', 'bridge']);
   for (const [id, ns] of h.netns)
@@ -122,7 +173,7 @@ function build(h: Host): Map<string, string> {
     }
   for (const [id, ns] of h.netns)
     for (const r of ns.routes)
-      if (id !== 'host')
+      if (id !== 'host' || r.dst !== 'default')
         ipn(names.get(id)!, [
           'route',
           'add',
@@ -139,7 +190,9 @@ function build(h: Host): Map<string, string> {
 function teardown(names: Map<string, string>, h: Host): void {
   for (const name of names.values()) if (name) spawnSync('ip', ['netns', 'del', name]);
   for (const l of h.netns.get('host')!.links)
-    if (l.kind === 'bridge' || l.kind === 'veth') spawnSync('ip', ['link', 'del', l.name]);
+    if (l.kind === 'bridge' || l.kind === 'veth' || l.kind === 'macvlan')
+      spawnSync('ip', ['link', 'del', l.name]);
+  spawnSync('ip', ['link', 'del', 'eth0']);
 }
 
 function kernelPing(ns: string, dst: string): boolean {
@@ -170,9 +223,19 @@ for (let s = 0; s < SCENARIOS; s++) {
       .links.filter((l) => l.kind === 'bridge')
       .flatMap((l) => l.addresses.map((a) => a.ip)),
   ];
+  const lan = names.has(LAN_NETNS);
+  if (lan)
+    targets.push(
+      LAN_CLIENT,
+      ...h.netns
+        .get('host')!
+        .links.filter((l) => l.kind === 'ether' || l.kind === 'macvlan')
+        .flatMap((l) => l.addresses.map((a) => a.ip)),
+    );
   const sources = [
     { label: 'host', netns: 'host' },
     ...running.map((c) => ({ label: c.name, netns: c.netns! })),
+    ...(lan ? [{ label: 'lan-client', netns: LAN_NETNS }] : []),
   ];
   for (const src of sources)
     for (const dst of targets) {

@@ -8,6 +8,7 @@
 import type { Container, Host, LinkKind, World } from '../sim';
 import { HOST_REF, netnsRef } from './refs';
 import { projectHostNetns } from './project-host';
+import { projectUnderlay } from './project-underlay';
 import { projectContainers } from './project-containers';
 import { reuse } from './reuse';
 import { projectPeerHost } from './peer-hosts';
@@ -37,7 +38,9 @@ export type ElementKind =
   | 'bridge-port'
   | 'link'
   | 'published'
-  | 'uplink';
+  | 'uplink'
+  /** A macvlan/ipvlan child up to the device it sits on (no veth, no bridge). */
+  | 'stacked';
 
 export interface GraphElementData {
   readonly id: string;
@@ -121,6 +124,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   nodes.push(reuse(world.lan, node(FLOOR_ID, 'floor', '', { parent: HOST_ID })));
   projectHostNetns(host, text, nodes, edges);
   projectContainers(host, text, nodes, edges);
+  projectUnderlay(host, text, nodes, edges);
   const peers = Object.values(world.hosts)
     .filter((h) => h !== host)
     .flatMap((h) => projectPeerHost(h, text));

@@ -137,6 +137,8 @@ function explainDrop(e: Dropped, place: PlaceName): Explanation {
       return { key: 'event.drop.loop', params };
     case 'no-such-host':
       return { key: 'event.drop.noSuchHost', params };
+    case 'macvlan-isolation':
+      return { key: 'event.drop.macvlan', params: { ...params, why: e.explanation } };
   }
 }
 

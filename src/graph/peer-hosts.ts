@@ -9,6 +9,7 @@ import type { Host } from '../sim';
 import { FLOOR_ID, HOST_ID, node, OUTSIDE_ID, type GraphElement, type GraphText } from './elements';
 import { projectContainers } from './project-containers';
 import { projectHostNetns } from './project-host';
+import { projectUnderlay } from './project-underlay';
 
 export const peerPrefix = (hostname: string): string => `@${hostname}/`;
 
@@ -37,6 +38,7 @@ export function projectPeerHost(host: Host, text: GraphText): GraphElement[] {
   const edges: GraphElement[] = [];
   projectHostNetns(host, text, nodes, edges);
   projectContainers(host, text, nodes, edges);
+  projectUnderlay(host, text, nodes, edges);
   const prefix = peerPrefix(host.hostname);
   // Its eth0 hangs on the one LAN every host shares.
   return [...nodes, ...edges].map((e) =>

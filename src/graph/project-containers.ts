@@ -15,6 +15,7 @@ import {
 } from './elements';
 import { serviceNote } from './compose';
 import { linkAt, projectDevice, projectVethEdges } from './project-devices';
+import { underlayParentsReached } from './project-underlay';
 import { reuse } from './reuse';
 
 export function projectContainers(
@@ -29,7 +30,7 @@ export function projectContainers(
     const sharing = owners.get(nsId) ?? [];
     const owner = sharing[0];
     const id = netnsRef(nsId);
-    const bridges = hostBridgesReached(host, nsId);
+    const bridges = [...hostBridgesReached(host, nsId), ...underlayParentsReached(host, nsId)];
     const names = sharing.map((c) => c.name).join(' + ');
     const service = owner && serviceNote(owner, text);
     const says = (note?: string) =>

@@ -24,7 +24,8 @@ export function linkAt(ns: Netns | undefined, ifindex: number | undefined): Link
 }
 
 export function projectDevice(nsId: string, parent: string, link: Link): GraphElement {
-  const name = link.peer ? `${link.name}@if${link.peer.ifindex}` : link.name;
+  const iflink = link.peer ?? link.lower;
+  const name = iflink ? `${link.name}@if${iflink.ifindex}` : link.name;
   const lines = [link.up ? name : `${name} DOWN`];
   // Every lo holds 127.0.0.1/8; saying so in each box would only crowd it.
   if (link.kind !== 'loopback') for (const a of link.addresses) lines.push(`${a.ip}/${a.prefix}`);

@@ -297,6 +297,12 @@ export function graphStyle(theme: Theme): StylesheetJson {
     },
     { selector: 'edge.bridge-port', style: { width: 3, 'line-color': p.bridge } },
     { selector: 'edge.uplink', style: { width: 3, 'line-color': p.ether } },
+    // macvlan/ipvlan: the child hangs off the NIC itself; the bar under it is no bridge.
+    {
+      selector: 'edge.stacked',
+      style: { width: 2, 'line-color': p.ether, 'line-style': 'dashed' },
+    },
+    { selector: 'node.underlay', style: { 'background-color': p.ether, 'border-style': 'dashed' } },
     {
       selector: 'edge.link',
       style: {

@@ -69,7 +69,7 @@ export interface DefaultBridgeConfig {
   readonly defaultGateway?: Ipv4;
 }
 
-export type NetworkDriver = 'bridge' | 'host' | 'null';
+export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan';
 
 export interface Network {
   readonly id: string;
@@ -87,6 +87,13 @@ export interface Network {
   readonly labels: Readonly<Record<string, string>>;
   /** The Linux bridge device (`docker0`, `br-<id12>`), for bridge networks. */
   readonly bridge?: string;
+  /** macvlan/ipvlan: the parent device and its mode; `createdParent` when Docker made it (eth0.10, dm-…). */
+  readonly underlay?: {
+    readonly parent: string;
+    readonly mode: string;
+    readonly flag?: string;
+    readonly createdParent: boolean;
+  };
 }
 
 export interface NetworkIpam {

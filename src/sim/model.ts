@@ -144,7 +144,26 @@ export interface FdbEntry {
   readonly port: number;
 }
 
-export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth';
+export type LinkKind =
+  | 'loopback'
+  | 'ether'
+  | 'bridge'
+  | 'veth'
+  /** Stacked on a lower device (`lower`): its own MAC on the lower's wire. */
+  | 'macvlan'
+  /** Stacked on a lower device, sharing its MAC; l2 or l3 mode. */
+  | 'ipvlan'
+  /** An 802.1Q sub-interface (`eth0.10`) tagging frames with `vlanId` on its lower device. */
+  | 'vlan'
+  /** A wire to nowhere: the parent Docker makes for a macvlan/ipvlan network without `-o parent`. */
+  | 'dummy';
+
+/** The mode a macvlan (bridge, private, vepa, passthru) or ipvlan (l2, l3 + flag) child runs in. */
+export interface StackedMode {
+  readonly mode: string;
+  /** ipvlan's bridge, private or vepa flag. */
+  readonly flag?: string;
+}
 
 export interface Link {
   readonly ifindex: number;
@@ -159,6 +178,12 @@ export interface Link {
   readonly master?: number;
   /** The other end of a veth pair. */
   readonly peer?: { readonly netns: string; readonly ifindex: number };
+  /** The device a macvlan, ipvlan or vlan link sits on (its parent), possibly in another namespace. */
+  readonly lower?: { readonly netns: string; readonly ifindex: number };
+  /** A macvlan or ipvlan link's mode. */
+  readonly stacked?: StackedMode;
+  /** A vlan link's 802.1Q id. */
+  readonly vlanId?: number;
   /**
    * tx queue length when not the kind's usual one: `ip link add` leaves the kernel's 1000 on a
    * veth or bridge, where Docker asks for 0.

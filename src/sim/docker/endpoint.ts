@@ -24,6 +24,7 @@ import {
 } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
+import { joinUnderlay } from './macvlan';
 
 function allocationsOf(h: HostDraft, networkId: string): readonly number[] {
   return plain(h.docker.ipamAllocations[networkId]) ?? [];
@@ -69,6 +70,24 @@ export function joinEndpoint(
   if (!n) return err(`network ${ep.networkName} not found`);
   ep.networkId = n.id;
   const endpointId = ctx.rng.hex(64);
+  if (n.underlay) {
+    if (!c.netns) throw new Error('joining without a sandbox');
+    const ip = pickAddress(h, n, ep.ipv4Requested);
+    if (!ip.ok) return ip;
+    const joined = joinUnderlay(
+      h,
+      c,
+      n,
+      ip.value,
+      Number(n.ipam.config[0].subnet.split('/')[1]),
+      endpointId,
+    );
+    if (!joined.ok) return joined;
+    ep.joined = joined.value;
+    recordAllocation(h, n.id, ip.value, true);
+    setDefaultRoute(h, c);
+    return ok(undefined);
+  }
   if (n.driver !== 'bridge') {
     // host and none: an endpoint without an interface of its own.
     ep.joined = { endpointId, ip: '', prefix: 0, gateway: '', mac: '', ifindex: 0 };
@@ -138,7 +157,8 @@ export function gatewayEndpoint(h: HostDraft, c: Draft<Container>) {
 function setDefaultRoute(h: HostDraft, c: Draft<Container>): void {
   const ns = c.netns ? h.netns.get(c.netns) : undefined;
   if (!ns || c.netns === 'host') return;
-  ns.routes = ns.routes.filter((r) => r.dst !== 'default');
+  // ipvlan l3's `default dev ethN` is the driver's static route: it stays with its device.
+  ns.routes = ns.routes.filter((r) => r.dst !== 'default' || !r.via);
   const best = gatewayEndpoint(h, c);
   if (!best?.e.joined) return;
   const dev = draftLink(h, ns.id, best.e.joined.ifindex)?.name;

@@ -136,14 +136,14 @@ describe('docker network create: errors', () => {
     expect(transcript[0].exitCode).toBe(1);
   });
 
-  it('refuses a duplicate name, and says plainly which drivers the lab lacks', () => {
+  it('refuses a duplicate name and an unknown driver', () => {
     const { err } = run([
       'docker network create mynet',
       'docker network create mynet',
-      'docker network create -d macvlan mv',
+      'docker network create -d weave mv',
     ]);
     expect(err[1]).toBe('Error response from daemon: network with name mynet already exists\n');
-    expect(err[2]).toMatch(/^Docker Network Lab: the macvlan driver is not simulated yet/);
+    expect(err[2]).toBe('Error response from daemon: plugin "weave" not found\n');
   });
 
   it('frames usage and flag errors as docker-cli 27 does', () => {

@@ -7,11 +7,12 @@ import { castDraft } from 'immer';
 import type { Daemon, IpamPoolConfig, Network } from '../model';
 import { allocateAddress, allocatePool, canonicalSubnet, poolOverlaps } from '../net/ipam';
 import { blockContains, blockOf, blocksOverlap, isIpv4, parseCidr } from '../net/ipv4';
-import { addLink, deleteLink, findLink, type HostDraft } from '../net/kernel';
+import { addLink, deleteLink, findLink, randomMac, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { installBridgeRules, networkOwner, removeRulesOwnedBy } from './bridge-rules';
 import { bridgeMac, newNetworkId } from './daemon';
+import { createUnderlay, isUnderlayDriver, removeUnderlay, type UnderlayDriver } from './macvlan';
 
 /** One IPAM pool as the CLI sends it: the strings the user typed, not yet validated. */
 export interface IpamRequest {
@@ -38,8 +39,6 @@ export const isLabLimit = (error: string): boolean => error.startsWith(LAB_LIMIT
 
 /** runconfig.IsPreDefinedNetwork on Linux: bridge, host, none and the `default` alias. */
 const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
-
-const UNMODELLED_DRIVERS = new Set(['macvlan', 'ipvlan']);
 
 // moby daemon/network.go: only swarm managers may create overlay networks.
 const NOT_A_SWARM_MANAGER =
@@ -138,17 +137,16 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
   if (!valid.ok) return valid;
   if ([...h.docker.networks.values()].some((n) => n.name === o.name))
     return err(`network with name ${o.name} already exists`);
-  if (UNMODELLED_DRIVERS.has(o.driver))
-    return err(
-      `${LAB_LIMIT}the ${o.driver} driver is not simulated yet; only bridge networks can be created here`,
-    );
   if (o.driver === 'host' || o.driver === 'null')
     // libnetwork's host and null drivers allow a single network each, made at daemon start.
     return err(`only one instance of "${o.driver}" network is allowed`);
-  if (o.driver !== 'bridge') return err(`plugin "${o.driver}" not found`);
+  if (o.driver !== 'bridge' && !isUnderlayDriver(o.driver))
+    return err(`plugin "${o.driver}" not found`);
   const pools = assignPools(h, o.ipam);
   if (!pools.ok) return pools;
   const id = newNetworkId(ctx);
+  if (isUnderlayDriver(o.driver))
+    return createUnderlayNetwork(h, o, o.driver, id, pools.value, ctx);
   const bridge = o.options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
   if (findLink(h, 'host', bridge)) return err(`bridge ${bridge} already exists`);
   const network: Network = {
@@ -181,6 +179,35 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
   return ok(network);
 }
 
+/** A macvlan or ipvlan network: the driver claims its parent; no bridge, no iptables rules. */
+function createUnderlayNetwork(
+  h: HostDraft,
+  o: NetworkCreateRequest,
+  driver: UnderlayDriver,
+  id: string,
+  pools: IpamPoolConfig[],
+  ctx: Ctx,
+): Result<Network> {
+  const underlay = createUnderlay(h, driver, id, o.options, randomMac(ctx.rng));
+  if (!underlay.ok) return underlay;
+  const network: Network = {
+    id,
+    name: o.name,
+    driver,
+    created: ctx.now,
+    createdNanos: ctx.rng.int(0, 999_999),
+    internal: o.internal,
+    attachable: o.attachable,
+    predefined: false,
+    ipam: { driver: 'default', options: {}, config: pools },
+    options: { ...o.options },
+    labels: { ...o.labels },
+    underlay: underlay.value,
+  };
+  h.docker.networks.set(id, castDraft(network));
+  return ok(network);
+}
+
 /** Containers with a config entry for this network (running or not). */
 export function containersOn(d: Daemon, networkId: string): string[] {
   return [...d.containers.values()]
@@ -203,6 +230,7 @@ export function removeNetwork(h: HostDraft, n: Network): Result<void> {
   // Stopped containers keep a stale config entry that points nowhere, as in moby.
   const br = n.bridge ? findLink(h, 'host', n.bridge) : undefined;
   if (br) deleteLink(h, 'host', br.ifindex);
+  removeUnderlay(h, n);
   removeRulesOwnedBy(h, networkOwner(n.id));
   h.docker.networks.delete(n.id);
   return ok(undefined);

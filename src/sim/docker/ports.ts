@@ -55,7 +55,8 @@ export function bindPorts(h: HostDraft, c: Draft<Container>): Result<void> {
   const mode = c.hostConfig.networkMode;
   if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return ok(undefined);
   const gw = gatewayEndpoint(h, c);
-  if (!gw?.e.joined) return ok(undefined);
+  // Only the bridge driver maps ports; macvlan and ipvlan have nothing to program (-p is a no-op).
+  if (!gw?.e.joined || gw.n.driver !== 'bridge') return ok(undefined);
   const explicit = c.hostConfig.portBindings;
   const wanted = [
     ...explicit,

@@ -7,6 +7,7 @@
 import type { Host, Link } from '../model';
 import {
   broadcastFor,
+  iflinkOf,
   inet6Of,
   linkFlags,
   linksOf,
@@ -47,7 +48,7 @@ function header(h: Host, netns: string, l: Link, o: ListOptions): string {
   const busybox = o.dialect !== 'iproute2';
   // busybox resolves the peer only in its own namespace; a peer elsewhere reads as down.
   const mdown = busybox
-    ? !!l.peer && (l.peer.netns !== netns || peerDownHere(h, netns, l))
+    ? !!iflinkOf(l) && (iflinkOf(l)!.netns !== netns || peerDownHere(h, netns, l))
     : peerDownHere(h, netns, l);
   const flags = [...linkFlags(h, netns, l), ...(mdown ? ['M-DOWN'] : [])].join(',');
   const master = l.master ? linksOf(h, netns).find((x) => x.ifindex === l.master)?.name : undefined;
@@ -64,8 +65,9 @@ function linkLine(h: Host, netns: string, l: Link, o: ListOptions): string {
   const type = l.kind === 'loopback' ? 'loopback' : 'ether';
   const brd = l.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
   let s = `    link/${type} ${l.mac} brd ${brd}`;
-  if (o.dialect === 'iproute2' && l.peer && l.peer.netns !== netns) {
-    const id = netnsIds(h, netns).get(l.peer.netns);
+  const to = iflinkOf(l);
+  if (o.dialect === 'iproute2' && to && to.netns !== netns) {
+    const id = netnsIds(h, netns).get(to.netns);
     if (id !== undefined) s += ` link-netnsid ${id}`;
   }
   return s;

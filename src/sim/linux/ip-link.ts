@@ -25,20 +25,22 @@ import { change, hasNetAdmin, invalidArg, noDevice, rtnetlink } from './ip-chang
 import { netnsOfPid, resolveNetnsName } from './ip-netns';
 import type { Where } from './place';
 import { matches } from './abbrev';
+import { addStacked, STACKED_TYPES } from './ip-link-stacked';
 
 const IFNAMSIZ = 16;
 const isIfname = (n: string) => n.length > 0 && n.length < IFNAMSIZ && !/[/\s:]/.test(n);
 const NO_DEV = 'Not enough information: "dev" argument is required.';
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 
-interface LinkCtx {
+export interface LinkCtx {
   readonly p: Process;
   readonly w: Where;
   readonly netns: string;
   readonly d: IpDialect;
 }
 
-const linkNamed = (c: LinkCtx, name: string): Link | undefined => findLink(c.w.host, c.netns, name);
+export const linkNamed = (c: LinkCtx, name: string): Link | undefined =>
+  findLink(c.w.host, c.netns, name);
 
 /** `ip link add [name] NAME type veth [peer [name] PEER]` / `type bridge`. */
 function add(c: LinkCtx, args: readonly string[]): ProcessResult {
@@ -46,9 +48,13 @@ function add(c: LinkCtx, args: readonly string[]): ProcessResult {
   let name: string | undefined;
   let type: string | undefined;
   let peer: string | undefined;
+  let lower: string | undefined;
+  const typeArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === 'type') type = args[++i];
+    else if (a === 'link') lower = args[++i];
+    else if (type !== undefined && STACKED_TYPES.has(type)) typeArgs.push(a);
     else if (a === 'peer') {
       if (args[i + 1] === 'name') i++;
       peer = args[++i];
@@ -60,6 +66,7 @@ function add(c: LinkCtx, args: readonly string[]): ProcessResult {
     if (n !== undefined && !isIfname(n)) return invalidArg(p, n, '"name" not a valid ifname');
   if (!name) return failure(p.world, NO_DEV, 255);
   if (!hasNetAdmin(c.w)) return rtnetlink(p, c.d, 'Operation not permitted');
+  if (STACKED_TYPES.has(type)) return addStacked(c, name, type, lower, typeArgs);
   if (type !== 'veth' && type !== 'bridge') return rtnetlink(p, c.d, 'Operation not supported');
   // The kernel names an unnamed peer veth0, veth1, … (the first free one).
   let peerName = peer;

@@ -10,8 +10,13 @@ import { blockOf, broadcastOf, intToIp } from '../net/ipv4';
 export const linksOf = (h: Host, netns: string): readonly Link[] =>
   [...(h.netns.get(netns)?.links ?? [])].sort((a, b) => a.ifindex - b.ifindex);
 
-const peerOf = (h: Host, l: Link): Link | undefined =>
-  l.peer ? h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex) : undefined;
+/** The device `ip` names after `@`: a veth's peer, or the lower device a macvlan/ipvlan/vlan sits on. */
+export const iflinkOf = (l: Link) => l.peer ?? l.lower;
+
+const peerOf = (h: Host, l: Link): Link | undefined => {
+  const to = iflinkOf(l);
+  return to ? h.netns.get(to.netns)?.links.find((x) => x.ifindex === to.ifindex) : undefined;
+};
 
 /** Ports enslaved to a bridge, by name (brctl and the bridge's carrier). */
 export function bridgePorts(h: Host, netns: string, bridge: Link): readonly Link[] {
@@ -27,9 +32,17 @@ export function hasCarrier(h: Host, netns: string, l: Link): boolean {
   switch (l.kind) {
     case 'loopback':
     case 'ether':
+    case 'dummy':
       return true;
     case 'veth':
       return peerOf(h, l)?.up ?? false;
+    case 'macvlan':
+    case 'ipvlan':
+    case 'vlan': {
+      // A stacked device has carrier while the device under it does.
+      const lower = peerOf(h, l);
+      return lower ? hasCarrier(h, l.lower!.netns, lower) : false;
+    }
     case 'bridge':
       return bridgePorts(h, netns, l).some((p) => hasCarrier(h, netns, p));
   }
@@ -53,7 +66,7 @@ export function operState(h: Host, netns: string, l: Link): string {
   if (!l.up) return 'DOWN';
   if (hasCarrier(h, netns, l)) return 'UP';
   // A device stacked on another (a veth's iflink is its peer) reports the lower layer.
-  return l.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
+  return iflinkOf(l) ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 /** qdisc: `noop` until the device is first opened, then the default for its kind. */
@@ -77,7 +90,7 @@ export const txqlenOf = (l: Link): number =>
 export function netnsIds(h: Host, netns: string): Map<string, number> {
   const peers = new Set(
     (h.netns.get(netns)?.links ?? []).flatMap((l) =>
-      l.peer && l.peer.netns !== netns ? [l.peer.netns] : [],
+      iflinkOf(l) && iflinkOf(l)!.netns !== netns ? [iflinkOf(l)!.netns] : [],
     ),
   );
   const order = [...h.netns.keys()].filter((id) => peers.has(id));
@@ -88,14 +101,16 @@ export function netnsIds(h: Host, netns: string): Map<string, number> {
 
 /** `@if29` for a peer in another namespace, `@veth1` for one in the same, nothing otherwise. */
 export function peerSuffix(h: Host, netns: string, l: Link): string {
-  if (!l.peer) return '';
-  if (l.peer.netns !== netns) return `@if${l.peer.ifindex}`;
-  return `@${peerOf(h, l)?.name ?? `if${l.peer.ifindex}`}`;
+  const to = iflinkOf(l);
+  if (!to) return '';
+  if (to.netns !== netns) return `@if${to.ifindex}`;
+  return `@${peerOf(h, l)?.name ?? `if${to.ifindex}`}`;
 }
 
 /** iproute2 prints M-DOWN when the link it sits on (same namespace) is down. */
 export function peerDownHere(h: Host, netns: string, l: Link): boolean {
-  return !!l.peer && l.peer.netns === netns && !(peerOf(h, l)?.up ?? false);
+  const to = iflinkOf(l);
+  return !!to && to.netns === netns && !(peerOf(h, l)?.up ?? false);
 }
 
 export interface Inet6Address {

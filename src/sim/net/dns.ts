@@ -37,7 +37,8 @@ function userNetworksOf(h: Host, c: Container): { n: Network; e: Endpoint }[] {
     .filter((e) => e.joined)
     .map((e) => ({ e, n: h.docker.networks.get(e.networkId) }))
     .filter(
-      (x): x is { e: Endpoint; n: Network } => !!x.n && !x.n.predefined && x.n.driver === 'bridge',
+      // Every user-defined network has it, bridge, macvlan or ipvlan alike.
+      (x): x is { e: Endpoint; n: Network } => !!x.n && !x.n.predefined,
     )
     .sort(
       (a, b) =>

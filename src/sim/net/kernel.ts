@@ -169,13 +169,36 @@ function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
     ns.routes = castDraft(routes.filter((r) => r.dev !== gone.name));
 }
 
-/** Deleting either end of a veth pair deletes both. */
+/**
+ * Deleting either end of a veth pair deletes both; deleting a device deletes the macvlan, ipvlan
+ * and vlan devices stacked on it, whichever namespace they moved to.
+ */
 export function deleteLink(h: HostDraft, netns: string, ifindex: number): void {
   const link = draftLink(h, netns, ifindex);
   if (!link) return;
   const peer = link.peer ? { ...link.peer } : undefined;
   removeLinkOnly(h, netns, ifindex);
   if (peer) removeLinkOnly(h, peer.netns, peer.ifindex);
+  for (const ns of [...h.netns.values()])
+    for (const upper of plain(ns.links))
+      if (upper.lower?.netns === netns && upper.lower.ifindex === ifindex)
+        deleteLink(h, ns.id, upper.ifindex);
+}
+
+/** `ip link add NAME link LOWER type macvlan|ipvlan|vlan …`: down, on top of `lower`, in its namespace. */
+export function addStackedLink(
+  h: HostDraft,
+  lower: { readonly netns: string; readonly ifindex: number },
+  link: Pick<Link, 'name' | 'kind' | 'mac' | 'stacked' | 'vlanId'>,
+): Draft<Link> {
+  const under = draftLink(h, lower.netns, lower.ifindex);
+  return pushLink(h, lower.netns, {
+    ...link,
+    mtu: under?.mtu ?? 1500,
+    up: false,
+    addresses: [],
+    lower: { ...lower },
+  });
 }
 
 /** `ip link set X netns N`: the device keeps its index but leaves its addresses and master behind. */

@@ -16,6 +16,7 @@ import {
 } from './hooks';
 import { resolveL2 } from './l2';
 import { crossLan, labHostAt } from './lab-lan';
+import { ipvlanReceiver, underlayHop } from './macvlan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
 import type { DropReason, FilterDenial } from './trace';
@@ -75,8 +76,23 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
   return { kind: 'delivered', netns, pkt };
 }
 
+/** The frame leaves `dev` of `netns`, as the trace records it. */
+export function pushTransmit(w: Walk, netns: string, dev: string, pkt: Pkt): void {
+  w.events.push({
+    kind: 'transmit',
+    direction: w.direction,
+    netns,
+    dev,
+    src: pkt.src,
+    dst: pkt.dst,
+    ttl: pkt.ttl,
+  });
+}
+
 export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
   if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
+  const underlay = underlayHop(w, netns, dev, nexthop, pkt, ingress);
+  if (underlay) return underlay;
   const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
     w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
@@ -117,15 +133,7 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
     mac: l2.mac,
     answeredBy,
   });
-  w.events.push({
-    kind: 'transmit',
-    direction: w.direction,
-    netns,
-    dev,
-    src: pkt.src,
-    dst: pkt.dst,
-    ttl: pkt.ttl,
-  });
+  pushTransmit(w, netns, dev, pkt);
   switch (l2.kind) {
     case 'lab-host':
       crossLan(w, l2.host, pkt.dst);
@@ -183,6 +191,8 @@ function toInternet(w: Walk, pkt: Pkt): Arrival {
 export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arrival {
   if (++w.steps > MAX_STEPS)
     return drop(w, netns, inDev, 'loop', 'the packet went round in circles');
+  const ipvlanChild = ipvlanReceiver(w.h, netns, inDev, pkt.dst);
+  if (ipvlanChild) return ingress(w, ipvlanChild.netns, ipvlanChild.dev, pkt);
   if (netns === 'host') enterHost(w, pkt, 'PREROUTING', inDev);
   const route = lookupRoute(w.h, netns, pkt.dst);
   if (route?.kind === 'local') {

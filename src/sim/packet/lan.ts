@@ -17,6 +17,7 @@ import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { LAN_CLIENT, outsideHostAt, type OutsideHost } from './outside';
 import { localLinkOf } from './route';
 import { crossLan, labHostAt } from './lab-lan';
+import { childName, intoChild, lanChildAt } from './macvlan';
 
 /** The walker's name for the LAN client's network stack. */
 export const LAN_NETNS = 'lan-client';
@@ -85,8 +86,13 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
   }
   const host = onLan ? dockerHostEth0(w.h, pkt.dst) : undefined;
   const peer = onLan && !host ? labHostAt(w, pkt.dst) : undefined;
+  const child = onLan && !host && !peer ? lanChildAt(w, pkt.dst) : undefined;
   const gatewayHost = onLan ? undefined : outsideHostAt(pkt.dst);
-  const mac = host?.mac ?? peer?.mac ?? (nexthop === w.lan.gateway ? GATEWAY_MAC : undefined);
+  const mac =
+    host?.mac ??
+    peer?.mac ??
+    child?.link.mac ??
+    (nexthop === w.lan.gateway ? GATEWAY_MAC : undefined);
   if (!mac) {
     w.events.push({
       kind: 'arp',
@@ -115,7 +121,9 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
       ? `eth0 of ${w.h.hostname} (the Docker host)`
       : peer
         ? `eth0 of ${peer.name} (a Docker host)`
-        : `LAN gateway ${w.lan.gateway}`,
+        : child
+          ? `${child.link.kind} ${child.link.name} of ${childName(w, child)} on ${child.host}`
+          : `LAN gateway ${w.lan.gateway}`,
   });
   w.events.push({
     kind: 'transmit',
@@ -127,6 +135,7 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
     ttl: pkt.ttl,
   });
   if (host) return ingress(w, 'host', 'eth0', pkt);
+  if (child) return intoChild(w, child, pkt, ingress);
   if (peer) {
     crossLan(w, peer.name, pkt.dst);
     return ingress(w, 'host', 'eth0', pkt);

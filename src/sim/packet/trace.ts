@@ -53,6 +53,8 @@ export type DropReason =
   | 'not-a-router'
   | 'ttl-exceeded'
   | 'no-such-host'
+  /** macvlan/ipvlan: a parent and its children (or private/vepa siblings) never exchange frames. */
+  | 'macvlan-isolation'
   | 'loop';
 
 export type TraceEvent =

@@ -24,6 +24,7 @@ import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
 import { countedHost, eventsByHost, legsOf, newLeg, switchHost } from './lab-lan';
 import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';
 import type { OutsideHost } from './outside';
+import { intoChild, lanChildAt } from './macvlan';
 import { lookupRoute } from './route';
 import type { Trace, TraceEvent } from './trace';
 
@@ -113,6 +114,8 @@ function answerFromOutside(w: Walk, a: { target: OutsideHost; pkt: Pkt }): Arriv
     dst: reply.dst,
     ttl: reply.ttl,
   });
+  const child = lanChildAt(w, reply.dst);
+  if (child) return intoChild(w, child, reply, ingress);
   return ingress(w, 'host', 'eth0', reply);
 }
 
@@ -143,7 +146,7 @@ function exchange(w: Walk, from: string, spec: PacketSpec): Outcome {
     return { kind: 'unreachable' };
   }
   if (sent.kind === 'dropped')
-    return sent.reason === 'arp-failed' && w.errorFrom
+    return (sent.reason === 'arp-failed' || sent.reason === 'macvlan-isolation') && w.errorFrom
       ? { kind: 'host-unreachable', from: w.errorFrom }
       : { kind: 'lost' };
   const outward = w.routedHops;
