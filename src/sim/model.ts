@@ -180,6 +180,8 @@ export interface Link {
   readonly peer?: { readonly netns: string; readonly ifindex: number };
   /** The device a macvlan, ipvlan or vlan link sits on (its parent), possibly in another namespace. */
   readonly lower?: { readonly netns: string; readonly ifindex: number };
+  /** Set once a macvlan, ipvlan or vlan device was stacked on this one: deleting it looks for them. */
+  readonly hasUppers?: true;
   /** A macvlan or ipvlan link's mode. */
   readonly stacked?: StackedMode;
   /** A vlan link's 802.1Q id. */

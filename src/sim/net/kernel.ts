@@ -177,12 +177,19 @@ export function deleteLink(h: HostDraft, netns: string, ifindex: number): void {
   const link = draftLink(h, netns, ifindex);
   if (!link) return;
   const peer = link.peer ? { ...link.peer } : undefined;
+  const hasUppers = link.hasUppers;
   removeLinkOnly(h, netns, ifindex);
   if (peer) removeLinkOnly(h, peer.netns, peer.ifindex);
-  for (const ns of [...h.netns.values()])
-    for (const upper of plain(ns.links))
+  if (!hasUppers) return;
+  // Searched in the namespaces as the command found them, without drafting (or copying) a
+  // thousand of them: what is stacked on a device was made by an earlier command.
+  const namespaces = isDraft(h.netns) ? original(h.netns) : h.netns;
+  const uppers: [string, number][] = [];
+  for (const ns of namespaces.values())
+    for (const upper of ns.links)
       if (upper.lower?.netns === netns && upper.lower.ifindex === ifindex)
-        deleteLink(h, ns.id, upper.ifindex);
+        uppers.push([ns.id, upper.ifindex]);
+  for (const [id, index] of uppers) deleteLink(h, id, index);
 }
 
 /** `ip link add NAME link LOWER type macvlan|ipvlan|vlan …`: down, on top of `lower`, in its namespace. */
@@ -192,6 +199,7 @@ export function addStackedLink(
   link: Pick<Link, 'name' | 'kind' | 'mac' | 'stacked' | 'vlanId'>,
 ): Draft<Link> {
   const under = draftLink(h, lower.netns, lower.ifindex);
+  if (under) under.hasUppers = true;
   return pushLink(h, lower.netns, {
     ...link,
     mtu: under?.mtu ?? 1500,
