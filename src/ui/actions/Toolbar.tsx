@@ -13,7 +13,7 @@ import { openDialog } from './action-store';
 const ActionLayer = afterEngine(() => import('./ActionLayer').then((m) => m.ActionLayer));
 
 const button =
-  'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
 
 /** Another Docker host on the LAN: types `lab add-host hostN` (design.md contract 4). */
 function addHost() {

@@ -13,7 +13,7 @@ import { PresentButton } from './PresentButton';
 export function LabBar() {
   const { t } = useTranslation();
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
       <img
         src={`${import.meta.env.BASE_URL}favicon.svg`}
         alt=""

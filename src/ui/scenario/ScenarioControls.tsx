@@ -67,7 +67,7 @@ function Timeline() {
         value={cursor}
         disabled={total === 0}
         onChange={(e) => seek(Number(e.target.value))}
-        className="w-28 accent-sky-600"
+        className="w-20 accent-sky-600 min-[1440px]:w-28"
       />
       <span aria-hidden="true" className="tabular-nums">
         {step}
