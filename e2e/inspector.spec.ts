@@ -58,6 +58,8 @@ test.describe('the inspector', () => {
   }) => {
     const inspector = page.getByRole('region', { name: 'Inspector' });
     await new Workspace(page).show('Inspector');
+    // The inspector loads on first use; it diffs only the commands run once it is there.
+    await expect(inspector.getByText('Last command changes')).toBeVisible();
     await terminal.run('docker network create mynet');
     const changes = inspector.getByRole('list', { name: 'Last command changes' });
     await expect(changes).toContainText(/new bridge\s*br-[0-9a-f]{12} \(host\)/);

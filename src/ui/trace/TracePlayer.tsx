@@ -17,7 +17,6 @@ import { EventDetails } from './EventDetails';
 import { EventList, FilterBar } from './EventList';
 import { placeNamer } from './place-name';
 import { PlayerControls } from './PlayerControls';
-import { useAutoPlay } from './use-auto-play';
 import { useTraceOnGraph } from './use-trace-on-graph';
 import { useTracePlayer } from './use-trace-player';
 import { useWorkspace, workspaceStore } from '../workspace/workspace-store';
@@ -27,7 +26,6 @@ const RED =
 
 export function TracePlayer() {
   const { t } = useTranslation('trace');
-  useAutoPlay();
   const [hidden, setHidden] = useState<ReadonlySet<HopCategory>>(new Set());
   const player = useTracePlayer(hidden);
   const { entry, computed, hops, step, playing, atStart, atEnd } = player.state;

@@ -19,6 +19,7 @@ import { PhoneTabs } from './PhoneTabs';
 import { Splitter } from './Splitter';
 import { useNarrow } from './use-narrow';
 import { useWorkspace, workspaceStore } from './workspace-store';
+import { useAutoPlay } from '../trace/use-auto-play';
 
 const GraphView = afterEngine(
   () => import('../graph/GraphView').then((m) => m.GraphView),
@@ -34,6 +35,9 @@ const PRESENT_TERMINAL =
 
 export function Workspace() {
   const { t } = useTranslation('workspace');
+  // Mounted with the page, not with the player (which loads after the engine): a ping typed
+  // before the player is in still plays once it is.
+  useAutoPlay();
   const narrow = useNarrow();
   const presenting = useWorkspace((s) => s.presenting);
   const region = useWorkspace((s) => s.phoneRegion);
