@@ -302,7 +302,17 @@ export function graphStyle(theme: Theme): StylesheetJson {
       selector: 'edge.stacked',
       style: { width: 2, 'line-color': p.ether, 'line-style': 'dashed' },
     },
-    { selector: 'node.underlay', style: { 'background-color': p.ether, 'border-style': 'dashed' } },
+    // The LAN's own colours, so its text reads in both themes (the NIC colour is light in dark).
+    {
+      selector: 'node.underlay',
+      style: {
+        'background-color': p.outsideBg,
+        color: p.text,
+        'border-color': p.ether,
+        'border-width': 2,
+        'border-style': 'dashed',
+      },
+    },
     {
       selector: 'edge.link',
       style: {
