@@ -32,6 +32,7 @@ import {
   type Box,
 } from './bands';
 import type { SlotMemory } from './slots';
+import { stackHosts } from './host-stack';
 import { prefixOf, unprefixed } from './peer-hosts';
 
 export type { SlotMemory } from './slots';
@@ -58,9 +59,6 @@ const MAX_LANES = 4;
 /** The canvas's width over its height; the bands wrap to fill it. */
 const DEFAULT_ASPECT = 1.6;
 
-/** Room between one host's box and the next one's (the host's title sits in it). */
-const HOST_GAP = 180;
-
 /**
  * Every host laid out on its own (peer-hosts.ts): the terminal's first, the others below it in
  * the order they joined the LAN, each with its share of the canvas's height. The LAN sits left of
@@ -81,25 +79,13 @@ export function layoutGraph(
   const share = aspect * groups.size;
   const main = layoutHost(groups.get('') ?? [], previous, groups.size > 1 ? share : aspect);
   if (groups.size === 1) return main;
-  const positions = new Map(main.positions);
-  const facingRight = new Set(main.facingRight);
-  const widths = new Map(main.widths);
-  const bottom = () => Math.max(...[...positions.values()].map((p) => p.y));
-  let lastEth0 = 0;
-  for (const [prefix, group] of groups) {
-    if (!prefix) continue;
-    const one = layoutHost(unprefixed(group, prefix), new Map(), share);
-    const dy = bottom() + HOST_GAP;
-    lastEth0 = dy;
-    // The LAN is drawn once, for every host.
-    for (const [id, p] of one.positions)
-      if (id !== OUTSIDE_ID) positions.set(`${prefix}${id}`, { x: p.x, y: p.y + dy });
-    for (const id of one.facingRight) facingRight.add(`${prefix}${id}`);
-    for (const [id, w] of one.widths) widths.set(`${prefix}${id}`, w);
-  }
-  const lan = positions.get(OUTSIDE_ID);
-  if (lan) positions.set(OUTSIDE_ID, { x: lan.x - 90, y: lastEth0 / 2 });
-  return { positions, slots: main.slots, facingRight, widths };
+  const peers = [...groups]
+    .filter(([prefix]) => prefix)
+    .map(([prefix, group]) => ({
+      prefix,
+      layout: layoutHost(unprefixed(group, prefix), new Map(), share),
+    }));
+  return stackHosts(main, peers);
 }
 
 function layoutHost(

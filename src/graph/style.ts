@@ -8,6 +8,7 @@ import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../store/view-store';
 import { DARK, LIGHT } from './palette';
 import { overlayStyle } from './style-overlays';
+import { bridgeTagStyle } from './style-tags';
 
 export const CANVAS_BG: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' };
 
@@ -172,61 +173,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'font-weight': 'bold',
       },
     },
-    {
-      selector: 'node.dns',
-      style: {
-        shape: 'round-rectangle',
-        width: 120,
-        height: 24,
-        'background-color': p.dns,
-        color: '#ffffff',
-        'text-valign': 'center',
-        'font-size': 13,
-        'font-weight': 'bold',
-      },
-    },
-    // The DNS names it answers show only on hover or selection: above the badge, over the gap.
-    { selector: 'node.dns.detail', style: { label: 'data(brief)' } },
-    {
-      selector: 'node.dns.hovered, node.dns.selected',
-      style: {
-        label: 'data(label)',
-        'text-valign': 'top',
-        'text-margin-y': -4,
-        color: p.text,
-        'text-background-color': p.labelBg,
-        'text-background-opacity': 0.95,
-        'text-background-padding': '3px',
-      },
-    },
-    {
-      selector: 'node.compose',
-      style: {
-        shape: 'round-rectangle',
-        width: 92,
-        height: 36,
-        'background-color': p.boxBg,
-        'border-width': 2,
-        'border-color': p.bridge,
-        color: p.text,
-        'text-valign': 'center',
-        'font-size': 12,
-        'font-weight': 'bold',
-      },
-    },
-    // Zoomed in it keeps its two lines; hovered or selected, the whole project name over the gap.
-    { selector: 'node.compose.detail', style: { label: 'data(brief)' } },
-    {
-      selector: 'node.compose.hovered, node.compose.selected',
-      style: {
-        label: 'data(label)',
-        'text-valign': 'top',
-        'text-margin-y': -4,
-        'text-background-color': p.labelBg,
-        'text-background-opacity': 0.95,
-        'text-background-padding': '3px',
-      },
-    },
+    ...bridgeTagStyle(p),
     // `internal: true` / `--internal`: no way out, drawn as a dashed bar with the word on it.
     {
       selector: 'node.bridge.internal',

@@ -3,14 +3,13 @@
  * convergence.go, start.go): networks first, then each service in dependency order — containers
  * kept when their config hash still matches (`Running`), recreated when it does not
  * (`Recreate`/`Recreated`), created up to the service's scale or removed down to it — then the
- * start, where a dependency with a condition is waited for. Compose does services in parallel and
- * walks Go maps; the lab goes by dependency order, then by name.
+ * start (./start.ts), where a dependency with a condition is waited for. Compose does services in
+ * parallel and walks Go maps; the lab goes by dependency order, then by name.
  */
 import { ensureImage, findLocalImage } from '../docker/pull';
 import { createNetwork } from '../docker/networks';
 import { removeContainer, stopContainer } from '../docker/containers';
 import { stopExitCode } from '../docker/lifecycle-cli';
-import { startAndRun } from '../docker/main-process';
 import type { Container, Image } from '../model';
 import { err, ok, type Result } from '../result';
 import { hostOf } from '../world';
@@ -50,7 +49,8 @@ export function dependencyOrder(project: ComposeProject): ComposeService[] {
   return out;
 }
 
-const containerId = (c: Container) => `Container ${c.name}`;
+/** The progress line id of a container. */
+export const containerId = (c: Container) => `Container ${c.name}`;
 
 /** ensureNetwork: reuse the project's network by its labels, else create it with them. */
 export function ensureNetworks(s: Session, project: ComposeProject): Result<void> {
@@ -231,74 +231,6 @@ export function createProject(
   for (const svc of services) {
     const r = ensureService(s, project, svc, o);
     if (!r.ok) return r;
-  }
-  return ok(undefined);
-}
-
-/**
- * waitDependencies for one dependency. The lab runs no health probes: a dependency that declares
- * a healthcheck counts as healthy once it runs; one without answers as compose does.
- */
-function waitFor(s: Session, project: ComposeProject, svc: ComposeService): Result<void> {
-  for (const dep of svc.dependsOn) {
-    if (dep.condition === 'service_started') continue;
-    const target = project.services.find((x) => x.name === dep.service);
-    const waiting = projectContainers(hostOf(s.world, s.p.place.host).docker, project.name, {
-      service: dep.service,
-    });
-    waiting.forEach((c) => record(s, working(containerId(c), 'Waiting')));
-    for (const c of waiting) {
-      if (dep.condition === 'service_completed_successfully') {
-        if (c.state.status !== 'exited')
-          return err(
-            `lab: compose would wait for "${dep.service}" to complete; the lab does not simulate waiting`,
-          );
-        if (c.state.exitCode !== 0) {
-          const msg = `service "${dep.service}" didn't complete successfully: exit ${c.state.exitCode}`;
-          record(s, { id: containerId(c), status: 'error', statusText: msg }, stepMs(s, 400, 600));
-          return err(msg);
-        }
-        record(s, done(containerId(c), 'Exited'), stepMs(s, 400, 600));
-        continue;
-      }
-      if (c.state.status === 'exited')
-        return err(`dependency failed to start: container ${c.name} exited (${c.state.exitCode})`);
-      if (!target?.healthcheck) {
-        record(
-          s,
-          { id: containerId(c), status: 'error', statusText: 'Error' },
-          stepMs(s, 400, 600),
-        );
-        return err(`dependency failed to start: container ${c.name} has no healthcheck configured`);
-      }
-      record(s, done(containerId(c), 'Healthy'), stepMs(s, 500, 1500));
-    }
-  }
-  return ok(undefined);
-}
-
-/** start: each service's stopped containers, in dependency order, after its dependencies. */
-export function startProject(
-  s: Session,
-  project: ComposeProject,
-  services: readonly ComposeService[],
-): Result<void> {
-  for (const svc of services) {
-    const waited = waitFor(s, project, svc);
-    if (!waited.ok) return waited;
-    const containers = projectContainers(hostOf(s.world, s.p.place.host).docker, project.name, {
-      service: svc.name,
-    });
-    if (!containers.length && svc.scale > 0)
-      return err(`service "${svc.name}" has no container to start`);
-    for (const c of containers) {
-      if (c.state.status === 'running') continue;
-      record(s, working(containerId(c), 'Starting'));
-      const r = startAndRun(s.p, s.world, c.id, false);
-      if (!r.ok) return err(`Error response from daemon: ${r.error}`);
-      s.world = r.world;
-      record(s, done(containerId(c), 'Started'), stepMs(s, 200, 500));
-    }
   }
   return ok(undefined);
 }

@@ -15,14 +15,8 @@ import {
   type ComposeContext,
   type ComposeHandler,
 } from './command';
-import {
-  createProject,
-  needsPull,
-  pullImages,
-  selected,
-  startProject,
-  type ConvergeOptions,
-} from './converge';
+import { createProject, needsPull, pullImages, selected, type ConvergeOptions } from './converge';
+import { startProject } from './start';
 import { buildServices, toBuild } from './build';
 import { projectContainers, serviceOf } from './labels';
 import { composeLogs } from './logs';

@@ -9,7 +9,7 @@ import { terminalText, type Ctx } from '../shell/process';
 import { runScriptAt } from '../shell/run-line';
 import { spawn } from '../shell/spawn';
 import { hostOf, updateHost } from '../world';
-import type { CommandLine } from './dockerfile';
+import type { CommandLine } from './dockerfile-args';
 
 /** The argv a RUN, CMD or ENTRYPOINT stands for (`/bin/sh -c TEXT` for shell form). */
 export const argvOf = (c: CommandLine): readonly string[] =>

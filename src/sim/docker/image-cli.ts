@@ -17,10 +17,8 @@ import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
-import { splitRegistry } from './image-names';
+import { NONE, splitRegistry } from './image-names';
 import { pullFromRegistry } from './registry-pull';
-
-const NONE = '<none>';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },

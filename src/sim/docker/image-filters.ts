@@ -7,6 +7,7 @@ import type { Image } from '../model';
 import { err, ok, type Result } from '../result';
 import { parseImageRef } from './images';
 import { findLocalImage } from './pull';
+import { NONE } from './image-names';
 
 /** One row of the list: an image under one of its names (`<none>` when dangling). */
 export type ImageRow = Image & { readonly repo: string; readonly tag: string };
@@ -47,13 +48,13 @@ export function imageFilter(
       bounds[key] = found.created;
     }
   const tests: ((row: ImageRow) => boolean)[] = [];
-  if (dangling) tests.push((r) => (r.repo === '<none>') === dangling.includes('true'));
+  if (dangling) tests.push((r) => (r.repo === NONE) === dangling.includes('true'));
   const patterns = filters.get('reference');
   if (patterns)
     tests.push((r) =>
       patterns.some(
         (pt) =>
-          r.repo !== '<none>' &&
+          r.repo !== NONE &&
           (globMatch(pt, familiar(r.repo)) || globMatch(pt, `${familiar(r.repo)}:${r.tag}`)),
       ),
     );

@@ -5,8 +5,7 @@ import type { Image } from '../model';
 import { imageLabels, imageStopSignal } from './container-inspect';
 import { derivedHex, ZERO_TIME } from './inspect-values';
 import { imageNames } from './pull';
-
-const NONE = '<none>';
+import { NONE } from './image-names';
 
 export function imageInspectObject(image: Image): unknown {
   const tagged = image.repo !== NONE;

@@ -4,7 +4,8 @@
  * neither and puts two spaces before `src` (networking/libiproute/iproute.c print_route).
  */
 import type { Host } from '../model';
-import { addRoute, findLink, removeRoute } from '../net/kernel';
+import { findLink } from '../net/kernel';
+import { addRoute, removeRoute } from '../net/routes';
 import { blockContains, blockOf, intToIp, ipToInt, isIpv4 } from '../net/ipv4';
 import { failure, type Process, type ProcessResult } from '../shell/process';
 import type { IpDialect } from './ip-addr';

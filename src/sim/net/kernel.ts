@@ -4,25 +4,13 @@
  * learner's own `ip link …` commands both go through here, so both show up the same way.
  */
 import { addressIndex } from './address-index';
-import { castDraft, current, isDraft, original, type Draft } from 'immer';
-import type { Host, InetAddress, Link, LinkKind, Netns, Route } from '../model';
+import { castDraft, isDraft, original, type Draft } from 'immer';
+import type { Host, InetAddress, Link, LinkKind, Netns } from '../model';
 import type { Rng } from '../rng';
+import { plain, type HostDraft } from './host-draft';
+import { flushRoutesVia } from './routes';
 
-export type HostDraft = Draft<Host>;
-
-/**
- * The host as it was before the current command started changing it. Scans over every container
- * read this instead of the draft: touching each record through the draft would proxy all of them.
- */
-export function baseHost(h: HostDraft): Host {
-  return isDraft(h) ? original<Host>(h) : h;
-}
-
-/** The current value behind a draft, as plain data: search and rebuild big arrays on this, then assign. */
-
-export function plain<T>(value: T): T {
-  return isDraft(value) ? current<T>(value as Draft<T>) : value;
-}
+export { baseHost, plain, type HostDraft } from './host-draft';
 
 /** A random unicast, locally administered MAC, as the kernel gives a new veth. */
 export function randomMac(rng: Rng): string {
@@ -164,9 +152,7 @@ function removeLinkOnly(h: HostDraft, netns: string, ifindex: number): void {
   for (let j = ns.links.findIndex(enslaved); j >= 0; j = ns.links.findIndex(enslaved))
     ns.links[j] = castDraft(withoutMaster(plain(ns.links[j])));
   // Routes through the vanished device vanish with it.
-  const routes = plain(ns.routes);
-  if (routes.some((r) => r.dev === gone.name))
-    ns.routes = castDraft(routes.filter((r) => r.dev !== gone.name));
+  flushRoutesVia(h, netns, gone.name);
 }
 
 /**
@@ -250,13 +236,6 @@ export function renameLink(h: HostDraft, netns: string, ifindex: number, name: s
   ns.routes = plain(ns.routes).map((r) => (r.dev === old ? { ...r, dev: name } : r));
 }
 
-/** Routes through the device go when it goes down or loses its last address (fib_disable_ip). */
-function flushRoutesVia(h: HostDraft, netns: string, dev: string): void {
-  const ns = h.netns.get(netns);
-  if (ns && plain(ns.routes).some((r) => r.dev === dev))
-    ns.routes = plain(ns.routes).filter((r) => r.dev !== dev);
-}
-
 export function setLinkUp(h: HostDraft, netns: string, ifindex: number, up: boolean): void {
   const link = draftLink(h, netns, ifindex);
   if (!link || link.up === up) return;
@@ -296,15 +275,4 @@ export function removeAddresses(h: HostDraft, netns: string, ifindex: number, ip
   if (!link) return;
   link.addresses = plain(link.addresses).filter((a) => ip !== undefined && a.ip !== ip);
   if (link.addresses.length === 0) flushRoutesVia(h, netns, link.name);
-}
-
-export function addRoute(h: HostDraft, netns: string, route: Route): void {
-  h.netns.get(netns)?.routes.push(route);
-}
-
-export function removeRoute(h: HostDraft, netns: string, route: Route): void {
-  const ns = h.netns.get(netns);
-  if (!ns) return;
-  const i = plain(ns.routes).findIndex((r) => r.dst === route.dst && r.dev === route.dev);
-  if (i >= 0) ns.routes.splice(i, 1);
 }
