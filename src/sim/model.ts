@@ -132,7 +132,8 @@ export interface NeighEntry {
   /** The device it was resolved on, by index so a rename keeps it. */
   readonly ifindex: number;
   readonly mac?: string;
-  readonly state: 'REACHABLE' | 'FAILED';
+  /** PERMANENT: added by hand (`ip neigh add`) or by Docker's overlay driver; never ages. */
+  readonly state: 'REACHABLE' | 'FAILED' | 'PERMANENT';
   /** World clock when the entry was last confirmed: a REACHABLE entry turns STALE 30 s later. */
   readonly at?: number;
 }
@@ -156,7 +157,9 @@ export type LinkKind =
   /** An 802.1Q sub-interface (`eth0.10`) tagging frames with `vlanId` on its lower device. */
   | 'vlan'
   /** A wire to nowhere: the parent Docker makes for a macvlan/ipvlan network without `-o parent`. */
-  | 'dummy';
+  | 'dummy'
+  /** A VXLAN tunnel endpoint: frames it sends travel inside UDP to a remote VTEP (`vxlan`). */
+  | 'vxlan';
 
 /** The mode a macvlan (bridge, private, vepa, passthru) or ipvlan (l2, l3 + flag) child runs in. */
 export interface StackedMode {
@@ -186,11 +189,44 @@ export interface Link {
   readonly stacked?: StackedMode;
   /** A vlan link's 802.1Q id. */
   readonly vlanId?: number;
+  /** A vxlan link's tunnel settings. */
+  readonly vxlan?: VxlanInfo;
   /**
    * tx queue length when not the kind's usual one: `ip link add` leaves the kernel's 1000 on a
    * veth or bridge, where Docker asks for 0.
    */
   readonly txqlen?: number;
+}
+
+/**
+ * A VXLAN device's settings (`ip link add NAME type vxlan id VNI …`). The UDP socket that carries
+ * the tunnel stays in the namespace the device was created in, even after the device moves into
+ * another one (as Docker's overlay moves its vxlan0 into the network's namespace).
+ */
+export interface VxlanInfo {
+  /** The VNI. */
+  readonly id: number;
+  readonly dstport: number;
+  readonly local?: Ipv4;
+  /** Default destination for frames no FDB entry matches (`remote`); absent: none. */
+  readonly remote?: Ipv4;
+  /** Underlay device (`dev eth0`), by index in `underlayNetns`. */
+  readonly dev?: number;
+  readonly underlayNetns: string;
+  /** `nolearning` clears it: the device then learns no MAC → VTEP entries from received frames. */
+  readonly learning: boolean;
+  /**
+   * Static forwarding entries (`bridge fdb append MAC dev NAME dst IP`, or what Docker programs):
+   * a frame for `mac` goes to VTEP `dst`; 00:00:00:00:00:00 entries flood to every listed VTEP.
+   */
+  readonly fdb: readonly VxlanFdbEntry[];
+}
+
+export interface VxlanFdbEntry {
+  readonly mac: string;
+  readonly dst: Ipv4;
+  /** Added by a program (Docker's overlay), not by the learner; shown `self permanent` either way. */
+  readonly owner?: string;
 }
 
 export interface InetAddress {

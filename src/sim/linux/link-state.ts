@@ -33,6 +33,8 @@ export function hasCarrier(h: Host, netns: string, l: Link): boolean {
     case 'loopback':
     case 'ether':
     case 'dummy':
+    // A vxlan device has carrier once up, whatever its underlay does (vxlan_open).
+    case 'vxlan':
       return true;
     case 'veth':
       return peerOf(h, l)?.up ?? false;

@@ -13,7 +13,7 @@ interface Shown {
   readonly ip: string;
   readonly dev: string;
   readonly mac?: string;
-  readonly state: 'REACHABLE' | 'STALE' | 'FAILED';
+  readonly state: 'REACHABLE' | 'STALE' | 'FAILED' | 'PERMANENT';
   /** Seconds since the entry was last confirmed. */
   readonly age: number;
 }

@@ -118,6 +118,8 @@ export function resolveL2(
     case 'macvlan':
     case 'ipvlan':
     case 'vlan':
+    // Tunnel devices are vxlan's, which the walker asks first too.
+    case 'vxlan':
       return { kind: 'fail', reason: 'arp-failed' };
   }
 }
