@@ -167,6 +167,25 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
       };
     case 'lan':
       return { key: 'event.lan', params: { from: e.from, to: e.to, dst: e.dst } };
+    case 'vxlan-encap':
+      return {
+        key: 'event.vxlan.encap',
+        params: {
+          dev: e.dev,
+          vni: String(e.vni),
+          innerDst: e.inner.dst,
+          outerSrc: e.outer.src,
+          outerDst: e.outer.dst,
+          srcPort: String(e.outer.srcPort),
+          dstPort: String(e.outer.dstPort),
+          via: e.via === 'fdb' ? 'bridge fdb' : e.via,
+        },
+      };
+    case 'vxlan-decap':
+      return {
+        key: 'event.vxlan.decap',
+        params: { dev: e.dev, vni: String(e.vni), innerSrc: e.inner.src, innerDst: e.inner.dst },
+      };
     case 'veth':
       return {
         key: 'event.veth',

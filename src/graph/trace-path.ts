@@ -153,6 +153,11 @@ function hopOf(
       const eth0 = dev('host', 'eth0');
       return { ...base, category: wire, lit: [eth0], path: [...here, eth0] };
     }
+    case 'vxlan-encap':
+    case 'vxlan-decap': {
+      const d = dev(e.netns, e.dev);
+      return { ...base, category: wire, lit: [d], path: [...here, d] };
+    }
     case 'veth': {
       const from = dev(e.from.netns, e.from.dev);
       const to = dev(e.to.netns, e.to.dev);

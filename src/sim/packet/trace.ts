@@ -126,6 +126,36 @@ export type TraceEvent =
       readonly dst: Ipv4;
     }
   | {
+      /**
+       * A vxlan device wrapped the frame: the inner packet (`inner`) now rides inside UDP from
+       * this host's VTEP to the remote one (`outer`). Events that follow carry the outer packet
+       * until the matching `vxlan-decap`.
+       */
+      readonly kind: 'vxlan-encap';
+      readonly direction: Direction;
+      readonly netns: string;
+      readonly dev: string;
+      readonly vni: number;
+      readonly inner: { readonly src: Ipv4; readonly dst: Ipv4; readonly dstMac: string };
+      readonly outer: {
+        readonly src: Ipv4;
+        readonly dst: Ipv4;
+        readonly srcPort: number;
+        readonly dstPort: number;
+      };
+      /** How the VTEP was chosen: a static/learned FDB entry for the MAC, or the default `remote`. */
+      readonly via: 'fdb' | 'remote' | 'flood';
+    }
+  | {
+      /** The far VTEP took the UDP datagram off its socket and hands the inner frame to `dev`. */
+      readonly kind: 'vxlan-decap';
+      readonly direction: Direction;
+      readonly netns: string;
+      readonly dev: string;
+      readonly vni: number;
+      readonly inner: { readonly src: Ipv4; readonly dst: Ipv4 };
+    }
+  | {
       readonly kind: 'bridge';
       readonly direction: Direction;
       readonly bridge: string;
