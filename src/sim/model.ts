@@ -49,6 +49,8 @@ export interface Terminal {
   readonly history?: Readonly<Record<string, readonly string[]>>;
   /** Programs the host's login shell found on its PATH this session (bash's `hash` table). */
   readonly hashed?: readonly string[];
+  /** `alias`/`unalias` in the host's login shell: a name's text, or null once unaliased. */
+  readonly aliases?: Readonly<Record<string, string | null>>;
   /** The sessions an `ssh` to another lab host left waiting, innermost last: `exit` returns. */
   readonly outer?: readonly OuterSession[];
 }
@@ -61,6 +63,7 @@ export interface OuterSession {
   readonly hashed?: readonly string[];
   /** The destination as `ssh` was given it: its `Connection to … closed.` names it. */
   readonly target: string;
+  readonly aliases?: Readonly<Record<string, string | null>>;
 }
 
 /** `cat > f <<EOF`: the line that opened the here-document and the body typed so far. */
@@ -86,6 +89,8 @@ export interface ShellFrame {
   readonly detachKeys?: string;
   /** Programs this shell found on its PATH since it started (its `hash` table). */
   readonly hashed?: readonly string[];
+  /** `alias`/`unalias` typed in this shell: a name's text, or null once unaliased. */
+  readonly aliases?: Readonly<Record<string, string | null>>;
   /** Where `cd` moved this shell; absent: where it started (the container's WORKDIR or `/`). */
   readonly cwd?: string;
 }

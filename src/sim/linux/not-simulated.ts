@@ -35,6 +35,7 @@ const PROGRAMS: Readonly<Record<string, string>> = {
   ethtool: 'ip -d link show describes interfaces',
   journalctl: 'docker logs CONTAINER shows what a container printed',
   dockerd: 'the daemon is already running: systemctl status docker',
+  lsns: "ls -l /proc/PID/ns lists a process's namespaces; docker inspect NAME | grep -i pid finds a container's PID",
 };
 
 /**

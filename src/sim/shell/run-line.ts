@@ -20,6 +20,7 @@ import {
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
 import { rememberLine } from './history';
+import { expandAlias } from './alias';
 import { DETACH_LINE, detach } from '../docker/attach-cli';
 import { advanceMainProcesses } from '../docker/main-clock';
 import type { Trace } from '../packet/trace';
@@ -59,6 +60,8 @@ interface Env {
   readonly place: Place;
   /** The collected body of the line's here-document, once its delimiter line arrived. */
   readonly heredoc?: string;
+  /** A line typed at the prompt: the shell expands aliases (scripts and `sh -c` do not). */
+  readonly interactive?: true;
 }
 
 /** bash's expansion of `words`, command substitutions running in this same shell. */
@@ -69,7 +72,8 @@ function setVars(world: World, vars: Record<string, string>): World {
   return { ...world, terminal: { ...world.terminal, vars: { ...world.terminal.vars, ...vars } } };
 }
 
-function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): ProcessResult {
+function runSimple(world: World, typed: SimpleCommand, stdin: string, env: Env): ProcessResult {
+  const cmd = env.interactive ? expandAlias(world, env.place, typed) : typed;
   let w = world;
   let stderr = '';
   const assigned: Record<string, string> = {};
@@ -248,7 +252,7 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
 export function runLine(world: World, line: string): LineResult {
   const awake = dropDeadShells(advanceMainProcesses(advanceClock(world)));
   const ctx = ctxFor(awake);
-  const env = { ctx, place: currentPlace(awake) };
+  const env = { ctx, place: currentPlace(awake), interactive: true as const };
   const pending = awake.terminal.pending;
   if (pending) {
     const start = rememberLine(awake, line, true);
