@@ -227,6 +227,8 @@ export interface VxlanFdbEntry {
   readonly dst: Ipv4;
   /** Added by a program (Docker's overlay), not by the learner; shown `self permanent` either way. */
   readonly owner?: string;
+  /** Learned from a received frame (the device's `learning`): shown `self`, not permanent. */
+  readonly learned?: true;
 }
 
 export interface InetAddress {
