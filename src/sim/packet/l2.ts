@@ -129,13 +129,12 @@ export function resolveL2(
         ? { kind: 'veth-peer', mac: far.mac, pair }
         : { kind: 'fail', reason: 'arp-failed' };
     }
-    // Stacked devices are the underlay's (macvlan.ts), which the walker asks first.
+    // Stacked devices are the underlay's (macvlan.ts), tunnels vxlan.ts's: the walker asks first.
     case 'loopback':
     case 'dummy':
     case 'macvlan':
     case 'ipvlan':
     case 'vlan':
-    // Tunnel devices are vxlan's, which the walker asks first too.
     case 'vxlan':
       return { kind: 'fail', reason: 'arp-failed' };
   }
