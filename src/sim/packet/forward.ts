@@ -20,6 +20,7 @@ import { ipvlanReceiver, underlayHop } from './macvlan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
 import { decapsulate, vxlanHop } from './vxlan';
+import { bridgedTunnel } from './vxlan-bridge';
 import type { DropReason, FilterDenial } from './trace';
 
 export type Arrival =
@@ -97,6 +98,9 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
   if (underlay) return underlay;
   const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
+    const tunneled =
+      l2.reason === 'arp-failed' ? bridgedTunnel(w, netns, dev, nexthop, pkt) : undefined;
+    if (tunneled) return tunneled;
     w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
     w.errorFrom ??= pkt.src;
     return l2.reason === 'no-carrier'

@@ -16,6 +16,7 @@ import { enterHost, filterHook, type Pkt, type Walk } from './hooks';
 import { labHostAt } from './lab-lan';
 import type { Ingress } from './macvlan';
 import { isLocalAddress, lookupRoute } from './route';
+import { intoBridge } from './vxlan-bridge';
 
 /** What an outer UDP datagram carries: the inner frame, its MACs and the VNI. */
 export interface Tunnel {
@@ -42,7 +43,7 @@ function receivers(h: Host, underlay: string, vni: number, port: number) {
 }
 
 /** The far device a datagram to `vtep` would reach: on the lab host whose eth0 holds `vtep`. */
-function farDevice(w: Walk, v: NonNullable<Link['vxlan']>, vtep: Ipv4) {
+export function farDevice(w: Walk, v: NonNullable<Link['vxlan']>, vtep: Ipv4) {
   const peer = labHostAt(w, vtep);
   const h = peer ? hostNamed(w, peer.name) : undefined;
   if (!peer || !h) return undefined;
@@ -68,7 +69,7 @@ function vtepsOf(w: Walk, v: NonNullable<Link['vxlan']>, dst: Ipv4): Ipv4[] {
 }
 
 /** The all-zero entry's VTEPs: where broadcasts and unknown MACs go. */
-const floodList = (w: Walk, v: NonNullable<Link['vxlan']>): Ipv4[] =>
+export const floodList = (w: Walk, v: NonNullable<Link['vxlan']>): Ipv4[] =>
   v.fdb.filter((f) => f.mac === ZERO_MAC).flatMap((f) => vtepsOf(w, v, f.dst));
 
 /** The source port the kernel hashes from the inner flow, in the default ephemeral range. */
@@ -237,7 +238,8 @@ export function decapsulate(
     inner: { src: t.inner.src, dst: t.inner.dst },
   });
   learnVtep(w, rx.netns, rx.link, t.srcMac, outer.src);
-  if (rx.link.master === undefined && t.dstMac !== rx.link.mac && t.dstMac !== BROADCAST)
+  if (rx.link.master !== undefined) return intoBridge(w, rx.netns, rx.link, t, ingress);
+  if (t.dstMac !== rx.link.mac && t.dstMac !== BROADCAST)
     return drop(
       w,
       rx.netns,
