@@ -45,7 +45,9 @@ function farAnswer(w: Walk, port: Link, vtep: Ipv4, ip: Ipv4) {
   const path = throughBridge(far.h, far.netns, br, far.link.name, ip);
   if (path.kind !== 'bridge') return undefined;
   const who =
-    path.exit.kind === 'host' ? `${br.name} of ${far.host}` : `${path.exit.to.dev} on ${far.host}`;
+    path.exit.kind === 'host'
+      ? `${br.name} of ${far.host}`
+      : `${placeName(far.h, path.exit.to.netns)} on ${far.host}`;
   return { mac: path.mac, by: `${who} (through ${port.name})` };
 }
 
