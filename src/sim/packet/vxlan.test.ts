@@ -131,6 +131,18 @@ describe('VXLAN between two lab hosts, flannel style', () => {
     expect(of(trace, 'vxlan-encap')[0]).toMatchObject({ via: 'flood' });
   });
 
+  it('ARP through the tunnel needs a way back: host2 with nolearning and no entry stays mute', () => {
+    const zero = 'bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 10.0.2.16';
+    const { trace } = traced([...flannel({ one: ['neigh', 'fdb'], two: ['fdb'] }), zero, PING]);
+    expect(trace.events.at(-1)).toMatchObject({
+      kind: 'dropped',
+      reason: 'arp-failed',
+      explanation: expect.stringContaining(
+        `vxlan0 of host2 owns it, but has no FDB entry to send its answer back to ${M1}`,
+      ) as string,
+    });
+  });
+
   it('without a neighbour entry or flooding VTEP, ARP on vxlan0 goes nowhere', () => {
     const { output, trace } = traced([...flannel({ one: ['neigh'] }), PING]);
     expect(output.stdout).toContain('0 packets received');

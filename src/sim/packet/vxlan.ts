@@ -100,16 +100,23 @@ function resolve(w: Walk, netns: string, l: Link, nexthop: Ipv4, pkt: Pkt): stri
   };
   if (perm?.mac) return answered(perm.mac, `a PERMANENT entry (ip neigh) on ${l.name}`);
   const vteps = floodList(w, v);
+  let mute: string | undefined;
   for (const vtep of vteps) {
     const far = farDevice(w, v, vtep);
-    if (far && isLocalAddress(far.h, far.netns, nexthop))
+    if (!far || !isLocalAddress(far.h, far.netns, nexthop)) continue;
+    // The answer goes back by the far device's own FDB: learned from the request, or static.
+    const fv = far.link.vxlan!;
+    if (fv.learning || fv.fdb.some((f) => f.mac === l.mac || f.mac === ZERO_MAC))
       return answered(far.link.mac, `${far.link.name} of ${far.host} (through the tunnel)`);
+    mute = `${far.link.name} of ${far.host} owns it, but has no FDB entry to send its answer back to ${l.mac} (nolearning)`;
   }
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev: l.name, who: nexthop });
   w.errorFrom ??= pkt.src;
-  const why = vteps.length
-    ? `the request went inside UDP to ${vteps.join(', ')}, and no vxlan device with VNI ${v.id} there owns the address`
-    : `${l.name} has no 00:00:00:00:00:00 FDB entry and no remote, so the broadcast request is dropped at ${l.name}`;
+  const why = mute
+    ? mute
+    : vteps.length
+      ? `the request went inside UDP to ${vteps.join(', ')}, and no vxlan device with VNI ${v.id} there owns the address`
+      : `${l.name} has no 00:00:00:00:00:00 FDB entry and no remote, so the broadcast request is dropped at ${l.name}`;
   return drop(
     w,
     netns,
