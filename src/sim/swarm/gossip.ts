@@ -12,6 +12,7 @@ import type { Host, NeighEntry, RemoteEndpoint, World } from '../model';
 import { dnsNames } from '../net/dns';
 import { withAllocation } from '../net/ipam';
 import { deleteNetns } from '../net/kernel';
+import { rngForContent } from '../rng';
 import { hostOf } from '../world';
 import { overlayNetns } from './node-networks';
 
@@ -58,7 +59,8 @@ export function gossip(world: World): World {
       .map((n) => ({
         host: n.host,
         addr: n.addr,
-        peerName: n.id.slice(0, 12),
+        // networkdb names each daemon with a random 12-hex-digit id of its own.
+        peerName: rngForContent(`networkdb ${n.id}`).hex(12),
         endpoints: endpointsOn(hostOf(world, n.host), sn.id, n.addr),
       }));
     const active = having.filter((x) => x.endpoints.length > 0);
