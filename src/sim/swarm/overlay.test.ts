@@ -146,3 +146,25 @@ describe("docker info's Swarm section", () => {
     expect(transcript[3].stdout).toContain(' Swarm: pending\n');
   });
 });
+
+describe('removing an overlay', () => {
+  it('is refused while a container on any node is attached, then the network goes everywhere', () => {
+    const { world, transcript } = replay([
+      ...TWO_NODES,
+      'docker rm -f alpine1',
+      'docker network rm test-net',
+      'ssh host2 docker network rm test-net',
+      'ssh host2 docker rm -f alpine2',
+      'docker network rm test-net',
+    ]);
+    expect(transcript[7].stderr).toMatch(
+      /^Error response from daemon: rpc error: code = FailedPrecondition desc = network [0-9a-z]{25} is in use by task [0-9a-z]{25}\n$/,
+    );
+    expect(transcript[8].stderr).toContain(
+      "Worker nodes can't be used to view or modify cluster state.",
+    );
+    expect(transcript[10].stdout).toBe('test-net\n');
+    expect(world.swarm?.networks.map((n) => n.name)).toEqual(['ingress']);
+    expect(netOf(world, 'docker-host', 'test-net')).toBeUndefined();
+  });
+});

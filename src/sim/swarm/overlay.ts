@@ -12,9 +12,11 @@ import { hostOf } from '../world';
 import { castDraft, createDraft, finishDraft } from 'immer';
 import { clusterAllocations } from './gossip';
 import type { NetworkCreateRequest } from '../docker/networks';
-import { nodeOf, NOT_MANAGER_INACTIVE } from './cluster';
+import { deleteNetns } from '../net/kernel';
+import { rngForContent } from '../rng';
+import { nodeOf, NOT_MANAGER_INACTIVE, NOT_MANAGER_WORKER } from './cluster';
 import { newSwarmId } from './ids';
-import { instantiate } from './node-networks';
+import { instantiate, overlayNetns } from './node-networks';
 
 const WORKER_CREATE =
   'Cannot create a multi-host network from a worker node. Please create the network from a manager node.';
@@ -77,11 +79,36 @@ export function createOverlay(
   return ok({ world: next, id: sn.id });
 }
 
-/** `docker network rm` of a cluster network on a manager: the cluster forgets it. */
-export function forgetOverlay(world: World, id: string): World {
+/**
+ * `docker network rm` of a cluster network (swarmkit controlapi removeNetwork): refused while a
+ * container on any node holds an attachment to it (each one is a task); then gone everywhere.
+ */
+export function removeOverlay(world: World, host: string, id: string): Result<World> {
   const cluster = world.swarm;
-  if (!cluster) return world;
-  return { ...world, swarm: { ...cluster, networks: cluster.networks.filter((n) => n.id !== id) } };
+  const node = nodeOf(world, host);
+  if (!cluster || !node) return err(NOT_MANAGER_INACTIVE);
+  if (node.role !== 'manager') return err(NOT_MANAGER_WORKER);
+  for (const h of Object.values(world.hosts))
+    for (const c of h.docker.containers.values())
+      if (c.state.status === 'running' && c.endpoints.some((e) => e.networkId === id && e.joined))
+        return err(
+          `rpc error: code = FailedPrecondition desc = network ${id} is in use by task ${newSwarmId(rngForContent(`attachment ${c.id} ${id}`))}`,
+        );
+  const hosts = Object.fromEntries(
+    Object.entries(world.hosts).map(([name, h]) => {
+      if (!h.docker.networks.has(id)) return [name, h];
+      const d = createDraft(h);
+      deleteNetns(d, overlayNetns(id));
+      d.docker.networks.delete(id);
+      delete d.docker.ipamAllocations[id];
+      return [name, finishDraft(d)];
+    }),
+  );
+  return ok({
+    ...world,
+    hosts,
+    swarm: { ...cluster, networks: cluster.networks.filter((n) => n.id !== id) },
+  });
 }
 
 /**
