@@ -168,3 +168,25 @@ describe('removing an overlay', () => {
     expect(netOf(world, 'docker-host', 'test-net')).toBeUndefined();
   });
 });
+
+describe("the overlay's namespace, entered as Docker keeps it", () => {
+  it('nsenter --net=/var/run/docker/netns/1-<id> shows vxlan0, its FDB and the PERMANENT neighbour', () => {
+    const ns =
+      "/var/run/docker/netns/1-$(docker network inspect -f '{{.Id}}' test-net | cut -c1-10)";
+    const { transcript } = replay([
+      ...TWO_NODES,
+      `nsenter --net=${ns} ip -d link show vxlan0`,
+      `nsenter --net=${ns} bridge fdb show dev vxlan0`,
+      `nsenter --net=${ns} ip neigh`,
+      'nsenter --net=/var/run/docker/netns/nope ip link',
+    ]);
+    const [link, fdb, neigh, missing] = transcript.slice(-4);
+    expect(link.stdout).toMatch(/vxlan0: .* mtu 1450 .* master br0 /);
+    expect(link.stdout).toContain('vxlan id 4097 srcport 0 0 dstport 4789 nolearning proxy ');
+    expect(fdb.stdout).toContain('02:42:0a:00:01:03 dst 10.0.2.16 self permanent\n');
+    expect(neigh.stdout).toBe('10.0.1.3 dev vxlan0 lladdr 02:42:0a:00:01:03 PERMANENT\n');
+    expect(missing.stderr).toBe(
+      'nsenter: cannot open /var/run/docker/netns/nope: No such file or directory\n',
+    );
+  });
+});
