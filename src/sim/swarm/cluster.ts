@@ -148,13 +148,7 @@ export function swarmJoin(world: World, hostName: string, req: JoinRequest, ctx:
   return joined.ok ? ok({ world: joined.value.world, role }) : joined;
 }
 
-export function swarmLeave(
-  world: World,
-  hostName: string,
-  force: boolean,
-  ctx: Ctx,
-): Result<World> {
-  void ctx;
+export function swarmLeave(world: World, hostName: string, force: boolean): Result<World> {
   const h = hostOf(world, hostName);
   const local = h.docker.swarm;
   if (!local) return err(NO_SWARM);

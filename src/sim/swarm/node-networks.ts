@@ -11,6 +11,7 @@ import { withAllocation } from '../net/ipam';
 import { deleteNetns, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
+import { leaveEndpoint } from '../docker/endpoint';
 import { createNetwork, removeNetwork } from '../docker/networks';
 
 export const GWBRIDGE = 'docker_gwbridge';
@@ -92,6 +93,11 @@ export function attachNode(
 
 /** `docker swarm leave`: every swarm-scope network and docker_gwbridge go. */
 export function detachNode(h: HostDraft): void {
+  // Containers lose their attachments to the swarm's networks (and the way out with them).
+  for (const c of h.docker.containers.values())
+    c.endpoints.forEach((e, i) => {
+      if (e.joined && h.docker.networks.get(e.networkId)?.scope === 'swarm') leaveEndpoint(h, c, i);
+    });
   for (const n of [...h.docker.networks.values()]) {
     if (n.scope === 'swarm') {
       deleteNetns(h, overlayNetns(n.id));

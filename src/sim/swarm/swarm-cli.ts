@@ -99,7 +99,7 @@ const swarmLeaveCli: DockerHandler = (p, args, path) => {
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { none: true });
   if (usage) return usage;
-  const r = swarmLeave(p.world, p.place.host, parsed.value.bools.has('force'), p.ctx);
+  const r = swarmLeave(p.world, p.place.host, parsed.value.bools.has('force'));
   if (!r.ok) return daemonError(p.world, r.error);
   return output(r.value, 'Node left the swarm.\n');
 };
