@@ -6,6 +6,7 @@
  */
 
 import type { Daemon } from './docker-model';
+import type { SwarmCluster } from './swarm-model';
 
 /** Dotted-quad IPv4 address, e.g. `172.17.0.2`. */
 export type Ipv4 = string;
@@ -23,6 +24,8 @@ export interface World {
   readonly lan: Lan;
   /** The interactive terminal: which host and which (container) shell a typed line runs in. */
   readonly terminal: Terminal;
+  /** The swarm the hosts formed (`docker swarm init`); absent until one is initialised. */
+  readonly swarm?: SwarmCluster;
 }
 
 /** The physical LAN the hosts' eth0 sit on, and the internet behind its gateway. */
@@ -213,13 +216,15 @@ export interface VxlanInfo {
   readonly id: number;
   readonly dstport: number;
   readonly local?: Ipv4;
-  /** Default destination for frames no FDB entry matches (`remote`); absent: none. */
+  /** Default destination for frames no FDB entry matches (`remote`, or `group` when multicast). */
   readonly remote?: Ipv4;
   /** Underlay device (`dev eth0`), by index in `underlayNetns`. */
   readonly dev?: number;
   readonly underlayNetns: string;
   /** `nolearning` clears it: the device then learns no MAC → VTEP entries from received frames. */
   readonly learning: boolean;
+  /** `proxy`: the device answers ARP itself from its namespace's neighbour table (Docker's overlay). */
+  readonly proxy?: boolean;
   /**
    * Static forwarding entries (`bridge fdb append MAC dev NAME dst IP`, or what Docker programs):
    * a frame for `mac` goes to VTEP `dst`; 00:00:00:00:00:00 entries flood to every listed VTEP.
@@ -232,6 +237,8 @@ export interface VxlanFdbEntry {
   readonly dst: Ipv4;
   /** Added by a program (Docker's overlay), not by the learner; shown `self permanent` either way. */
   readonly owner?: string;
+  /** Learned from a received frame (the device's `learning`): shown `self`, not permanent. */
+  readonly learned?: true;
 }
 
 export interface InetAddress {
@@ -249,6 +256,8 @@ export interface Route {
   readonly dst: string;
   readonly via?: Ipv4;
   readonly dev: string;
+  /** `onlink`: the gateway is taken as on the device's link without a connected route to it. */
+  readonly onlink?: true;
 }
 
 export interface IptablesRule {
@@ -273,3 +282,4 @@ export interface Iptables {
 
 // The Docker daemon's objects live beside this file.
 export type * from './docker-model';
+export type * from './swarm-model';
