@@ -104,6 +104,8 @@ export const ENGLISH: GraphText = {
 export const OUTSIDE_ID = netnsRef('outside');
 export const HOST_ID = netnsRef('host');
 export const FLOOR_ID = 'floor:host';
+/** Every host's box, the terminal's and the others'. */
+export const HOST_BOX_CLASS = 'host-box';
 
 /** The graph of the terminal's host (the one the learner types on), then the lab's other hosts. */
 export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElement[] {
@@ -112,7 +114,12 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   const nodes: GraphElement[] = [];
   const edges: GraphElement[] = [];
   // Both hang on the LAN object only because it is stable: reuse compares what they say.
-  nodes.push(reuse(world.lan, node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_REF })));
+  nodes.push(
+    reuse(
+      world.lan,
+      node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_REF }, [HOST_BOX_CLASS]),
+    ),
+  );
   nodes.push(
     reuse(
       world.lan,

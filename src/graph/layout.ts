@@ -32,7 +32,7 @@ import {
   type Box,
 } from './bands';
 import type { SlotMemory } from './slots';
-import { stackHosts } from './host-stack';
+import { hostsSideBySide, stackHosts } from './host-stack';
 import { prefixOf, unprefixed } from './peer-hosts';
 
 export type { SlotMemory } from './slots';
@@ -49,6 +49,10 @@ export interface Layout {
   readonly facingRight: ReadonlySet<string>;
   /** Each bridge bar spans its band. */
   readonly widths: ReadonlyMap<string, number>;
+  /** Several hosts side by side: the LAN is a line over them all (host-stack.ts). */
+  readonly lanLine?: boolean;
+  /** Where an edge meets its target, as Cytoscape's `target-endpoint` (the LAN line's uplinks). */
+  readonly targetEnds?: ReadonlyMap<string, string>;
 }
 
 const IFACE_H = 56;
@@ -60,9 +64,9 @@ const MAX_LANES = 4;
 const DEFAULT_ASPECT = 1.6;
 
 /**
- * Every host laid out on its own (peer-hosts.ts): the terminal's first, the others below it in
- * the order they joined the LAN, each with its share of the canvas's height. The LAN sits left of
- * them all, level with the middle of their eth0s, so each uplink runs to it clear of other boxes.
+ * Every host laid out on its own (peer-hosts.ts): the terminal's first, the others after it in
+ * the order they joined the LAN, side by side on a canvas wider than tall and stacked otherwise,
+ * each with its share of the canvas (host-stack.ts).
  */
 export function layoutGraph(
   elements: readonly GraphElement[],
@@ -76,16 +80,21 @@ export function layoutGraph(
     if (list) list.push(e);
     else groups.set(prefix, [e]);
   }
-  const share = aspect * groups.size;
-  const main = layoutHost(groups.get('') ?? [], previous, groups.size > 1 ? share : aspect);
-  if (groups.size === 1) return main;
+  if (groups.size === 1) return layoutHost(groups.get('') ?? [], previous, aspect);
+  const wide = aspect >= 1;
+  const share = wide ? aspect / groups.size : aspect * groups.size;
+  const main = layoutHost(groups.get('') ?? [], previous, share);
   const peers = [...groups]
     .filter(([prefix]) => prefix)
     .map(([prefix, group]) => ({
       prefix,
       layout: layoutHost(unprefixed(group, prefix), new Map(), share),
     }));
-  return stackHosts(main, peers);
+  if (!wide) return stackHosts(main, peers);
+  const uplinks = new Map(
+    elements.filter((e) => e.data.kind === 'uplink').map((e) => [e.data.id, e.data.source!]),
+  );
+  return hostsSideBySide(main, peers, uplinks);
 }
 
 function layoutHost(
