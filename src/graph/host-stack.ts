@@ -7,6 +7,7 @@
  */
 import { OUTSIDE_ID } from './elements';
 import type { Layout, Position } from './layout';
+import type { Segments } from './underlay-route';
 
 /** Room between one host's box and the next one's (the host's title sits in it). */
 const HOST_GAP = 180;
@@ -40,7 +41,7 @@ export function stackHosts(main: Layout, peers: readonly PeerLayout[]): Layout {
   }
   const lan = positions.get(OUTSIDE_ID);
   if (lan) positions.set(OUTSIDE_ID, { x: lan.x - 90, y: lastEth0 / 2 });
-  return { positions, slots: main.slots, facingRight, widths };
+  return { positions, slots: main.slots, facingRight, widths, stacked: stackedOf(main, peers) };
 }
 
 const xs = (positions: ReadonlyMap<string, Position>) =>
@@ -68,6 +69,7 @@ export function hostsSideBySide(
     for (const [id, w] of one.widths) widths.set(`${prefix}${id}`, w);
     right = Math.max(...xs(positions));
   }
+  const stacked = stackedOf(main, peers);
   const ends = [...uplinks.values()].map((id) => positions.get(id)?.x ?? 0);
   const x1 = Math.min(...ends) - LAN_OVERHANG;
   const x2 = Math.max(...ends) + LAN_OVERHANG;
@@ -79,5 +81,13 @@ export function hostsSideBySide(
     const at = positions.get(eth0);
     if (at) targetEnds.set(edge, `${at.x - lan.x}px ${LAN_LINE_H / 2}px`);
   }
-  return { positions, slots: main.slots, facingRight, widths, lanLine: true, targetEnds };
+  return { positions, slots: main.slots, facingRight, widths, stacked, lanLine: true, targetEnds };
+}
+
+/** Every host's underlay routes, another host's under its prefix (they are relative: no shift). */
+function stackedOf(main: Layout, peers: readonly PeerLayout[]): Map<string, Segments> {
+  const all = new Map(main.stacked);
+  for (const { prefix, layout } of peers)
+    for (const [id, s] of layout.stacked ?? []) all.set(`${prefix}${id}`, s);
+  return all;
 }

@@ -33,27 +33,13 @@ import {
 } from './bands';
 import type { SlotMemory } from './slots';
 import { hostsSideBySide, stackHosts } from './host-stack';
+import { routeStacked } from './underlay-route';
+import type { Layout, Position } from './layout-result';
 import { prefixOf, unprefixed } from './peer-hosts';
 
 export type { SlotMemory } from './slots';
 
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Layout {
-  readonly positions: ReadonlyMap<string, Position>;
-  readonly slots: SlotMemory;
-  /** Devices whose label reads leftwards (they sit on the right edge of their box). */
-  readonly facingRight: ReadonlySet<string>;
-  /** Each bridge bar spans its band. */
-  readonly widths: ReadonlyMap<string, number>;
-  /** Several hosts side by side: the LAN is a line over them all (host-stack.ts). */
-  readonly lanLine?: boolean;
-  /** Where an edge meets its target, as Cytoscape's `target-endpoint` (the LAN line's uplinks). */
-  readonly targetEnds?: ReadonlyMap<string, string>;
-}
+export type { Layout, Position } from './layout-result';
 
 const IFACE_H = 56;
 const TOP_ROW_DX = 210;
@@ -169,7 +155,8 @@ function layoutHost(
   const left = Math.min(0, ...[...positions.values()].map((p) => p.x)) - BOX_W / 2;
   positions.set(OUTSIDE_ID, { x: left - 110, y: 0 });
   positions.set(HOST_ID, { x: 0, y: BRIDGE_Y });
-  return { positions, slots, facingRight: places.facingRight, widths };
+  const stacked = routeStacked(elements, positions, widths);
+  return { positions, slots, facingRight: places.facingRight, widths, stacked };
 }
 
 interface Places {

@@ -95,6 +95,17 @@ function applyShapes(cy: Core, layout: Layout): void {
       if (end) e.style('target-endpoint', end);
       else e.removeStyle('target-endpoint');
     });
+    cy.edges('.stacked').forEach((e) => {
+      const route = layout.stacked?.get(e.id());
+      if (route)
+        e.style({
+          'curve-style': 'segments',
+          'edge-distances': 'node-position',
+          'segment-weights': route.weights.join(' '),
+          'segment-distances': route.distances.join(' '),
+        });
+      else e.removeStyle('curve-style segment-weights segment-distances edge-distances');
+    });
     for (const [id, width] of layout.widths) {
       const bar = cy.getElementById(id);
       if (bar.nonempty() && bar.numericStyle('width') !== width) bar.style('width', width);
