@@ -208,7 +208,7 @@ export interface VxlanInfo {
   readonly id: number;
   readonly dstport: number;
   readonly local?: Ipv4;
-  /** Default destination for frames no FDB entry matches (`remote`); absent: none. */
+  /** Default destination for frames no FDB entry matches (`remote`, or `group` when multicast). */
   readonly remote?: Ipv4;
   /** Underlay device (`dev eth0`), by index in `underlayNetns`. */
   readonly dev?: number;
@@ -227,6 +227,8 @@ export interface VxlanFdbEntry {
   readonly dst: Ipv4;
   /** Added by a program (Docker's overlay), not by the learner; shown `self permanent` either way. */
   readonly owner?: string;
+  /** Learned from a received frame (the device's `learning`): shown `self`, not permanent. */
+  readonly learned?: true;
 }
 
 export interface InetAddress {
@@ -244,6 +246,8 @@ export interface Route {
   readonly dst: string;
   readonly via?: Ipv4;
   readonly dev: string;
+  /** `onlink`: the gateway is taken as on the device's link without a connected route to it. */
+  readonly onlink?: true;
 }
 
 export interface IptablesRule {

@@ -48,7 +48,13 @@ function owns(h: Host, netns: string, l: Link, ip: Ipv4): boolean {
   );
 }
 
-function throughBridge(h: Host, netns: string, br: Link, inPort: string, nexthop: Ipv4): L2Path {
+export function throughBridge(
+  h: Host,
+  netns: string,
+  br: Link,
+  inPort: string,
+  nexthop: Ipv4,
+): L2Path {
   if (!br.up) return { kind: 'fail', reason: 'no-carrier' };
   const base = { kind: 'bridge' as const, netns, bridge: br.name, inPort };
   if (inPort !== 'host' && owns(h, netns, br, nexthop))
@@ -112,13 +118,12 @@ export function resolveL2(
         ? { kind: 'veth-peer', mac: far.mac, pair }
         : { kind: 'fail', reason: 'arp-failed' };
     }
-    // Stacked devices are the underlay's (macvlan.ts), which the walker asks first.
+    // Stacked devices are the underlay's (macvlan.ts), tunnels vxlan.ts's: the walker asks first.
     case 'loopback':
     case 'dummy':
     case 'macvlan':
     case 'ipvlan':
     case 'vlan':
-    // Tunnel devices are vxlan's, which the walker asks first too.
     case 'vxlan':
       return { kind: 'fail', reason: 'arp-failed' };
   }
