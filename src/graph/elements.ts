@@ -12,6 +12,7 @@ import { projectUnderlay } from './project-underlay';
 import { projectContainers } from './project-containers';
 import { reuse } from './reuse';
 import { projectPeerHost } from './peer-hosts';
+import { projectTunnels } from './project-tunnels';
 
 export type ElementKind =
   /** The host's root namespace, a container's, or one from `ip netns add`. */
@@ -40,7 +41,9 @@ export type ElementKind =
   | 'published'
   | 'uplink'
   /** A macvlan/ipvlan child up to the device it sits on (no veth, no bridge). */
-  | 'stacked';
+  | 'stacked'
+  /** A VXLAN tunnel between two lab hosts' eth0s (project-tunnels.ts). */
+  | 'tunnel';
 
 export interface GraphElementData {
   readonly id: string;
@@ -140,6 +143,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
     ...peers.filter((e) => e.group === 'nodes'),
     ...edges,
     ...peers.filter((e) => e.group === 'edges'),
+    ...projectTunnels(world),
   ];
 }
 

@@ -41,11 +41,19 @@ export function stackHosts(main: Layout, peers: readonly PeerLayout[]): Layout {
   }
   const lan = positions.get(OUTSIDE_ID);
   if (lan) positions.set(OUTSIDE_ID, { x: lan.x - 90, y: lastEth0 / 2 });
-  return { positions, slots: main.slots, facingRight, widths, stacked: stackedOf(main, peers) };
+  return { positions, slots: main.slots, facingRight, widths, bends: bendsOf(main, peers) };
 }
 
+/** Where a host's top row holds more than eth0 and lo (layout.ts's placeTopRow). */
+const TOP_ROW_X = 300;
+/** A top-row device's name and address, written to its right. */
+const TOP_LABEL_W = 180;
+
+/** How far right each thing of a host reaches, a top-row device's label included. */
 const xs = (positions: ReadonlyMap<string, Position>) =>
-  [...positions].filter(([id]) => id !== OUTSIDE_ID).map(([, p]) => p.x);
+  [...positions]
+    .filter(([id]) => id !== OUTSIDE_ID)
+    .map(([, p]) => (p.y === 0 && p.x >= TOP_ROW_X ? p.x + TOP_LABEL_W : p.x));
 
 /**
  * Side by side under the LAN line. `uplinks` are the eth0 ends of the hosts' uplink edges, by
@@ -69,7 +77,7 @@ export function hostsSideBySide(
     for (const [id, w] of one.widths) widths.set(`${prefix}${id}`, w);
     right = Math.max(...xs(positions));
   }
-  const stacked = stackedOf(main, peers);
+  const bends = bendsOf(main, peers);
   const ends = [...uplinks.values()].map((id) => positions.get(id)?.x ?? 0);
   const x1 = Math.min(...ends) - LAN_OVERHANG;
   const x2 = Math.max(...ends) + LAN_OVERHANG;
@@ -81,13 +89,13 @@ export function hostsSideBySide(
     const at = positions.get(eth0);
     if (at) targetEnds.set(edge, `${at.x - lan.x}px ${LAN_LINE_H / 2}px`);
   }
-  return { positions, slots: main.slots, facingRight, widths, stacked, lanLine: true, targetEnds };
+  return { positions, slots: main.slots, facingRight, widths, bends, lanLine: true, targetEnds };
 }
 
-/** Every host's underlay routes, another host's under its prefix (they are relative: no shift). */
-function stackedOf(main: Layout, peers: readonly PeerLayout[]): Map<string, Segments> {
-  const all = new Map(main.stacked);
+/** Every host's bent lines, another host's under its prefix (they are relative: no shift). */
+function bendsOf(main: Layout, peers: readonly PeerLayout[]): Map<string, Segments> {
+  const all = new Map(main.bends);
   for (const { prefix, layout } of peers)
-    for (const [id, s] of layout.stacked ?? []) all.set(`${prefix}${id}`, s);
+    for (const [id, s] of layout.bends ?? []) all.set(`${prefix}${id}`, s);
   return all;
 }

@@ -16,8 +16,11 @@ export interface Layout {
   readonly widths: ReadonlyMap<string, number>;
   /** Several hosts side by side: the LAN is a line over them all (host-stack.ts). */
   readonly lanLine?: boolean;
-  /** The bends of each macvlan/ipvlan child's line from its parent (underlay-route.ts). */
-  readonly stacked?: ReadonlyMap<string, Segments>;
+  /**
+   * Square-bent lines, by edge id: each macvlan/ipvlan child's from its parent (underlay-route.ts)
+   * and each VXLAN tunnel between two hosts' eth0s (tunnel-route.ts).
+   */
+  readonly bends?: ReadonlyMap<string, Segments>;
   /** Where an edge meets its target, as Cytoscape's `target-endpoint` (the LAN line's uplinks). */
   readonly targetEnds?: ReadonlyMap<string, string>;
 }

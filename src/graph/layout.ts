@@ -34,6 +34,7 @@ import {
 import type { SlotMemory } from './slots';
 import { hostsSideBySide, stackHosts } from './host-stack';
 import { routeStacked } from './underlay-route';
+import { routeTunnels } from './tunnel-route';
 import type { Layout, Position } from './layout-result';
 import { prefixOf, unprefixed } from './peer-hosts';
 
@@ -76,11 +77,12 @@ export function layoutGraph(
       prefix,
       layout: layoutHost(unprefixed(group, prefix), new Map(), share),
     }));
-  if (!wide) return stackHosts(main, peers);
   const uplinks = new Map(
     elements.filter((e) => e.data.kind === 'uplink').map((e) => [e.data.id, e.data.source!]),
   );
-  return hostsSideBySide(main, peers, uplinks);
+  const all = wide ? hostsSideBySide(main, peers, uplinks) : stackHosts(main, peers);
+  const tunnels = routeTunnels(elements, all.positions, wide);
+  return { ...all, bends: new Map([...(all.bends ?? []), ...tunnels]) };
 }
 
 function layoutHost(
@@ -155,8 +157,8 @@ function layoutHost(
   const left = Math.min(0, ...[...positions.values()].map((p) => p.x)) - BOX_W / 2;
   positions.set(OUTSIDE_ID, { x: left - 110, y: 0 });
   positions.set(HOST_ID, { x: 0, y: BRIDGE_Y });
-  const stacked = routeStacked(elements, positions, widths);
-  return { positions, slots, facingRight: places.facingRight, widths, stacked };
+  const bends = routeStacked(elements, positions, widths);
+  return { positions, slots, facingRight: places.facingRight, widths, bends };
 }
 
 interface Places {

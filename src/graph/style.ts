@@ -10,6 +10,7 @@ import { DARK, LIGHT } from './palette';
 import { overlayStyle } from './style-overlays';
 import { bridgeTagStyle } from './style-tags';
 import { hostStyle, lanLineStyle } from './style-hosts';
+import { tunnelStyle } from './style-tunnel';
 
 export const CANVAS_BG: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' };
 
@@ -289,5 +290,6 @@ export function graphStyle(theme: Theme): StylesheetJson {
       },
     },
     ...overlayStyle(p),
+    ...tunnelStyle(p),
   ];
 }

@@ -54,7 +54,7 @@ describe('the line from eth0 to a macvlan child', () => {
     for (const e of stacked) {
       const s = at(e.data.source!);
       const t = at(e.data.target!);
-      const route = layout.stacked!.get(e.data.id)!;
+      const route = layout.bends!.get(e.data.id)!;
       const dx = t.x - s.x;
       const dy = t.y - s.y;
       const len = Math.hypot(dx, dy);

@@ -49,7 +49,7 @@ export function routeStacked(
  * Each point as Cytoscape places a segment point with `edge-distances: node-position`: a weight
  * along source→target and a distance along that line's normal (−dy, dx).
  */
-function relative(s: Position, t: Position, points: readonly Position[]): Segments {
+export function relative(s: Position, t: Position, points: readonly Position[]): Segments {
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   const len2 = dx * dx + dy * dy || 1;

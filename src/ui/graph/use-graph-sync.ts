@@ -95,8 +95,8 @@ function applyShapes(cy: Core, layout: Layout): void {
       if (end) e.style('target-endpoint', end);
       else e.removeStyle('target-endpoint');
     });
-    cy.edges('.stacked').forEach((e) => {
-      const route = layout.stacked?.get(e.id());
+    cy.edges('.stacked, .tunnel').forEach((e) => {
+      const route = layout.bends?.get(e.id());
       if (route)
         e.style({
           'curve-style': 'segments',

@@ -6,7 +6,7 @@
  * state changes), so a step is cheap to draw and any step, back or forth, comes out exact.
  */
 import type { Core, NodeSingular, Position } from 'cytoscape';
-import type { Hop, NatRewrite } from '../../graph/trace-path';
+import type { Hop, NatRewrite, OuterHeader } from '../../graph/trace-path';
 
 const DOT = 'trace:packet';
 const NAT = 'trace:nat';
@@ -15,6 +15,8 @@ const LIT = 'hop-active';
 /** Every id the trace adds to the graph starts so. */
 const TRACE = 'trace:';
 const DROPPED = 'dropped';
+/** Between VXLAN encapsulation and decapsulation: the dot inside its outer packet. */
+const WRAPPED = 'wrapped';
 
 export interface ShowOptions {
   /** Move the dot along the hop's path instead of jumping to its end. */
@@ -48,6 +50,11 @@ function natLabel(n: NatRewrite): string {
   return `src ${src}\ndst ${dst}`;
 }
 
+/** The outer header the wrapped packet carries over the LAN. */
+function outerLabel(o: OuterHeader): string {
+  return `VXLAN ${o.vni}\n${o.src} → ${o.dst}\nUDP ${o.dstPort}`;
+}
+
 /** The red mark under a drop: the chain whose rule dropped it (a name iptables prints), or ✗. */
 function dropMark(hop: Hop): string {
   const e = hop.event;
@@ -72,7 +79,11 @@ function litIds(cy: Core, hop: Hop): Set<string> {
   for (let i = 1; i < hop.path.length; i++) {
     const a = cy.getElementById(hop.path[i - 1]);
     const b = cy.getElementById(hop.path[i]);
-    if (a.nonempty() && b.nonempty()) a.edgesWith(b).forEach((e) => void ids.add(e.id()));
+    // A VXLAN tunnel lights only for a packet inside it, not for every frame between the hosts.
+    if (a.nonempty() && b.nonempty())
+      a.edgesWith(b).forEach((e) => {
+        if (hop.outer || !e.hasClass('tunnel')) ids.add(e.id());
+      });
   }
   return ids;
 }
@@ -113,12 +124,13 @@ function placeDot(cy: Core, stops: readonly Position[], hop: Hop, opts: ShowOpti
   }
   const start = opts.tween ? stops[0] : stops[stops.length - 1];
   const dropped = hop.category === 'drop';
+  const label = hop.outer ? outerLabel(hop.outer) : '';
   let dot: NodeSingular;
   if (existing.empty()) {
     dot = cy.add({
       group: 'nodes',
-      data: { id: DOT, label: '' },
-      classes: dropped ? `packet ${DROPPED}` : 'packet',
+      data: { id: DOT, label },
+      classes: ['packet', ...(dropped ? [DROPPED] : []), ...(hop.outer ? [WRAPPED] : [])].join(' '),
       position: { ...start },
       grabbable: false,
       selectable: false,
@@ -127,6 +139,8 @@ function placeDot(cy: Core, stops: readonly Position[], hop: Hop, opts: ShowOpti
     dot = existing.nodes()[0];
     dot.stop(true, false);
     if (dot.hasClass(DROPPED) !== dropped) dot.toggleClass(DROPPED, dropped);
+    if (dot.hasClass(WRAPPED) !== !!hop.outer) dot.toggleClass(WRAPPED, !!hop.outer);
+    if (dot.data('label') !== label) dot.data('label', label);
     movedTo(dot, start);
   }
   if (!opts.tween || stops.length < 2) return;
