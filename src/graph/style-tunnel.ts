@@ -34,7 +34,8 @@ export function tunnelStyle(p: Palette): StylesheetJson {
         'border-color': p.dns,
         label: 'data(label)',
         color: p.text,
-        'font-size': 11,
+        // As large as the names it passes: the outer header is what the step is about.
+        'font-size': 15,
         'font-weight': 'bold',
         'text-valign': 'bottom',
         'text-margin-y': 4,
