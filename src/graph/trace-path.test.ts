@@ -140,7 +140,8 @@ describe('tracePath', () => {
     const outer = { vni: 42, src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 };
     for (let i = encap; i < decap; i++) expect(hops[i].outer, kinds[i]).toEqual(outer);
     // It crosses the LAN wrapped, and is unwrapped on host2's vxlan0.
-    expect(hops.slice(encap, decap).some((h) => h.event.kind === 'lan')).toBe(true);
+    const lan = hops.slice(encap, decap).find((h) => h.event.kind === 'lan')!;
+    expect(lan.path).toEqual(['dev:host/eth0', 'netns:outside', '@host2/dev:host/eth0']);
     expect(hops[encap - 1].outer).toBeUndefined();
     expect(hops[decap].outer).toBeUndefined();
     expect(hops[decap].path.at(-1)).toBe('@host2/dev:host/vxlan0');

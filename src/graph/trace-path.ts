@@ -98,9 +98,11 @@ export function tracePath(trace: Trace, proto: PacketProto = inferProto(trace)):
         prefix = event.to === origin ? '' : peerPrefix(event.to);
       }
       const own = onHost(hopOf(event, at, wire, events, i), prefix);
-      // The crossing itself starts where the dot is, on the near host.
+      // The crossing itself starts where the dot is, on the near host, and runs over the LAN.
       const raw =
-        event.kind === 'lan' ? { ...own, path: [...(at ? [at] : []), ...own.path.slice(-1)] } : own;
+        event.kind === 'lan'
+          ? { ...own, path: [...(at ? [at] : []), OUTSIDE, ...own.path.slice(-1)] }
+          : own;
       const hop = { ...raw, path: raw.path.filter((r, k) => k === 0 || r !== raw.path[k - 1]) };
       if (event.kind === 'vxlan-encap') {
         const { src, dst, dstPort } = event.outer;

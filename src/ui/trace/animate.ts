@@ -73,9 +73,34 @@ function setClassOn(cy: Core, cls: string, want: ReadonlySet<string>): void {
   }
 }
 
+/**
+ * Where the dot stops along a path. Over hosts side by side the LAN is a line: the dot rides up
+ * to it above the near eth0, along it, and down above the far one (never through a host's row).
+ */
+function stopsOf(cy: Core, path: readonly string[]): Position[] {
+  const stops: Position[] = [];
+  path.forEach((ref, i) => {
+    const el = cy.getElementById(ref);
+    const at = positionOf(cy, ref);
+    if (!at) return;
+    if (!el.hasClass('lan-line')) return void stops.push(at);
+    const before = stops.at(-1);
+    const after = path[i + 1] ? positionOf(cy, path[i + 1]) : undefined;
+    if (before) stops.push({ x: before.x, y: at.y });
+    if (after) stops.push({ x: after.x, y: at.y });
+    if (!before && !after) stops.push(at);
+  });
+  return stops;
+}
+
 /** The hop's lit devices and the edges between consecutive devices of its path. */
 function litIds(cy: Core, hop: Hop): Set<string> {
   const ids = new Set(hop.lit);
+  // A wrapped packet crossing the LAN rides in the tunnel between the two ends of its path.
+  if (hop.outer && hop.path.length > 1)
+    cy.getElementById(hop.path[0])
+      .edgesWith(cy.getElementById(hop.path.at(-1)!))
+      .forEach((e) => void (e.hasClass('tunnel') && ids.add(e.id())));
   for (let i = 1; i < hop.path.length; i++) {
     const a = cy.getElementById(hop.path[i - 1]);
     const b = cy.getElementById(hop.path[i]);
@@ -161,7 +186,7 @@ export function showHopOnCy(cy: Core, hop: Hop | undefined, opts: ShowOptions): 
   const drop = hop.category === 'drop';
   const dropAt = drop ? edgeOf(cy, hop.path.at(-1) ?? '', 'below') : undefined;
   const natAt = hop.nat && edgeOf(cy, hop.nat.at, 'above');
-  const stops = hop.path.flatMap((ref) => positionOf(cy, ref) ?? []);
+  const stops = stopsOf(cy, hop.path);
   cy.batch(() => {
     setClassOn(cy, LIT, litIds(cy, hop));
     setClassOn(cy, DROPPED, new Set(drop ? hop.path : []));
