@@ -20,7 +20,7 @@ const step = (id: string, n: number): Step => {
 
 // Commands that change the world: without them, their step's checks must notice.
 const WRITES =
-  /^(docker (run|rm|network (create|connect))|sysctl -w|ip link|brctl|mkdir|PID=|ip netns exec)/;
+  /^(docker (run|rm|network (create|connect))|sysctl -w|ip (link|route add)|brctl|mkdir|PID=|ip netns exec|lab add-host|ssh host2(\n| iptables -I| ip route add))/;
 
 describe('every lesson, followed by the book', () => {
   for (const l of LESSONS) {
@@ -44,9 +44,9 @@ describe('every lesson, followed by the book', () => {
     });
   }
 
-  it('has nine lessons with unique ids, each with a question and a check', () => {
-    expect(LESSONS).toHaveLength(9);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(9);
+  it('has eleven lessons with unique ids, each with a question and a check', () => {
+    expect(LESSONS).toHaveLength(11);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(11);
     for (const l of LESSONS) {
       expect(
         l.steps.some((s) => s.question),
@@ -113,6 +113,37 @@ describe('checkStep on a learner who did something else', () => {
     const results = checkStep(worldAfter(script), step('by-hand', 10));
     expect(failing(results)).toEqual(['by-hand.s10.c1']);
     expect(results[0]?.detail).toContain('100% packet loss');
+  });
+
+  it('a learner left on host2 is still checked from the first host', () => {
+    const onHost2 = worldAfter([
+      'lab add-host host2',
+      'docker run -dit --name a1 busybox',
+      'ssh host2',
+    ]);
+    expect(onHost2.terminal.host).toBe('host2');
+    const home = atHostPrompt(onHost2);
+    expect(home.terminal.host).toBe(createWorld(1).terminal.host);
+    expect(home.terminal.outer).toBeUndefined();
+    expect(runLine(home, 'docker ps --format {{.Names}}').output.stdout).toBe('a1\n');
+    expect(failing(checkStep(onHost2, step('two-hosts', 1)))).toEqual([]);
+  });
+
+  it('a ping over a host-gw route is dropped until host2 admits eth0 -> docker0', () => {
+    const lines = lessonScript(lesson('two-hosts'));
+    const before = lines.slice(0, lines.indexOf('ssh host2 iptables -nvL FORWARD'));
+    const results = checkStep(worldAfter(before), step('two-hosts', 5));
+    expect(failing(results)).toEqual(['two-hosts.s5.c1']);
+    expect(results[0]?.detail).toContain('100% packet loss');
+  });
+
+  it('the host reaches its macvlan child only through mac0, and only with a route', () => {
+    const lines = lessonScript(lesson('macvlan-ipvlan'));
+    const upToMac0 = lines.slice(0, lines.indexOf('docker rm -f m1 m2'));
+    const noRoute = upToMac0.filter((line) => line !== 'ip route add 10.0.2.128/25 dev mac0');
+    const results = checkStep(worldAfter(noRoute), step('macvlan-ipvlan', 5));
+    expect(failing(results)).toEqual(['macvlan-ipvlan.s5.c1']);
+    expect(failing(checkStep(worldAfter(upToMac0), step('macvlan-ipvlan', 5)))).toEqual([]);
   });
 
   it('checks leave the world untouched and look from the host prompt', () => {

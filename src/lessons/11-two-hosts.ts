@@ -1,0 +1,106 @@
+/**
+ * Lesson 11 (issue 12, seed 001's nodes): containers on two hosts. Each host's docker0 gets a
+ * subnet of its own, as flannel plans them, then the hosts route each other's subnet (flannel's
+ * host-gw) and admit the forwarded traffic that Docker's FORWARD policy drops.
+ */
+import type { Lesson } from './lesson';
+import { pingFrom, reaches } from './probes';
+
+const k = (key: string) => `two-hosts.${key}`;
+
+const DAEMON_JSON = `ssh host2
+cat > /etc/docker/daemon.json <<EOF
+{ "bip": "172.31.0.1/16" }
+EOF
+systemctl restart docker`;
+
+const docker0Of = (host: string) => `ssh ${host} ip -4 -br addr show docker0`;
+const addressOf = (name: string) => `docker inspect -f '{{.NetworkSettings.IPAddress}}' ${name}`;
+const ADMIT = 'iptables -I DOCKER-USER -i eth0 -o docker0 -j ACCEPT';
+
+export const twoHosts: Lesson = {
+  id: 'two-hosts',
+  titleKey: k('title'),
+  goalKey: k('goal'),
+  summaryKey: k('summary'),
+  steps: [
+    {
+      textKey: k('s1.text'),
+      command: 'lab add-host host2',
+      lookKey: k('s1.look'),
+      checks: [
+        {
+          descriptionKey: k('s1.c1'),
+          probe: docker0Of('host2'),
+          expect: { stdoutIncludes: '172.17.0.1/16' },
+        },
+      ],
+    },
+    {
+      textKey: k('s2.text'),
+      command: DAEMON_JSON,
+      checks: [
+        {
+          descriptionKey: k('s2.c1'),
+          probe: docker0Of('host2'),
+          expect: { stdoutIncludes: '172.31.0.1/16' },
+        },
+      ],
+    },
+    {
+      textKey: k('s3.text'),
+      command: 'docker run -dit --name b1 busybox\nexit\ndocker run -dit --name a1 busybox',
+      lookKey: k('s3.look'),
+      checks: [
+        {
+          descriptionKey: k('s3.c1'),
+          probe: `ssh host2 ${addressOf('b1')}`,
+          expect: { stdoutMatches: '^172\\.31\\.0\\.2$' },
+        },
+        {
+          descriptionKey: k('s3.c2'),
+          probe: addressOf('a1'),
+          expect: { stdoutMatches: '^172\\.17\\.0\\.2$' },
+        },
+      ],
+    },
+    {
+      textKey: k('s4.text'),
+      command: 'ip route add 172.31.0.0/16 via 10.0.2.16',
+      checks: [
+        {
+          descriptionKey: k('s4.c1'),
+          probe: 'ip route',
+          expect: { stdoutIncludes: '172.31.0.0/16 via 10.0.2.16 dev eth0' },
+        },
+      ],
+      question: {
+        promptKey: k('q1.prompt'),
+        choices: [
+          { key: k('q1.yes'), correct: false },
+          { key: k('q1.gateway'), correct: false },
+          { key: k('q1.forward'), correct: true },
+        ],
+        reveal: pingFrom('a1', '172.31.0.2'),
+        explanationKey: k('q1.explain'),
+      },
+    },
+    {
+      textKey: k('s5.text'),
+      command: `ssh host2 iptables -nvL FORWARD\nssh host2 ${ADMIT}\ndocker exec a1 ping -c 1 172.31.0.2`,
+      lookKey: k('s5.look'),
+      checks: [reaches(k('s5.c1'), 'a1', '172.31.0.2')],
+    },
+    {
+      textKey: k('s6.text'),
+      command: `ssh host2 ip route add 172.17.0.0/16 via 10.0.2.15\n${ADMIT}\nssh host2 docker exec b1 ping -c 1 172.17.0.2`,
+      checks: [
+        {
+          descriptionKey: k('s6.c1'),
+          probe: `ssh host2 ${pingFrom('b1', '172.17.0.2')}`,
+          expect: { exitCode: 0 },
+        },
+      ],
+    },
+  ],
+};
