@@ -139,6 +139,8 @@ function explainDrop(e: Dropped, place: PlaceName): Explanation {
       return { key: 'event.drop.noSuchHost', params };
     case 'macvlan-isolation':
       return { key: 'event.drop.macvlan', params: { ...params, why: e.explanation } };
+    case 'vxlan':
+      return { key: 'event.drop.vxlan', params: { ...params, why: e.explanation } };
   }
 }
 

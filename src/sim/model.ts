@@ -208,7 +208,7 @@ export interface VxlanInfo {
   readonly id: number;
   readonly dstport: number;
   readonly local?: Ipv4;
-  /** Default destination for frames no FDB entry matches (`remote`); absent: none. */
+  /** Default destination for frames no FDB entry matches (`remote`, or `group` when multicast). */
   readonly remote?: Ipv4;
   /** Underlay device (`dev eth0`), by index in `underlayNetns`. */
   readonly dev?: number;
@@ -244,6 +244,8 @@ export interface Route {
   readonly dst: string;
   readonly via?: Ipv4;
   readonly dev: string;
+  /** `onlink`: the gateway is taken as on the device's link without a connected route to it. */
+  readonly onlink?: true;
 }
 
 export interface IptablesRule {

@@ -8,7 +8,8 @@
 import type { Host, Link } from '../model';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { hasCarrier, inet6Of, linkFlags, linksOf, peerSuffix } from './link-state';
-import { whereIs } from './place';
+import { whereIs, type Where } from './place';
+import { vxlanFdbChange, vxlanFdbLines } from './bridge-fdb-vxlan';
 import { matches } from './abbrev';
 
 const USAGE =
@@ -75,6 +76,7 @@ function selfEntries(h: Host, netns: string, l: Link): string[] {
 
 function fdbLines(h: Host, netns: string, l: Link, byIndex: Map<number, Link>): string[] {
   const dev = `dev ${l.name}`;
+  const own = l.kind === 'vxlan' ? vxlanFdbLines(h, l) : selfEntries(h, netns, l);
   if (l.kind === 'bridge')
     return [
       ...selfEntries(h, netns, l),
@@ -82,22 +84,29 @@ function fdbLines(h: Host, netns: string, l: Link, byIndex: Map<number, Link>): 
       `${l.mac} ${dev} master ${l.name} permanent`,
     ];
   const br = l.master !== undefined ? byIndex.get(l.master) : undefined;
-  if (br?.kind !== 'bridge') return selfEntries(h, netns, l);
+  if (br?.kind !== 'bridge') return own;
   return [
     ...(h.fdb?.get(`${netns}/${br.ifindex}`) ?? [])
       .filter((f) => f.port === l.ifindex)
       .map((f) => `${f.mac} ${dev} master ${br.name} `),
     `${l.mac} ${dev} vlan 1 master ${br.name} permanent`,
     `${l.mac} ${dev} master ${br.name} permanent`,
-    ...selfEntries(h, netns, l),
+    ...own,
   ];
 }
 
-function bridgeFdb(p: Process, h: Host, netns: string, args: readonly string[]): ProcessResult {
+function bridgeFdb(p: Process, w: Where, netns: string, args: readonly string[]): ProcessResult {
+  const h = w.host;
   const [cmd, ...rest] = args;
   if (cmd !== undefined && !isShow(cmd)) {
+    const changed = vxlanFdbChange(p, w, netns, cmd, rest);
+    if (changed) return changed;
     if (['add', 'append', 'del', 'delete', 'replace', 'flush', 'get'].some((c) => matches(cmd, c)))
-      return failure(p.world, `bridge fdb ${cmd}: changing the FDB is not simulated yet`, 1);
+      return failure(
+        p.world,
+        `bridge fdb ${cmd}: changing the FDB is simulated for vxlan devices only`,
+        1,
+      );
     return failure(p.world, `Command "${cmd}" is unknown, try "bridge fdb help".`, 255);
   }
   const links = linksOf(h, netns);
@@ -132,7 +141,7 @@ export function bridge(p: Process): ProcessResult {
   if (object === undefined || object === 'help') return failure(p.world, USAGE, 255);
   const netns = w.netns ?? '';
   if (matches(object, 'link')) return bridgeLink(p, w.host, netns, args);
-  if (matches(object, 'fdb')) return bridgeFdb(p, w.host, netns, args);
+  if (matches(object, 'fdb')) return bridgeFdb(p, w, netns, args);
   if (['mdb', 'vlan', 'vni', 'monitor'].some((o) => matches(object, o)))
     return failure(p.world, `bridge ${object}: not simulated in this lab`, 1);
   return failure(p.world, `Object "${object}" is unknown, try "bridge help".`, 255);

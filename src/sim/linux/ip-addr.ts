@@ -20,6 +20,7 @@ import {
   txqlenOf,
 } from './link-state';
 import type { Userland } from './place';
+import { detailsOf } from './ip-details';
 
 export type IpDialect = 'iproute2' | 'busybox' | 'busybox-musl';
 
@@ -40,6 +41,8 @@ export interface ListOptions {
   readonly dev?: string;
   /** `up`: only administratively up links. */
   readonly upOnly: boolean;
+  /** `-d`: each device's kind and settings (ip-details.ts). */
+  readonly details?: boolean;
 }
 
 const FOREVER = '       valid_lft forever preferred_lft forever';
@@ -122,7 +125,10 @@ export function listLinks(h: Host, netns: string, o: ListOptions): ListResult {
       continue;
     }
     lines.push(header(h, netns, l, o));
-    if (o.linkOnly || o.family === undefined) lines.push(linkLine(h, netns, l, o));
+    if (o.linkOnly || o.family === undefined) {
+      const d = o.details ? detailsOf(h, netns, l) : undefined;
+      lines.push(linkLine(h, netns, l, o) + (d?.more ?? ''), ...(d?.lines ?? []));
+    }
     if (!o.linkOnly) lines.push(...addressLines(h, netns, l, o));
   }
   return { ok: true, text: lines.map((x) => `${x}\n`).join('') };

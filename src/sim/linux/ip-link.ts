@@ -26,6 +26,7 @@ import { netnsOfPid, resolveNetnsName } from './ip-netns';
 import type { Where } from './place';
 import { matches } from './abbrev';
 import { addStacked, STACKED_TYPES } from './ip-link-stacked';
+import { addVxlan } from './ip-link-vxlan';
 
 const IFNAMSIZ = 16;
 const isIfname = (n: string) => n.length > 0 && n.length < IFNAMSIZ && !/[/\s:]/.test(n);
@@ -42,7 +43,7 @@ export interface LinkCtx {
 export const linkNamed = (c: LinkCtx, name: string): Link | undefined =>
   findLink(c.w.host, c.netns, name);
 
-/** `ip link add [name] NAME type veth [peer [name] PEER]` / `type bridge`. */
+/** `ip link add [name] NAME type veth [peer [name] PEER]` / `type bridge` / stacked / vxlan. */
 function add(c: LinkCtx, args: readonly string[]): ProcessResult {
   const { p } = c;
   let name: string | undefined;
@@ -54,7 +55,7 @@ function add(c: LinkCtx, args: readonly string[]): ProcessResult {
     const a = args[i];
     if (a === 'type') type = args[++i];
     else if (a === 'link') lower = args[++i];
-    else if (type !== undefined && STACKED_TYPES.has(type)) typeArgs.push(a);
+    else if (type !== undefined && (STACKED_TYPES.has(type) || type === 'vxlan')) typeArgs.push(a);
     else if (a === 'peer') {
       if (args[i + 1] === 'name') i++;
       peer = args[++i];
@@ -67,6 +68,7 @@ function add(c: LinkCtx, args: readonly string[]): ProcessResult {
   if (!name) return failure(p.world, NO_DEV, 255);
   if (!hasNetAdmin(c.w)) return rtnetlink(p, c.d, 'Operation not permitted');
   if (STACKED_TYPES.has(type)) return addStacked(c, name, type, lower, typeArgs);
+  if (type === 'vxlan') return addVxlan(c, name, typeArgs);
   if (type !== 'veth' && type !== 'bridge') return rtnetlink(p, c.d, 'Operation not supported');
   // The kernel names an unnamed peer veth0, veth1, … (the first free one).
   let peerName = peer;

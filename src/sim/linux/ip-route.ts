@@ -21,6 +21,7 @@ export function listRoutes(h: Host, netns: string, dialect: IpDialect): string {
       let s = `${r.dst} `;
       if (r.via) s += `via ${r.via} `;
       s += `dev ${r.dev} `;
+      if (r.onlink) s += 'onlink ';
       if (r.src)
         s +=
           dialect === 'iproute2'
@@ -39,12 +40,14 @@ interface RouteRequest {
   readonly dst: string;
   readonly via?: string;
   readonly dev?: string;
+  readonly onlink: boolean;
 }
 
 function parseRoute(p: Process, args: readonly string[]): RouteRequest | ProcessResult {
   let dst: string | undefined;
   let via: string | undefined;
   let dev: string | undefined;
+  let onlink = false;
   let family = 'any valid';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -54,7 +57,8 @@ function parseRoute(p: Process, args: readonly string[]): RouteRequest | Process
         return failure(p.world, `Error: ${family} address is expected rather than "${via}".`, 1);
     } else if (a === 'dev' || a === 'oif') dev = args[++i];
     else if (['proto', 'metric', 'scope', 'table', 'src', 'onlink'].includes(a)) {
-      if (a !== 'onlink') i++;
+      if (a === 'onlink') onlink = true;
+      else i++;
     } else {
       const word = a === 'to' ? (args[++i] ?? '') : a;
       if (word === 'default' || word === '0.0.0.0/0' || word === '0/0') dst = 'default';
@@ -70,7 +74,7 @@ function parseRoute(p: Process, args: readonly string[]): RouteRequest | Process
     }
   }
   if (dst === undefined) return rtnetlink(p, 'iproute2', 'Invalid argument');
-  return { dst, ...(via ? { via } : {}), ...(dev ? { dev } : {}) };
+  return { dst, ...(via ? { via } : {}), ...(dev ? { dev } : {}), onlink };
 }
 
 /** The connected route the kernel would use to reach a gateway (fib_check_nh_v4_gw). */
@@ -112,13 +116,22 @@ export function ipRouteChange(
   }
   // fib_create_info checks the nexthop before fib_table_insert looks for a duplicate.
   let out: string | undefined = dev?.name;
-  if (r.via !== undefined) {
+  if (r.via !== undefined && r.onlink) {
+    // fib_check_nh_v4_gw with RTNH_F_ONLINK: the device is the link, whatever its addresses.
+    if (!dev) return extack(p, 'Nexthop device required for onlink');
+    if (!dev.up) return extack(p, 'Nexthop device is not up');
+  } else if (r.via !== undefined) {
     out = connectedDevFor(w.host, netns, r.via, dev?.name);
     if (!out) return extack(p, 'Nexthop has invalid gateway');
   } else if (!dev) return rtnetlink(p, d, 'No such device');
   else if (!dev.up) return extack(p, 'Device for nexthop is not up');
   if (existing && !matches(cmd, 'replace')) return rtnetlink(p, d, 'File exists');
-  const route = { dst: r.dst, ...(r.via ? { via: r.via } : {}), dev: out! };
+  const route = {
+    dst: r.dst,
+    ...(r.via ? { via: r.via } : {}),
+    dev: out!,
+    ...(r.onlink && r.via ? { onlink: true as const } : {}),
+  };
   return change(p, (h) => {
     if (existing) removeRoute(h, netns, existing);
     addRoute(h, netns, route);

@@ -9,9 +9,10 @@ import { failure, output, type Process, type ProcessResult } from '../shell/proc
 import { dialectOf, listLinks, type IpDialect, type ListOptions } from './ip-addr';
 import { ipAddressChange } from './ip-address-change';
 import { ipLinkChange } from './ip-link';
-import { ipNetns } from './ip-netns';
+import { ipNetns, resolveNetnsName } from './ip-netns';
 import { ipRouteChange, listRoutes } from './ip-route';
 import { ipNeighShow } from './neigh';
+import { ipNeighChange } from './neigh-change';
 import { whereIs, type Where } from './place';
 import { matches } from './abbrev';
 
@@ -40,12 +41,17 @@ export const BUSYBOX_OBJECTS = ['address', 'route', 'link', 'tunnel', 'neigh', '
 interface Parsed {
   readonly family?: 4 | 6;
   readonly brief: boolean;
+  readonly details: boolean;
+  /** `-n NAME`: the named namespace to run in (iproute2's netns_switch). */
+  readonly netns?: string;
   readonly rest: readonly string[];
 }
 
-function parseGlobal(argv: readonly string[]): Parsed | string {
+function parseGlobal(argv: readonly string[], d: IpDialect): Parsed | string {
   let family: 4 | 6 | undefined;
   let brief = false;
+  let details = false;
+  let netns: string | undefined;
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -54,9 +60,18 @@ function parseGlobal(argv: readonly string[]): Parsed | string {
     if (opt === '4') family = 4;
     else if (opt === '6') family = 6;
     else if (opt.length > 0 && 'brief'.startsWith(opt) && opt.startsWith('br')) brief = true;
+    else if (d === 'iproute2' && opt.length > 0 && 'details'.startsWith(opt)) details = true;
+    else if (d === 'iproute2' && opt.length > 0 && 'netns'.startsWith(opt) && i + 1 < argv.length)
+      netns = argv[++i];
     else return a;
   }
-  return { ...(family ? { family } : {}), brief, rest: argv.slice(i) };
+  return {
+    ...(family ? { family } : {}),
+    brief,
+    details,
+    ...(netns ? { netns } : {}),
+    rest: argv.slice(i),
+  };
 }
 
 const BUSYBOX_USAGE =
@@ -114,6 +129,7 @@ function linkListing(linkOnly: boolean): Handler {
       linkOnly,
       brief: g.brief,
       upOnly,
+      details: g.details,
       ...(g.family ? { family: g.family } : {}),
       ...(dev !== undefined ? { dev } : {}),
     };
@@ -135,9 +151,11 @@ const route: Handler = (p, w, netns, _g, args, d) => {
   return unknownCommand(p, d, 'route', cmd);
 };
 
-const neigh: Handler = (p, _w, netns, _g, args, d) => {
+const neigh: Handler = (p, w, netns, _g, args, d) => {
   const cmd = args[0];
   if (isShow(cmd)) return ipNeighShow(p, netns, args.slice(1), d);
+  const changed = ipNeighChange(p, w, netns, d, cmd, args.slice(1));
+  if (changed) return changed;
   if (['add', 'del', 'delete', 'change', 'replace', 'flush'].some((c) => matches(cmd, c)))
     return notYet(p, 'neigh', cmd);
   return unknownCommand(p, d, 'neighbor', cmd);
@@ -158,7 +176,7 @@ const HANDLERS: Partial<Record<string, Handler>> = {
 export function ip(p: Process): ProcessResult {
   const w = whereIs(p);
   const d = dialectOf(w.userland);
-  const g = parseGlobal(p.argv.slice(1));
+  const g = parseGlobal(p.argv.slice(1), d);
   if (typeof g === 'string')
     return d === 'iproute2'
       ? failure(p.world, `Option "${g}" is unknown, try "ip -help".`, 255)
@@ -183,6 +201,16 @@ export function ip(p: Process): ProcessResult {
   const handler = own(HANDLERS, object);
   if (!handler) return failure(p.world, `ip ${object}: not simulated in this lab`, 1);
   // A stopped container has no namespace; exec refuses earlier, so this is the empty view.
-  const netns = w.netns ?? '';
+  let netns = w.netns ?? '';
+  if (g.netns !== undefined) {
+    const named = resolveNetnsName(w.host, g.netns);
+    if (named === undefined)
+      return failure(
+        p.world,
+        `Cannot open network namespace "${g.netns}": No such file or directory`,
+        255,
+      );
+    netns = named;
+  }
   return handler(p, w, netns, g, args, d);
 }

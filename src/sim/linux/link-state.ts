@@ -64,7 +64,8 @@ export function linkFlags(h: Host, netns: string, l: Link): string[] {
 
 /** RFC 2863 operstate as the kernel reports it (rfc2863_policy). */
 export function operState(h: Host, netns: string, l: Link): string {
-  if (l.kind === 'loopback') return l.up ? 'UNKNOWN' : 'DOWN';
+  // Neither lo nor a vxlan device ever reports its carrier to the operstate machinery.
+  if (l.kind === 'loopback' || l.kind === 'vxlan') return l.up ? 'UNKNOWN' : 'DOWN';
   if (!l.up) return 'DOWN';
   if (hasCarrier(h, netns, l)) return 'UP';
   // A device stacked on another (a veth's iflink is its peer) reports the lower layer.
@@ -159,6 +160,7 @@ export interface RouteEntry {
   readonly dev: string;
   /** Connected routes the kernel adds for an address: `proto kernel scope link src IP`. */
   readonly src?: string;
+  readonly onlink?: true;
   readonly linkdown: boolean;
   /** Network address and prefix, for the FIB's order. */
   readonly key: readonly [number, number];
@@ -192,6 +194,7 @@ export function mainRoutes(h: Host, netns: string): RouteEntry[] {
       dst: r.dst,
       ...(r.via ? { via: r.via } : {}),
       dev: r.dev,
+      ...(r.onlink ? { onlink: true as const } : {}),
       linkdown: !dev || !hasCarrier(h, netns, dev),
       key: [block.base, Number(len)],
     });

@@ -19,6 +19,7 @@ import { crossLan, labHostAt } from './lab-lan';
 import { ipvlanReceiver, underlayHop } from './macvlan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
+import { decapsulate, vxlanHop } from './vxlan';
 import type { DropReason, FilterDenial } from './trace';
 
 export type Arrival =
@@ -91,7 +92,8 @@ export function pushTransmit(w: Walk, netns: string, dev: string, pkt: Pkt): voi
 
 export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt: Pkt): Arrival {
   if (netns === 'host') leaveHost(w, pkt, 'POSTROUTING', dev);
-  const underlay = underlayHop(w, netns, dev, nexthop, pkt, ingress);
+  const underlay =
+    underlayHop(w, netns, dev, nexthop, pkt, ingress) ?? vxlanHop(w, netns, dev, nexthop, pkt);
   if (underlay) return underlay;
   const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
@@ -201,7 +203,7 @@ export function ingress(w: Walk, netns: string, inDev: string, pkt: Pkt): Arriva
       if (denied) return dropDenied(w, netns, 'INPUT', denied);
       leaveHost(w, pkt, 'INPUT', inDev);
     }
-    return delivered(w, netns, pkt);
+    return decapsulate(w, netns, pkt, ingress) ?? delivered(w, netns, pkt);
   }
   if (netns !== 'host')
     return drop(

@@ -19,6 +19,7 @@ import {
 import { runHook, type Counters, type HookResult, type RuleIndex } from './netfilter';
 import { isLocalAddress, sourceAddressOn } from './route';
 import type { HostLeg } from './lab-lan';
+import type { Tunnel } from './vxlan';
 import type { Direction, FilterDenial, NetfilterHook, TraceEvent } from './trace';
 
 export interface Pkt {
@@ -28,6 +29,8 @@ export interface Pkt {
   dport?: number;
   ttl: number;
   readonly bytes: number;
+  /** A VXLAN datagram's payload: the frame inside it. */
+  readonly tunnel?: Tunnel;
 }
 
 /**

@@ -66,6 +66,8 @@ function mergeNeigh(
   for (const n of seen) {
     const i = out.findIndex((o) => o.ip === n.ip && o.ifindex === n.ifindex);
     const prev = out[i];
+    // An entry made by hand (PERMANENT) is never replaced by what ARP sees.
+    if (prev?.state === 'PERMANENT') continue;
     if (prev && prev.state === n.state && prev.mac === n.mac && prev.at === n.at) continue;
     out = i < 0 ? [...out, n] : out.map((o, j) => (j === i ? n : o));
   }

@@ -48,7 +48,7 @@ export function sourceAddressOn(
 }
 
 function routeText(r: RouteEntry): string {
-  if (r.via) return `${r.dst} via ${r.via} dev ${r.dev}`;
+  if (r.via) return `${r.dst} via ${r.via} dev ${r.dev}${r.onlink ? ' onlink' : ''}`;
   return r.src
     ? `${r.dst} dev ${r.dev} proto kernel scope link src ${r.src}`
     : `${r.dst} dev ${r.dev}`;

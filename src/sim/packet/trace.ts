@@ -55,6 +55,8 @@ export type DropReason =
   | 'no-such-host'
   /** macvlan/ipvlan: a parent and its children (or private/vepa siblings) never exchange frames. */
   | 'macvlan-isolation'
+  /** VXLAN: no VTEP for the frame, no device for the VNI, or an inner frame for another MAC. */
+  | 'vxlan'
   | 'loop';
 
 export type TraceEvent =
