@@ -1,7 +1,8 @@
 /**
  * Lesson 11 (issue 12, seed 001's nodes): containers on two hosts. Each host's docker0 gets a
  * subnet of its own, as flannel plans them, then the hosts route each other's subnet (flannel's
- * host-gw) and admit the forwarded traffic that Docker's FORWARD policy drops.
+ * host-gw) and admit the forwarded traffic that Docker's FORWARD policy drops. Then the same
+ * subnets through a VXLAN tunnel built by hand, as flannel's vxlan backend does.
  */
 import type { Lesson } from './lesson';
 import { pingFrom, reaches } from './probes';
@@ -17,6 +18,16 @@ systemctl restart docker`;
 const docker0Of = (host: string) => `ssh ${host} ip -4 -br addr show docker0`;
 const addressOf = (name: string) => `docker inspect -f '{{.NetworkSettings.IPAddress}}' ${name}`;
 const ADMIT = 'iptables -I DOCKER-USER -i eth0 -o docker0 -j ACCEPT';
+const ADMIT_VXLAN = 'iptables -I DOCKER-USER -i vxlan0 -o docker0 -j ACCEPT';
+
+/** A VTEP on a host's eth0 (VNI 42, the IANA port), its tunnel address, flooding to the peer. */
+const vtep = (local: string, address: string, peer: string) => [
+  `ip link add vxlan0 type vxlan id 42 dstport 4789 dev eth0 local ${local}`,
+  `ip addr add ${address}/24 dev vxlan0`,
+  'ip link set vxlan0 up',
+  `bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst ${peer}`,
+];
+const onHost2 = (lines: readonly string[]) => lines.map((line) => `ssh host2 ${line}`);
 
 export const twoHosts: Lesson = {
   id: 'two-hosts',
@@ -97,6 +108,78 @@ export const twoHosts: Lesson = {
       checks: [
         {
           descriptionKey: k('s6.c1'),
+          probe: `ssh host2 ${pingFrom('b1', '172.17.0.2')}`,
+          expect: { exitCode: 0 },
+        },
+      ],
+    },
+    {
+      textKey: k('s7.text'),
+      command: vtep('10.0.2.15', '10.42.0.1', '10.0.2.16').join('\n'),
+      lookKey: k('s7.look'),
+      checks: [
+        {
+          descriptionKey: k('s7.c1'),
+          probe: 'ip -d link show vxlan0',
+          expect: { stdoutMatches: 'mtu 1450 [^]*vxlan id 42 local 10\\.0\\.2\\.15 dev eth0 ' },
+        },
+        {
+          descriptionKey: k('s7.c2'),
+          probe: 'bridge fdb show dev vxlan0',
+          expect: { stdoutIncludes: '00:00:00:00:00:00 dst 10.0.2.16 self permanent' },
+        },
+      ],
+    },
+    {
+      textKey: k('s8.text'),
+      command: [
+        ...onHost2(vtep('10.0.2.16', '10.42.0.2', '10.0.2.15')),
+        'ping -c 1 10.42.0.2',
+      ].join('\n'),
+      lookKey: k('s8.look'),
+      checks: [
+        {
+          descriptionKey: k('s8.c1'),
+          probe: 'ping -c 1 -W 1 10.42.0.2',
+          expect: { exitCode: 0 },
+        },
+      ],
+    },
+    {
+      textKey: k('s9.text'),
+      command:
+        'ip route replace 172.31.0.0/16 via 10.42.0.2 dev vxlan0\nssh host2 ip route replace 172.17.0.0/16 via 10.42.0.1 dev vxlan0',
+      checks: [
+        {
+          descriptionKey: k('s9.c1'),
+          probe: 'ip route',
+          expect: { stdoutIncludes: '172.31.0.0/16 via 10.42.0.2 dev vxlan0' },
+        },
+        {
+          descriptionKey: k('s9.c2'),
+          probe: 'ssh host2 ip route',
+          expect: { stdoutIncludes: '172.17.0.0/16 via 10.42.0.1 dev vxlan0' },
+        },
+      ],
+      question: {
+        promptKey: k('q2.prompt'),
+        choices: [
+          { key: k('q2.yes'), correct: false },
+          { key: k('q2.mtu'), correct: false },
+          { key: k('q2.rule'), correct: true },
+        ],
+        reveal: pingFrom('a1', '172.31.0.2'),
+        explanationKey: k('q2.explain'),
+      },
+    },
+    {
+      textKey: k('s10.text'),
+      command: `ssh host2 ${ADMIT_VXLAN}\n${ADMIT_VXLAN}\ndocker exec a1 ping -c 1 172.31.0.2`,
+      lookKey: k('s10.look'),
+      checks: [
+        reaches(k('s10.c1'), 'a1', '172.31.0.2'),
+        {
+          descriptionKey: k('s10.c2'),
           probe: `ssh host2 ${pingFrom('b1', '172.17.0.2')}`,
           expect: { exitCode: 0 },
         },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, replay, runLine, type World } from '../sim';
 import { atHostPrompt, checkStep, lessonScript, stepScript, type CheckResult } from './checker';
 import { LESSONS, lessonById } from './index';
+import type { Trace } from '../sim/packet/trace';
 import type { Lesson, Step } from './lesson';
 
 const worldAfter = (lines: readonly string[]): World => replay(lines).world;
@@ -20,7 +21,7 @@ const step = (id: string, n: number): Step => {
 
 // Commands that change the world: without them, their step's checks must notice.
 const WRITES =
-  /^(docker (run|rm|network (create|connect))|sysctl -w|ip (link|route add)|brctl|mkdir|PID=|ip netns exec|lab add-host|ssh host2(\n| iptables -I| ip route add))/;
+  /^(docker (run|rm|network (create|connect))|sysctl -w|ip (link|route (add|replace))|brctl|mkdir|PID=|ip netns exec|lab add-host|ssh host2(\n| iptables -I| ip (link|route) add))/;
 
 describe('every lesson, followed by the book', () => {
   for (const l of LESSONS) {
@@ -135,6 +136,19 @@ describe('checkStep on a learner who did something else', () => {
     const results = checkStep(worldAfter(before), step('two-hosts', 5));
     expect(failing(results)).toEqual(['two-hosts.s5.c1']);
     expect(results[0]?.detail).toContain('100% packet loss');
+  });
+
+  it('through the hand-made tunnel, the ping rides in UDP 4789 between the hosts, VNI 42', () => {
+    const { world } = replay(lessonScript(lesson('two-hosts')));
+    const { trace } = runLine(world, 'docker exec a1 ping -c 1 172.31.0.2');
+    const events = (trace as Trace).events;
+    expect(events.find((e) => e.kind === 'vxlan-encap')).toMatchObject({
+      dev: 'vxlan0',
+      vni: 42,
+      inner: { dst: '172.31.0.2' },
+      outer: { src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 },
+    });
+    expect(events.find((e) => e.kind === 'vxlan-decap')).toMatchObject({ dev: 'vxlan0', vni: 42 });
   });
 
   it('the host reaches its macvlan child only through mac0, and only with a route', () => {
