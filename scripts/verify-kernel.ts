@@ -9,18 +9,27 @@
  * Every other scenario adds a macvlan network on the host's eth0 (and sometimes the host-side
  * mac0 fix). The host's eth0 is then built as one end of a veth pair whose other end sits in a
  * namespace playing the LAN client (10.0.2.20), which is also a ping source and target; the LAN
- * gateway and the internet are not built, so nothing is compared toward them. This kernel has no
- * ipvlan, dummy or 802.1Q vlan devices (`ip link add … type ipvlan|dummy|vlan`: Unknown device
- * type), so ipvlan and eth0.N parents are checked by unit tests only.
+ * gateway and the internet are not built, so nothing is compared toward them. This kernel has
+ * macvlan and vxlan but no ipvlan, dummy or 802.1Q vlan devices (`ip link add … type
+ * ipvlan|dummy|vlan`: Unknown device type), so ipvlan and eth0.N parents are checked by unit
+ * tests only.
+ *
+ * Then two lab hosts joined by VXLAN (kernel-vxlan.ts): each host a namespace with eth0 on a LAN
+ * bridge, its docker0, containers, vxlan0, FDB entries, neighbours, routes and rules as the
+ * simulator left them; container → container pings across the tunnel are compared the same way.
+ * `SCENARIOS` and `VXLAN_SCENARIOS` set how many of each (12 and 10).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createWorld, runLine, type Host, type World } from '../src/sim/index';
+import { spawnSync } from 'node:child_process';
+import { createWorld, runLine, type World } from '../src/sim/index';
 import { LAN_CLIENT, LAN_NETNS } from '../src/sim/packet/lan';
 import { sendInWorld } from '../src/sim/packet/walk';
 import { createRng } from '../src/sim/rng';
 import { hostOf } from '../src/sim/world';
+import { build, kernelPing, sh, teardown } from './kernel-build';
+import { runVxlanScenarios } from './kernel-vxlan';
 
 const SCENARIOS = Number(process.env.SCENARIOS ?? 12);
+const VXLAN_SCENARIOS = Number(process.env.VXLAN_SCENARIOS ?? 10);
 
 if (!process.argv.includes('--inner')) {
   // Re-run this script inside fresh network and mount namespaces.
@@ -43,9 +52,6 @@ if (!process.argv.includes('--inner')) {
   );
   process.exit(r.status ?? 1);
 }
-
-const sh = (cmd: string, args: string[]) =>
-  execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 const MACVLAN_MODES = ['bridge', 'bridge', 'private', 'vepa'];
 
@@ -86,119 +92,6 @@ function scenario(seed: number): string[] {
     );
   if (rng.int(0, 2) === 0) lines.push(`docker stop c${rng.int(0, count - 1)}`);
   return lines;
-}
-
-/** The model's rules as iptables-restore input. */
-function restoreInput(h: Host): string {
-  const out: string[] = [];
-  for (const table of ['filter', 'nat'] as const) {
-    const rules = h.iptables.rules.filter((r) => r.table === table);
-    const builtin =
-      table === 'filter'
-        ? ['INPUT', 'FORWARD', 'OUTPUT']
-        : ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'];
-    const chains = new Set(rules.map((r) => r.chain));
-    for (const r of rules) {
-      const jump = /-j (\S+)/.exec(r.spec)?.[1];
-      if (jump && /^[A-Z-]+[A-Z0-9-]*$/.test(jump) && jump.startsWith('DOCKER')) chains.add(jump);
-    }
-    out.push(`*${table}`);
-    for (const c of builtin)
-      out.push(`:${c} ${h.iptables.policies[`${table}:${c}`] ?? 'ACCEPT'} [0:0]`);
-    for (const c of chains) if (!builtin.includes(c)) out.push(`:${c} - [0:0]`);
-    for (const r of rules) out.push(`-A ${r.chain} ${r.spec}`);
-    out.push('COMMIT');
-  }
-  return `${out.join('\n')}\n`;
-}
-
-/** Builds the simulated host's namespaces for real; sim netns ids become `sim<n>` names. */
-function build(h: Host): Map<string, string> {
-  const names = new Map<string, string>([['host', '']]);
-  let n = 0;
-  for (const id of h.netns.keys()) if (id !== 'host') names.set(id, `sim${n++}`);
-  for (const [id, name] of names) if (id !== 'host') sh('ip', ['netns', 'add', name]);
-  const ipn = (ns: string, args: string[]) => sh('ip', ns ? ['-n', ns, ...args] : args);
-  const host = h.netns.get('host')!;
-  const eth0 = host.links.find((l) => l.name === 'eth0')!;
-  const macvlans = [...h.netns].flatMap(([id, ns]) =>
-    ns.links.filter((l) => l.kind === 'macvlan').map((l) => ({ id, l })),
-  );
-  if (macvlans.length) {
-    // eth0 on a wire whose other end is the LAN client's namespace.
-    names.set(LAN_NETNS, 'lan');
-    sh('ip', ['netns', 'add', 'lan']);
-    ipn('', ['link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'lan0']);
-    ipn('', ['link', 'set', 'lan0', 'netns', 'lan']);
-    ipn('lan', ['addr', 'add', `${LAN_CLIENT}/24`, 'dev', 'lan0']);
-    ipn('lan', ['link', 'set', 'lan0', 'up']);
-    for (const a of eth0.addresses) ipn('', ['addr', 'add', `${a.ip}/${a.prefix}`, 'dev', 'eth0']);
-    ipn('', ['link', 'set', 'eth0', 'up']);
-    for (const { id, l } of macvlans) {
-      const tmp = id === 'host' ? l.name : `mv${l.ifindex}`;
-      ipn('', ['link', 'add', tmp, 'link', 'eth0', 'type', 'macvlan', 'mode', l.stacked!.mode]);
-      ipn('', ['link', 'set', tmp, 'address', l.mac]);
-      if (id === 'host') continue;
-      ipn('', ['link', 'set', tmp, 'netns', names.get(id)!]);
-      ipn(names.get(id)!, ['link', 'set', tmp, 'name', l.name]);
-    }
-  }
-  for (const name of names.values()) ipn(name, ['link', 'set', 'lo', 'up']);
-  for (const l of host.links)
-    if (l.kind === 'bridge') ipn('', ['link', 'add', l.name, 'type', 'bridge']);
-  for (const [id, ns] of h.netns)
-    for (const l of ns.links) {
-      if (l.kind !== 'veth' || !l.peer || id !== 'host') continue;
-      const peer = h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex);
-      if (!peer) continue;
-      ipn('', ['link', 'add', l.name, 'type', 'veth', 'peer', 'name', `p${l.ifindex}`]);
-      if (l.peer.netns !== 'host')
-        ipn('', ['link', 'set', `p${l.ifindex}`, 'netns', names.get(l.peer.netns)!]);
-      ipn(names.get(l.peer.netns)!, ['link', 'set', `p${l.ifindex}`, 'name', peer.name]);
-    }
-  for (const [id, ns] of h.netns)
-    for (const l of ns.links) {
-      if (l.kind === 'loopback' || l.kind === 'ether') continue;
-      const name = names.get(id)!;
-      for (const a of l.addresses) ipn(name, ['addr', 'add', `${a.ip}/${a.prefix}`, 'dev', l.name]);
-      if (l.master !== undefined)
-        ipn(name, [
-          'link',
-          'set',
-          l.name,
-          'master',
-          ns.links.find((b) => b.ifindex === l.master)!.name,
-        ]);
-      if (l.up) ipn(name, ['link', 'set', l.name, 'up']);
-    }
-  for (const [id, ns] of h.netns)
-    for (const r of ns.routes)
-      if (id !== 'host' || r.dst !== 'default')
-        ipn(names.get(id)!, [
-          'route',
-          'add',
-          r.dst,
-          ...(r.via ? ['via', r.via] : []),
-          'dev',
-          r.dev,
-        ]);
-  sh('sysctl', ['-q', '-w', `net.ipv4.ip_forward=${h.sysctl['net.ipv4.ip_forward'] ?? '1'}`]);
-  execFileSync('iptables-restore', { input: restoreInput(h) });
-  return names;
-}
-
-function teardown(names: Map<string, string>, h: Host): void {
-  for (const name of names.values()) if (name) spawnSync('ip', ['netns', 'del', name]);
-  for (const l of h.netns.get('host')!.links)
-    if (l.kind === 'bridge' || l.kind === 'veth' || l.kind === 'macvlan')
-      spawnSync('ip', ['link', 'del', l.name]);
-  spawnSync('ip', ['link', 'del', 'eth0']);
-}
-
-function kernelPing(ns: string, dst: string): boolean {
-  const args = ['-c', '1', '-W', '1', dst];
-  const r = ns ? spawnSync('ip', ['netns', 'exec', ns, 'ping', ...args]) : spawnSync('ping', args);
-  return r.status === 0;
 }
 
 sh('mkdir', ['-p', '/run/netns']);
@@ -252,8 +145,14 @@ for (let s = 0; s < SCENARIOS; s++) {
     }
   teardown(names, h);
 }
+const started = Date.now();
+const vx = runVxlanScenarios(VXLAN_SCENARIOS);
+mismatches.push(...vx.mismatches);
 console.log(mismatches.join('\n'));
 console.log(
-  `${SCENARIOS} scenarios, ${pairs} pings compared (${reached} delivered and ${pairs - reached} dropped by the kernel), ${mismatches.length} mismatches`,
+  `${SCENARIOS} scenarios, ${pairs} pings compared (${reached} delivered and ${pairs - reached} dropped by the kernel), ${mismatches.length - vx.mismatches.length} mismatches`,
+);
+console.log(
+  `${vx.scenarios} two-host VXLAN scenarios, ${vx.pairs} container pings across the tunnel (${vx.reached} delivered and ${vx.pairs - vx.reached} dropped by the kernel), ${vx.mismatches.length} mismatches, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 process.exit(mismatches.length ? 1 : 0);

@@ -6,6 +6,7 @@
  */
 
 import type { Daemon } from './docker-model';
+import type { SwarmCluster } from './swarm-model';
 
 /** Dotted-quad IPv4 address, e.g. `172.17.0.2`. */
 export type Ipv4 = string;
@@ -23,6 +24,8 @@ export interface World {
   readonly lan: Lan;
   /** The interactive terminal: which host and which (container) shell a typed line runs in. */
   readonly terminal: Terminal;
+  /** The swarm the hosts formed (`docker swarm init`); absent until one is initialised. */
+  readonly swarm?: SwarmCluster;
 }
 
 /** The physical LAN the hosts' eth0 sit on, and the internet behind its gateway. */
@@ -227,6 +230,8 @@ export interface VxlanFdbEntry {
   readonly dst: Ipv4;
   /** Added by a program (Docker's overlay), not by the learner; shown `self permanent` either way. */
   readonly owner?: string;
+  /** Learned from a received frame (the device's `learning`): shown `self`, not permanent. */
+  readonly learned?: true;
 }
 
 export interface InetAddress {
@@ -270,3 +275,4 @@ export interface Iptables {
 
 // The Docker daemon's objects live beside this file.
 export type * from './docker-model';
+export type * from './swarm-model';

@@ -2,6 +2,7 @@
  * The `docker network` subcommands (docker-cli 27.5 cli/command/network): parse the flags, check
  * the argument count, call the daemon operation, and print what docker prints.
  */
+import { forgetOverlay } from '../swarm/overlay';
 import { checkInspectFormat, renderInspect } from './inspect-output';
 import type { World } from '../model';
 import { output } from '../shell/process';
@@ -55,7 +56,11 @@ const networkRm: DockerHandler = (p, args) => {
       stderr += `${DAEMON}${removed.error}\n`;
       continue;
     }
-    world = removed.world;
+    // A cluster network removed on a manager is gone from the whole swarm.
+    world =
+      lookup.network.scope === 'swarm'
+        ? forgetOverlay(removed.world, lookup.network.id)
+        : removed.world;
     stdout += `${name}\n`;
   }
   return output(world, stdout, stderr, stderr ? 1 : 0);

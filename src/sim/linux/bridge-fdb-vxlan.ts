@@ -25,7 +25,7 @@ export function vxlanFdbLines(h: Host, l: Link): string[] {
       : undefined;
   return v.fdb.map((f) => {
     const via = lower && f.mac === ZERO_MAC && f.dst === v.remote ? ` via ${lower}` : '';
-    return `${f.mac} dev ${l.name} dst ${f.dst}${via} self permanent`;
+    return `${f.mac} dev ${l.name} dst ${f.dst}${via} self ${f.learned ? '' : 'permanent'}`;
   });
 }
 

@@ -187,6 +187,20 @@ export function encapsulate(w: Walk, netns: string, l: Link, t: Tunnel): Arrival
 }
 
 /**
+ * `learning` (the default): the receiving device remembers which VTEP the sender's MAC is behind,
+ * so answers to it need no static entry (vxlan_snoop). The entry stays in the host, as `self`.
+ */
+function learnVtep(w: Walk, netns: string, l: Link, mac: string, vtep: Ipv4): void {
+  const v = l.vxlan!;
+  if (!v.learning || v.fdb.some((f) => f.mac === mac)) return;
+  const ns = w.h.netns.get(netns);
+  if (!ns) return;
+  const fdb = [{ mac, dst: vtep, learned: true as const }, ...v.fdb];
+  const links = ns.links.map((x) => (x.ifindex === l.ifindex ? { ...x, vxlan: { ...v, fdb } } : x));
+  w.h = { ...w.h, netns: new Map(w.h.netns).set(netns, { ...ns, links }) };
+}
+
+/**
  * A datagram delivered to a UDP port of `netns`: when it carries a VXLAN frame, the device with
  * its VNI on that port takes the inner frame (vxlan_rcv). Undefined: not a tunnel packet.
  */
@@ -222,6 +236,7 @@ export function decapsulate(
     vni: t.vni,
     inner: { src: t.inner.src, dst: t.inner.dst },
   });
+  learnVtep(w, rx.netns, rx.link, t.srcMac, outer.src);
   if (rx.link.master === undefined && t.dstMac !== rx.link.mac && t.dstMac !== BROADCAST)
     return drop(
       w,

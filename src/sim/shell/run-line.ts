@@ -2,6 +2,7 @@
  * The terminal: runs one typed line in the shell the previous line left (the host's bash, or a
  * container's shell after `docker exec -it X sh`), with bash's expansion, pipes and `&&`/`||`.
  */
+import { gossip } from '../swarm/gossip';
 import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
@@ -292,7 +293,7 @@ export interface LineResult {
 
 function finish(r: ProcessResult): LineResult {
   return {
-    world: dropDeadShells(r.world),
+    world: gossip(dropDeadShells(r.world)),
     output: { ...fromChunks(chunksOf(r)), exitCode: r.exitCode },
     ...(r.trace ? { trace: r.trace } : {}),
   };
