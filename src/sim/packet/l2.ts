@@ -18,7 +18,10 @@ export interface End {
 }
 
 export type BridgeExit =
-  { readonly kind: 'host' } | { readonly kind: 'port'; readonly port: string; readonly to: End };
+  | { readonly kind: 'host' }
+  | { readonly kind: 'port'; readonly port: string; readonly to: End }
+  /** A vxlan port (Docker's overlay vxlan0): it answers ARP from its PERMANENT neighbours. */
+  | { readonly kind: 'vxlan'; readonly port: string };
 
 export type L2Path =
   | { readonly kind: 'lan'; readonly mac: string; readonly target: OutsideHost | 'gateway' }
@@ -48,7 +51,13 @@ function owns(h: Host, netns: string, l: Link, ip: Ipv4): boolean {
   );
 }
 
-function throughBridge(h: Host, netns: string, br: Link, inPort: string, nexthop: Ipv4): L2Path {
+export function throughBridge(
+  h: Host,
+  netns: string,
+  br: Link,
+  inPort: string,
+  nexthop: Ipv4,
+): L2Path {
   if (!br.up) return { kind: 'fail', reason: 'no-carrier' };
   const base = { kind: 'bridge' as const, netns, bridge: br.name, inPort };
   if (inPort !== 'host' && owns(h, netns, br, nexthop))
@@ -67,6 +76,14 @@ function throughBridge(h: Host, netns: string, br: Link, inPort: string, nexthop
           exit: { kind: 'port', port: port.name, to: { netns: owner, dev: far.name } },
         };
     }
+  }
+  // Docker's vxlan0 is created with `proxy`: it answers ARP from the neighbours the driver programs.
+  for (const port of h.netns.get(netns)?.links ?? []) {
+    if (port.kind !== 'vxlan' || !port.up || port.master !== br.ifindex) continue;
+    const n = h.neighbours
+      ?.get(netns)
+      ?.find((e) => e.ip === nexthop && e.ifindex === port.ifindex && e.state === 'PERMANENT');
+    if (n?.mac) return { ...base, mac: n.mac, exit: { kind: 'vxlan', port: port.name } };
   }
   return { kind: 'fail', reason: 'arp-failed' };
 }

@@ -14,6 +14,7 @@ import { isMulticast, ZERO_MAC } from '../net/vxlan';
 import { drop, dropDenied, pushRoute, pushTransmit, transmit, type Arrival } from './forward';
 import { enterHost, filterHook, type Pkt, type Walk } from './hooks';
 import { labHostAt } from './lab-lan';
+import { throughBridge } from './l2';
 import type { Ingress } from './macvlan';
 import { isLocalAddress, lookupRoute } from './route';
 
@@ -245,5 +246,46 @@ export function decapsulate(
       'vxlan',
       `the inner frame is addressed to ${t.dstMac}, not to ${rx.link.name} (${rx.link.mac}): the kernel drops it as another host's`,
     );
+  if (rx.link.master !== undefined)
+    return bridgeDecapsulated(w, rx.netns, rx.link, t.inner, ingress);
   return ingress(w, rx.netns, rx.link.name, t.inner);
+}
+
+/**
+ * A vxlan device enslaved to a bridge (Docker's overlay: vxlan0 in br0) hands the inner frame to
+ * the bridge, which forwards it to the port that owns the destination.
+ */
+function bridgeDecapsulated(
+  w: Walk,
+  netns: string,
+  vx: Link,
+  inner: Pkt,
+  ingress: Ingress,
+): Arrival {
+  const br = linksOf(w.h, netns).find((l) => l.ifindex === vx.master);
+  const path = br ? throughBridge(w.h, netns, br, vx.name, inner.dst) : undefined;
+  if (!br || path?.kind !== 'bridge' || path.exit.kind === 'vxlan')
+    return drop(
+      w,
+      netns,
+      vx.name,
+      'vxlan',
+      `nothing on ${br?.name ?? 'the bridge'} owns ${inner.dst}: the frame is dropped`,
+    );
+  const outPort = path.exit.kind === 'host' ? 'host' : path.exit.port;
+  w.events.push({
+    kind: 'bridge',
+    direction: w.direction,
+    bridge: br.name,
+    inPort: vx.name,
+    outPort,
+  });
+  if (path.exit.kind === 'host') return ingress(w, netns, br.name, inner);
+  w.events.push({
+    kind: 'veth',
+    direction: w.direction,
+    from: { netns, dev: path.exit.port },
+    to: path.exit.to,
+  });
+  return ingress(w, path.exit.to.netns, path.exit.to.dev, inner);
 }
