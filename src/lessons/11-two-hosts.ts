@@ -2,7 +2,8 @@
  * Lesson 11 (issue 12, seed 001's nodes): containers on two hosts. Each host's docker0 gets a
  * subnet of its own, as flannel plans them, then the hosts route each other's subnet (flannel's
  * host-gw) and admit the forwarded traffic that Docker's FORWARD policy drops. Then the same
- * subnets through a VXLAN tunnel built by hand, as flannel's vxlan backend does.
+ * subnets through a VXLAN tunnel built by hand, as flannel's vxlan backend does; last, Docker's
+ * own swarm overlay, which builds such a tunnel per network and resolves names across the hosts.
  */
 import type { Lesson } from './lesson';
 import { pingFrom, reaches } from './probes';
@@ -181,6 +182,75 @@ export const twoHosts: Lesson = {
         {
           descriptionKey: k('s10.c2'),
           probe: `ssh host2 ${pingFrom('b1', '172.17.0.2')}`,
+          expect: { exitCode: 0 },
+        },
+      ],
+    },
+    {
+      textKey: k('s11.text'),
+      command: [
+        'docker swarm init --advertise-addr 10.0.2.15',
+        'TOKEN=$(docker swarm join-token -q worker)',
+        'ssh host2 docker swarm join --token $TOKEN 10.0.2.15:2377',
+        'docker node ls',
+      ].join('\n'),
+      lookKey: k('s11.look'),
+      checks: [
+        {
+          descriptionKey: k('s11.c1'),
+          probe: 'docker node ls',
+          expect: { stdoutMatches: ' host2 +Ready +Active ' },
+        },
+        {
+          descriptionKey: k('s11.c2'),
+          probe: 'ssh host2 docker network ls',
+          expect: {
+            stdoutMatches: ' docker_gwbridge +bridge +local$[^]* ingress +overlay +swarm$',
+          },
+        },
+      ],
+    },
+    {
+      textKey: k('s12.text'),
+      command: [
+        'docker network create -d overlay --attachable ov',
+        'docker run -dit --name c1 --network ov busybox',
+        'ssh host2 docker run -dit --name c2 --network ov busybox',
+        'docker exec c1 ip addr',
+      ].join('\n'),
+      lookKey: k('s12.look'),
+      checks: [
+        {
+          descriptionKey: k('s12.c1'),
+          probe: 'docker exec c1 ip addr',
+          expect: { stdoutMatches: '^\\d+: eth0@if\\d+: .* mtu 1450 [^]*inet 10\\.0\\.1\\.2/24 ' },
+        },
+        {
+          descriptionKey: k('s12.c2'),
+          probe: 'ssh host2 docker network ls',
+          expect: { stdoutMatches: ' ov +overlay +swarm$' },
+        },
+      ],
+      question: {
+        promptKey: k('q3.prompt'),
+        choices: [
+          { key: k('q3.yes'), correct: true },
+          { key: k('q3.dns'), correct: false },
+          { key: k('q3.rule'), correct: false },
+        ],
+        reveal: 'docker exec c1 ping -c 1 c2',
+        explanationKey: k('q3.explain'),
+      },
+    },
+    {
+      textKey: k('s13.text'),
+      command: 'docker exec c1 ip route\nssh host2 docker exec c2 ping -c 1 c1',
+      lookKey: k('s13.look'),
+      checks: [
+        reaches(k('s13.c1'), 'c1', 'c2'),
+        {
+          descriptionKey: k('s13.c2'),
+          probe: `ssh host2 ${pingFrom('c2', 'c1')}`,
           expect: { exitCode: 0 },
         },
       ],
