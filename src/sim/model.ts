@@ -218,6 +218,8 @@ export interface VxlanInfo {
   readonly underlayNetns: string;
   /** `nolearning` clears it: the device then learns no MAC → VTEP entries from received frames. */
   readonly learning: boolean;
+  /** `proxy`: the device answers ARP itself from its namespace's neighbour table (Docker's overlay). */
+  readonly proxy?: boolean;
   /**
    * Static forwarding entries (`bridge fdb append MAC dev NAME dst IP`, or what Docker programs):
    * a frame for `mac` goes to VTEP `dst`; 00:00:00:00:00:00 entries flood to every listed VTEP.

@@ -57,6 +57,8 @@ export interface LocalSwarmState {
   readonly nodeId: string;
   /** The node is a manager (it serves the cluster API on port 2377). */
   readonly manager?: true;
+  /** The ingress sandbox's address on docker_gwbridge (an endpoint no container owns). */
+  readonly sandboxIp?: Ipv4;
   /** Where a pending join is trying to reach. */
   readonly remote?: string;
 }

@@ -12,8 +12,7 @@ import { change, hasNetAdmin } from './ip-change';
 import { linksOf } from './link-state';
 import type { Where } from './place';
 import { matches } from './abbrev';
-
-const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+import { MAC } from './ip-link';
 
 export function vxlanFdbLines(h: Host, l: Link): string[] {
   const v = l.vxlan;

@@ -31,7 +31,8 @@ import { addVxlan } from './ip-link-vxlan';
 const IFNAMSIZ = 16;
 const isIfname = (n: string) => n.length > 0 && n.length < IFNAMSIZ && !/[/\s:]/.test(n);
 const NO_DEV = 'Not enough information: "dev" argument is required.';
-const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+/** A MAC as iproute2 and bridge take it: six colon-separated hex pairs. */
+export const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 
 export interface LinkCtx {
   readonly p: Process;

@@ -175,7 +175,8 @@ export function mainRoutes(h: Host, netns: string): RouteEntry[] {
   const routes: RouteEntry[] = [];
   for (const l of links) {
     if (!l.up || l.kind === 'loopback') continue;
-    for (const a of l.addresses) {
+    // A /32 gets no prefix route (fib_add_ifaddr): flannel's vxlan address adds no line.
+    for (const a of l.addresses.filter((x) => x.prefix < 32)) {
       const block = blockOf(a.ip, a.prefix);
       routes.push({
         dst: `${intToIp(block.base)}/${a.prefix}`,

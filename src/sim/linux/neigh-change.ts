@@ -14,8 +14,7 @@ import { change, extack, hasNetAdmin, noDevice, rtnetlink } from './ip-change';
 import { linksOf } from './link-state';
 import type { Where } from './place';
 import { matches } from './abbrev';
-
-const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+import { MAC } from './ip-link';
 
 interface Request {
   ip?: string;

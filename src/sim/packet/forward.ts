@@ -19,8 +19,8 @@ import { crossLan, labHostAt } from './lab-lan';
 import { ipvlanReceiver, underlayHop } from './macvlan';
 import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
-import { decapsulate, encapsulate, vxlanHop } from './vxlan';
-import { linksOf } from '../linux/link-state';
+import { decapsulate, vxlanHop } from './vxlan';
+import { bridgedTunnel } from './vxlan-bridge';
 import type { DropReason, FilterDenial } from './trace';
 
 export type Arrival =
@@ -98,6 +98,9 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
   if (underlay) return underlay;
   const l2 = resolveL2(w.h, w.lan, netns, dev, nexthop, (ip) => labHostAt(w, ip));
   if (l2.kind === 'fail') {
+    const tunneled =
+      l2.reason === 'arp-failed' ? bridgedTunnel(w, netns, dev, nexthop, pkt) : undefined;
+    if (tunneled) return tunneled;
     w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who: nexthop });
     w.errorFrom ??= pkt.src;
     return l2.reason === 'no-carrier'
@@ -119,16 +122,14 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
           : `LAN host ${l2.target.ip}`
         : l2.kind === 'bridge' && l2.exit.kind === 'host'
           ? `${l2.bridge} (the host)`
-          : l2.kind === 'bridge' && l2.exit.kind === 'vxlan'
-            ? `${l2.exit.port} (a PERMANENT neighbour Docker programmed)`
-            : placeName(
-                w.h,
-                l2.kind === 'bridge' && l2.exit.kind === 'port'
-                  ? l2.exit.to.netns
-                  : l2.kind === 'veth-peer'
-                    ? l2.pair.to.netns
-                    : netns,
-              );
+          : placeName(
+              w.h,
+              l2.kind === 'bridge' && l2.exit.kind === 'port'
+                ? l2.exit.to.netns
+                : l2.kind === 'veth-peer'
+                  ? l2.pair.to.netns
+                  : netns,
+            );
   w.events.push({
     kind: 'arp',
     direction: w.direction,
@@ -153,23 +154,6 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
     case 'bridge': {
       if (l2.pair) w.events.push({ kind: 'veth', direction: w.direction, ...l2.pair });
       const outPort = l2.exit.kind === 'host' ? 'host' : l2.exit.port;
-      if (l2.exit.kind === 'vxlan') {
-        w.events.push({
-          kind: 'bridge',
-          direction: w.direction,
-          bridge: l2.bridge,
-          inPort: l2.inPort,
-          outPort,
-        });
-        const vx = linksOf(w.h, l2.netns).find((x) => x.name === outPort)!;
-        const src = linksOf(w.h, netns).find((x) => x.name === dev);
-        return encapsulate(w, l2.netns, vx, {
-          inner: pkt,
-          vni: vx.vxlan!.id,
-          srcMac: src?.mac ?? vx.mac,
-          dstMac: l2.mac,
-        });
-      }
       w.events.push({
         kind: 'bridge',
         direction: w.direction,

@@ -18,10 +18,7 @@ export interface End {
 }
 
 export type BridgeExit =
-  | { readonly kind: 'host' }
-  | { readonly kind: 'port'; readonly port: string; readonly to: End }
-  /** A vxlan port (Docker's overlay vxlan0): it answers ARP from its PERMANENT neighbours. */
-  | { readonly kind: 'vxlan'; readonly port: string };
+  { readonly kind: 'host' } | { readonly kind: 'port'; readonly port: string; readonly to: End };
 
 export type L2Path =
   | { readonly kind: 'lan'; readonly mac: string; readonly target: OutsideHost | 'gateway' }
@@ -77,14 +74,6 @@ export function throughBridge(
         };
     }
   }
-  // Docker's vxlan0 is created with `proxy`: it answers ARP from the neighbours the driver programs.
-  for (const port of h.netns.get(netns)?.links ?? []) {
-    if (port.kind !== 'vxlan' || !port.up || port.master !== br.ifindex) continue;
-    const n = h.neighbours
-      ?.get(netns)
-      ?.find((e) => e.ip === nexthop && e.ifindex === port.ifindex && e.state === 'PERMANENT');
-    if (n?.mac) return { ...base, mac: n.mac, exit: { kind: 'vxlan', port: port.name } };
-  }
   return { kind: 'fail', reason: 'arp-failed' };
 }
 
@@ -129,13 +118,12 @@ export function resolveL2(
         ? { kind: 'veth-peer', mac: far.mac, pair }
         : { kind: 'fail', reason: 'arp-failed' };
     }
-    // Stacked devices are the underlay's (macvlan.ts), which the walker asks first.
+    // Stacked devices are the underlay's (macvlan.ts), tunnels vxlan.ts's: the walker asks first.
     case 'loopback':
     case 'dummy':
     case 'macvlan':
     case 'ipvlan':
     case 'vlan':
-    // Tunnel devices are vxlan's, which the walker asks first too.
     case 'vxlan':
       return { kind: 'fail', reason: 'arp-failed' };
   }

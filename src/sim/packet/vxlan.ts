@@ -14,9 +14,9 @@ import { isMulticast, ZERO_MAC } from '../net/vxlan';
 import { drop, dropDenied, pushRoute, pushTransmit, transmit, type Arrival } from './forward';
 import { enterHost, filterHook, type Pkt, type Walk } from './hooks';
 import { labHostAt } from './lab-lan';
-import { throughBridge } from './l2';
 import type { Ingress } from './macvlan';
 import { isLocalAddress, lookupRoute } from './route';
+import { intoBridge } from './vxlan-bridge';
 
 /** What an outer UDP datagram carries: the inner frame, its MACs and the VNI. */
 export interface Tunnel {
@@ -43,7 +43,7 @@ function receivers(h: Host, underlay: string, vni: number, port: number) {
 }
 
 /** The far device a datagram to `vtep` would reach: on the lab host whose eth0 holds `vtep`. */
-function farDevice(w: Walk, v: NonNullable<Link['vxlan']>, vtep: Ipv4) {
+export function farDevice(w: Walk, v: NonNullable<Link['vxlan']>, vtep: Ipv4) {
   const peer = labHostAt(w, vtep);
   const h = peer ? hostNamed(w, peer.name) : undefined;
   if (!peer || !h) return undefined;
@@ -69,7 +69,7 @@ function vtepsOf(w: Walk, v: NonNullable<Link['vxlan']>, dst: Ipv4): Ipv4[] {
 }
 
 /** The all-zero entry's VTEPs: where broadcasts and unknown MACs go. */
-const floodList = (w: Walk, v: NonNullable<Link['vxlan']>): Ipv4[] =>
+export const floodList = (w: Walk, v: NonNullable<Link['vxlan']>): Ipv4[] =>
   v.fdb.filter((f) => f.mac === ZERO_MAC).flatMap((f) => vtepsOf(w, v, f.dst));
 
 /** The source port the kernel hashes from the inner flow, in the default ephemeral range. */
@@ -100,16 +100,23 @@ function resolve(w: Walk, netns: string, l: Link, nexthop: Ipv4, pkt: Pkt): stri
   };
   if (perm?.mac) return answered(perm.mac, `a PERMANENT entry (ip neigh) on ${l.name}`);
   const vteps = floodList(w, v);
+  let mute: string | undefined;
   for (const vtep of vteps) {
     const far = farDevice(w, v, vtep);
-    if (far && isLocalAddress(far.h, far.netns, nexthop))
+    if (!far || !isLocalAddress(far.h, far.netns, nexthop)) continue;
+    // The answer goes back by the far device's own FDB: learned from the request, or static.
+    const fv = far.link.vxlan!;
+    if (fv.learning || fv.fdb.some((f) => f.mac === l.mac || f.mac === ZERO_MAC))
       return answered(far.link.mac, `${far.link.name} of ${far.host} (through the tunnel)`);
+    mute = `${far.link.name} of ${far.host} owns it, but has no FDB entry to send its answer back to ${l.mac} (nolearning)`;
   }
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev: l.name, who: nexthop });
   w.errorFrom ??= pkt.src;
-  const why = vteps.length
-    ? `the request went inside UDP to ${vteps.join(', ')}, and no vxlan device with VNI ${v.id} there owns the address`
-    : `${l.name} has no 00:00:00:00:00:00 FDB entry and no remote, so the broadcast request is dropped at ${l.name}`;
+  const why = mute
+    ? mute
+    : vteps.length
+      ? `the request went inside UDP to ${vteps.join(', ')}, and no vxlan device with VNI ${v.id} there owns the address`
+      : `${l.name} has no 00:00:00:00:00:00 FDB entry and no remote, so the broadcast request is dropped at ${l.name}`;
   return drop(
     w,
     netns,
@@ -238,7 +245,8 @@ export function decapsulate(
     inner: { src: t.inner.src, dst: t.inner.dst },
   });
   learnVtep(w, rx.netns, rx.link, t.srcMac, outer.src);
-  if (rx.link.master === undefined && t.dstMac !== rx.link.mac && t.dstMac !== BROADCAST)
+  if (rx.link.master !== undefined) return intoBridge(w, rx.netns, rx.link, t, ingress);
+  if (t.dstMac !== rx.link.mac && t.dstMac !== BROADCAST)
     return drop(
       w,
       rx.netns,
@@ -246,46 +254,5 @@ export function decapsulate(
       'vxlan',
       `the inner frame is addressed to ${t.dstMac}, not to ${rx.link.name} (${rx.link.mac}): the kernel drops it as another host's`,
     );
-  if (rx.link.master !== undefined)
-    return bridgeDecapsulated(w, rx.netns, rx.link, t.inner, ingress);
   return ingress(w, rx.netns, rx.link.name, t.inner);
-}
-
-/**
- * A vxlan device enslaved to a bridge (Docker's overlay: vxlan0 in br0) hands the inner frame to
- * the bridge, which forwards it to the port that owns the destination.
- */
-function bridgeDecapsulated(
-  w: Walk,
-  netns: string,
-  vx: Link,
-  inner: Pkt,
-  ingress: Ingress,
-): Arrival {
-  const br = linksOf(w.h, netns).find((l) => l.ifindex === vx.master);
-  const path = br ? throughBridge(w.h, netns, br, vx.name, inner.dst) : undefined;
-  if (!br || path?.kind !== 'bridge' || path.exit.kind === 'vxlan')
-    return drop(
-      w,
-      netns,
-      vx.name,
-      'vxlan',
-      `nothing on ${br?.name ?? 'the bridge'} owns ${inner.dst}: the frame is dropped`,
-    );
-  const outPort = path.exit.kind === 'host' ? 'host' : path.exit.port;
-  w.events.push({
-    kind: 'bridge',
-    direction: w.direction,
-    bridge: br.name,
-    inPort: vx.name,
-    outPort,
-  });
-  if (path.exit.kind === 'host') return ingress(w, netns, br.name, inner);
-  w.events.push({
-    kind: 'veth',
-    direction: w.direction,
-    from: { netns, dev: path.exit.port },
-    to: path.exit.to,
-  });
-  return ingress(w, path.exit.to.netns, path.exit.to.dev, inner);
 }

@@ -61,6 +61,7 @@ function enroll(
   h.docker.swarm = {
     state: 'active',
     nodeId: node.id,
+    ...(attached.value ? { sandboxIp: attached.value } : {}),
     ...(role === 'manager' ? { manager: true as const } : {}),
   };
   const host = finishDraft(h);

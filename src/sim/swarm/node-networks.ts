@@ -6,7 +6,7 @@
  * lists them all from the cluster store. Leaving takes every one of them away.
  */
 import { castDraft } from 'immer';
-import type { Network, SwarmCluster, SwarmNetwork } from '../model';
+import type { Ipv4, Network, SwarmCluster, SwarmNetwork } from '../model';
 import { withAllocation } from '../net/ipam';
 import { deleteNetns, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
@@ -56,7 +56,7 @@ export function attachNode(
   cluster: SwarmCluster,
   nodeIndex: number,
   ctx: Ctx,
-): Result<void> {
+): Result<Ipv4 | undefined> {
   const ingress = cluster.networks.find((n) => n.ingress);
   if (ingress) {
     instantiate(h, ingress);
@@ -87,7 +87,7 @@ export function attachNode(
   const first = pool.gateway!.split('.').map(Number);
   const sboxIp = [...first.slice(0, 3), first[3] + 1].join('.');
   h.docker.ipamAllocations[gw.value.id] = castDraft(withAllocation([], sboxIp, true));
-  return ok(undefined);
+  return ok(sboxIp);
 }
 
 /** `docker swarm leave`: every swarm-scope network and docker_gwbridge go. */

@@ -56,6 +56,7 @@ function ensureNamespace(h: HostDraft, n: Network, ctx: Ctx): string {
       dstport: VXLAN_PORT,
       underlayNetns: 'host',
       learning: false,
+      proxy: true,
       fdb: [],
     },
   });
