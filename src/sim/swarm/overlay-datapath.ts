@@ -21,6 +21,7 @@ import {
   moveLink,
   plain,
   randomMac,
+  renameLink,
   type HostDraft,
 } from '../net/kernel';
 import { err, ok, type Result } from '../result';
@@ -40,15 +41,18 @@ function ensureNamespace(h: HostDraft, n: Network, ctx: Ctx): string {
   brLink.mtu = OVERLAY_MTU;
   brLink.up = true;
   brLink.addresses = [{ ip: pool.gateway!, prefix: Number(pool.subnet.split('/')[1]) }];
+  // Docker names it vx-<VNI>-<network id> in the host namespace, clear of the host's own devices
+  // (a learner's vxlan0 and its routes stay), and renames it vxlan0 once moved.
+  const vni = n.overlay?.vni ?? 0;
   const vx = addLink(h, 'host', {
-    name: 'vxlan0',
+    name: `vx-${vni.toString(16).padStart(6, '0')}-${n.id.slice(0, 5)}`,
     kind: 'vxlan',
     mac: randomMac(ctx.rng),
     mtu: OVERLAY_MTU,
     up: false,
     addresses: [],
     vxlan: {
-      id: n.overlay?.vni ?? 0,
+      id: vni,
       dstport: VXLAN_PORT,
       underlayNetns: 'host',
       learning: false,
@@ -57,6 +61,7 @@ function ensureNamespace(h: HostDraft, n: Network, ctx: Ctx): string {
     },
   });
   moveLink(h, 'host', vx, ns);
+  renameLink(h, ns, vx, 'vxlan0');
   const vxLink = draftLink(h, ns, vx)!;
   vxLink.master = br;
   vxLink.up = true;
