@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures';
 import { GraphPanel } from './pages/GraphPanel';
-import { PING_THROUGH_TUNNEL, VXLAN_BY_HAND } from '../src/graph/vxlan-lab.testing';
+import {
+  OVERLAY_TWO_HOSTS,
+  PING_THROUGH_TUNNEL,
+  VXLAN_BY_HAND,
+} from '../src/graph/vxlan-lab.testing';
 
 /** Issue 12 §6: the VXLAN tunnel between the hosts' eth0s, and the packet wrapped while in it. */
 test.describe('VXLAN in the picture (issue 12 §6)', () => {
@@ -54,5 +58,33 @@ test.describe('VXLAN in the picture (issue 12 §6)', () => {
     expect(seen.at(-1)!.wrapped).toBe(false);
     expect(seen.some((s) => s.lit)).toBe(true);
     expect(seen.every((s) => !s.lit || s.wrapped)).toBe(true);
+  });
+
+  test('a swarm overlay is one band from br0 to br0 across the hosts, under its tunnel', async ({
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await terminal.runAll(OVERLAY_TWO_HOSTS);
+    await expect(terminal.output).toContainText('alpine2 --network test-net alpine');
+    const graph = new GraphPanel(page);
+    await graph.fit.click();
+    const g = await graph.snapshot();
+    const band = g.edges.find((e) => e.classes.includes('overlay-band'))!;
+    expect(band.label).toBe('overlay test-net · 10.0.1.0/24 · VNI 4097');
+    expect(band.labelBox).not.toBeNull();
+    const ends = [band.source, band.target].map((id) => g.nodes.find((n) => n.id === id)!.rendered);
+    // Left host's br0 to right host's: the band crosses the gap between the host boxes.
+    const host = (label: string) => g.nodes.find((n) => n.label === label)!.box;
+    const [left, right] = [host('host docker-host'), host('host host2')];
+    expect(ends[0].x).toBeGreaterThan(left.x1);
+    expect(ends[0].x).toBeLessThan(left.x2);
+    expect(ends[1].x).toBeGreaterThan(right.x1);
+    expect(ends[1].x).toBeLessThan(right.x2);
+    const tunnel = g.edges.find((e) => e.classes.includes('tunnel'))!;
+    expect(tunnel.label).toBe('VXLAN 4097 · UDP 4789');
+    const boxes = g.nodes.filter((n) => n.classes.includes('overlay-netns')).map((n) => n.label);
+    expect(boxes).toHaveLength(2);
+    expect(boxes.every((l) => l.startsWith('overlay test-net · netns 1-'))).toBe(true);
   });
 });

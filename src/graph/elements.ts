@@ -13,6 +13,7 @@ import { projectContainers } from './project-containers';
 import { reuse } from './reuse';
 import { projectPeerHost } from './peer-hosts';
 import { projectTunnels } from './project-tunnels';
+import { projectOverlayBands } from './project-overlays';
 
 export type ElementKind =
   /** The host's root namespace, a container's, or one from `ip netns add`. */
@@ -43,7 +44,9 @@ export type ElementKind =
   /** A macvlan/ipvlan child up to the device it sits on (no veth, no bridge). */
   | 'stacked'
   /** A VXLAN tunnel between two lab hosts' eth0s (project-tunnels.ts). */
-  | 'tunnel';
+  | 'tunnel'
+  /** One overlay network from a host's br0 to the next host's (project-overlays.ts). */
+  | 'overlay-band';
 
 export interface GraphElementData {
   readonly id: string;
@@ -87,6 +90,8 @@ export interface GraphText {
   readonly noNetwork: string;
   readonly status: (status: Container['state']['status'] | 'paused') => string;
   readonly netns: (name: string) => string;
+  /** The namespace Docker's overlay driver makes for a network on each node (`1-<id>`). */
+  readonly overlayNetns: (network: string, name: string) => string;
   readonly lan: (subnet: string, gateway: string) => string;
   readonly compose: (project: string) => string;
   readonly service: (name: string) => string;
@@ -99,6 +104,7 @@ export const ENGLISH: GraphText = {
   noNetwork: '--network none',
   status: (s) => s,
   netns: (name) => `netns ${name}`,
+  overlayNetns: (network, name) => `overlay ${network} · netns ${name}`,
   lan: (subnet, gateway) => `LAN\n${subnet}\ngateway\n${gateway}\n→ Internet`,
   compose: (project) => `compose: ${project}`,
   service: (name) => `service ${name}`,
@@ -144,6 +150,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
     ...edges,
     ...peers.filter((e) => e.group === 'edges'),
     ...projectTunnels(world),
+    ...projectOverlayBands(world),
   ];
 }
 

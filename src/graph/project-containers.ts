@@ -17,6 +17,7 @@ import { serviceNote } from './compose';
 import { linkAt, projectDevice, projectVethEdges } from './project-devices';
 import { underlayParentsReached } from './project-underlay';
 import { reuse } from './reuse';
+import { overlayNamespaces } from './project-overlays';
 
 export function projectContainers(
   host: Host,
@@ -25,6 +26,7 @@ export function projectContainers(
   edges: GraphElement[],
 ): void {
   const owners = containersByNetns(host);
+  const overlays = overlayNamespaces(host);
   for (const [nsId, ns] of host.netns) {
     if (nsId === 'host') continue;
     const sharing = owners.get(nsId) ?? [];
@@ -35,7 +37,12 @@ export function projectContainers(
     const service = owner && serviceNote(owner, text);
     const says = (note?: string) =>
       [names, note, owner && modeNote(owner, text)].filter(Boolean).join(' · ');
-    const label = owner ? says(service?.label) : text.netns(ns.name ?? String(ns.pid ?? nsId));
+    const overlay = overlays.get(nsId);
+    const label = owner
+      ? says(service?.label)
+      : overlay
+        ? text.overlayNetns(overlay.name, nsId)
+        : text.netns(ns.name ?? String(ns.pid ?? nsId));
     nodes.push(
       reuse(
         ns,
@@ -49,7 +56,7 @@ export function projectContainers(
             ...(service ? { brief: says(service.brief) } : {}),
             ...(owner ? { containers: sharing.map((c) => c.name) } : {}),
           },
-          [owner ? 'container-box' : 'manual-netns'],
+          [owner ? 'container-box' : overlay ? 'overlay-netns' : 'manual-netns'],
         ),
       ),
     );

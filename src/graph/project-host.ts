@@ -46,7 +46,8 @@ export function projectHostNetns(
           ),
         ),
       );
-      if (network && !network.predefined) {
+      // docker_gwbridge only carries overlay containers out: their names are answered on the overlay.
+      if (network && !network.predefined && network.name !== 'docker_gwbridge') {
         nodes.push(
           reuse(
             network,

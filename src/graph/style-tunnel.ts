@@ -24,6 +24,26 @@ export function tunnelStyle(p: Palette): StylesheetJson {
         'text-background-opacity': 0.9,
       },
     },
+    {
+      // One overlay network across hosts: a broad translucent band from br0 to br0, under the
+      // tunnel that carries it.
+      selector: 'edge.overlay-band',
+      style: {
+        label: 'data(label)',
+        width: 14,
+        'line-color': p.bridge,
+        'line-opacity': 0.45,
+        'curve-style': 'straight',
+        color: p.text,
+        'font-size': 13,
+        'font-weight': 'bold',
+        'text-rotation': 'none',
+        'text-margin-y': -14,
+        'text-background-color': p.labelBg,
+        'text-background-opacity': 0.9,
+        'z-index': 1,
+      },
+    },
     // After the packet's own style: the envelope replaces its thin outline.
     {
       selector: 'node.packet.wrapped',

@@ -47,3 +47,14 @@ export const VXLAN_BY_HAND: readonly string[] = [
 
 /** a1 on docker-host pings b1 on host2 through the tunnel. */
 export const PING_THROUGH_TUNNEL = 'docker exec a1 ping -c 1 -W 1 172.31.0.2';
+
+/** Docker's overlay tutorial for standalone containers, up to a container on each node. */
+export const OVERLAY_TWO_HOSTS = [
+  'lab add-host host2',
+  'docker swarm init',
+  'TOKEN=$(docker swarm join-token -q worker)',
+  'ssh host2 docker swarm join --token $TOKEN 10.0.2.15:2377',
+  'docker network create -d overlay --attachable test-net',
+  'docker run -dit --name alpine1 --network test-net alpine',
+  'ssh host2 docker run -dit --name alpine2 --network test-net alpine',
+];
