@@ -37,24 +37,40 @@ function recordAllocation(h: HostDraft, networkId: string, ip: Ipv4, allocate: b
   );
 }
 
-function pickAddress(h: HostDraft, n: Network, requested?: Ipv4): Result<Ipv4> {
-  const pool = n.ipam.config[0];
-  if (!pool) return err(`no IPv4 pool on network ${n.name}`);
-  const gateways = new Set(n.ipam.config.flatMap((c) => (c.gateway ? [c.gateway] : [])));
+/**
+ * An address for an endpoint and the pool it came from. libnetwork tries the network's pools in
+ * order and moves to the next only when one is full; a requested address must lie in a pool.
+ */
+function pickAddress(
+  h: HostDraft,
+  n: Network,
+  requested?: Ipv4,
+): Result<{ ip: Ipv4; prefix: number }> {
+  const pools = n.ipam.config;
+  if (!pools.length) return err(`no IPv4 pool on network ${n.name}`);
+  const gateways = new Set(pools.flatMap((c) => (c.gateway ? [c.gateway] : [])));
   const allocated = allocationsOf(h, n.id);
+  const prefixOf = (subnet: string) => Number(subnet.split('/')[1]);
   if (requested) {
     // moby validateNetworkingConfig: --ip needs a subnet the user configured.
-    if (!n.ipam.config.some((c) => c.userSubnet))
+    if (!pools.some((c) => c.userSubnet))
       return err(
         'user specified IP address is supported only when connecting to networks with user configured subnets',
       );
-    if (!subnetContains(pool.subnet, requested) || isNetworkOrBroadcast(pool.subnet, requested))
-      return err(`no configured subnet or ip-range contain the IP address ${requested}`);
+    const pool = pools.find(
+      (c) => subnetContains(c.subnet, requested) && !isNetworkOrBroadcast(c.subnet, requested),
+    );
+    if (!pool) return err(`no configured subnet or ip-range contain the IP address ${requested}`);
     if (gateways.has(requested) || isAllocated(allocated, requested))
       return err('Address already in use');
-    return ok(requested);
+    return ok({ ip: requested, prefix: prefixOf(pool.subnet) });
   }
-  return allocateAddress(pool.subnet, gateways, pool.ipRange, allocated);
+  let last: Result<Ipv4> = err(`no IPv4 pool on network ${n.name}`);
+  for (const pool of pools) {
+    last = allocateAddress(pool.subnet, gateways, pool.ipRange, allocated);
+    if (last.ok) return ok({ ip: last.value, prefix: prefixOf(pool.subnet) });
+  }
+  return last;
 }
 
 export function joinEndpoint(
@@ -75,27 +91,20 @@ export function joinEndpoint(
     if (!c.netns) throw new Error('joining without a sandbox');
     const ip = pickAddress(h, n, ep.ipv4Requested);
     if (!ip.ok) return ip;
-    const joined = joinUnderlay(
-      h,
-      c,
-      n,
-      ip.value,
-      Number(n.ipam.config[0].subnet.split('/')[1]),
-      endpointId,
-    );
+    const joined = joinUnderlay(h, c, n, ip.value.ip, ip.value.prefix, endpointId);
     if (!joined.ok) return joined;
     ep.joined = joined.value;
-    recordAllocation(h, n.id, ip.value, true);
+    recordAllocation(h, n.id, ip.value.ip, true);
     setDefaultRoute(h, c);
     return ok(undefined);
   }
   if (n.driver === 'overlay') {
     const ip = pickAddress(h, n, ep.ipv4Requested);
     if (!ip.ok) return ip;
-    const joined = joinOverlay(h, c, n, ip.value, endpointId, ctx);
+    const joined = joinOverlay(h, c, n, ip.value.ip, endpointId, ctx);
     if (!joined.ok) return joined;
     ep.joined = castDraft(joined.value);
-    recordAllocation(h, n.id, ip.value, true);
+    recordAllocation(h, n.id, ip.value.ip, true);
     return ok(undefined);
   }
   if (n.driver !== 'bridge') {
@@ -105,11 +114,12 @@ export function joinEndpoint(
   }
   const netns = c.netns;
   if (!netns) throw new Error('joining without a sandbox');
-  const ip = pickAddress(h, n, ep.ipv4Requested);
-  if (!ip.ok) return ip;
+  const picked = pickAddress(h, n, ep.ipv4Requested);
+  if (!picked.ok) return picked;
+  // A bridge network has one pool (createNetwork refuses more).
   const pool = n.ipam.config[0];
-  const prefix = Number(pool.subnet.split('/')[1]);
-  const mac = macFromIp(ip.value);
+  const { ip, prefix } = picked.value;
+  const mac = macFromIp(ip);
   const eth = `eth${c.nextEthIndex}`;
   c.nextEthIndex += 1;
   const pair = createVethPair(
@@ -125,10 +135,10 @@ export function joinEndpoint(
   const ctrEnd = pair.ends.b;
   ctrEnd.up = true;
   ctrEnd.mtu = hostEnd.mtu;
-  ctrEnd.addresses = [{ ip: ip.value, prefix }];
+  ctrEnd.addresses = [{ ip, prefix }];
   ep.joined = {
     endpointId,
-    ip: ip.value,
+    ip,
     prefix,
     // daemon.json `default-gateway` (the DefaultGatewayIPv4 aux address) overrides docker0's own.
     gateway:
@@ -137,7 +147,7 @@ export function joinEndpoint(
     mac,
     ifindex: pair.b,
   };
-  recordAllocation(h, n.id, ip.value, true);
+  recordAllocation(h, n.id, ip, true);
   setDefaultRoute(h, c);
   return ok(undefined);
 }

@@ -115,6 +115,28 @@ describe('a container on macvlan / ipvlan', () => {
     expect(transcript[3].stdout.split('\n')[0]).toMatch(/^default dev eth0/);
   });
 
+  it('several subnets on one ipvlan l3 network: --ip in any, the next pool once one is full, all routed', () => {
+    const { transcript } = replay([
+      'docker network create -d ipvlan --subnet=192.168.214.0/30 --subnet=10.1.214.0/24 -o ipvlan_mode=l3 ipnet210',
+      'docker run -d --net=ipnet210 --name=ipv1 busybox sleep 3600',
+      'docker run -d --net=ipnet210 --name=ipv2 busybox sleep 3600',
+      'docker run -d --net=ipnet210 --ip=10.1.214.9 --name=ipv3 busybox sleep 3600',
+      'docker exec ipv1 ping -c 1 10.1.214.9',
+      "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ipv1 ipv2",
+      'docker exec ipv3 ip route',
+      'docker run --rm --net=ipnet210 --ip=172.16.0.9 busybox true',
+    ]);
+    expect(transcript[3].exitCode).toBe(0);
+    expect(transcript[4].stdout).toContain('1 packets received');
+    // A /30 holds one address for a container beside its gateway; the next comes from the next
+    // pool, whose first address IPAM keeps as its gateway even though l3 mode routes without one.
+    expect(transcript[5].stdout).toBe('192.168.214.2\n10.1.214.2\n');
+    expect(transcript[6].stdout).toContain('10.1.214.0/24 dev eth0 scope link  src 10.1.214.9');
+    expect(transcript[7].stderr).toContain(
+      'no configured subnet or ip-range contain the IP address 172.16.0.9',
+    );
+  });
+
   it('an internal macvlan network gives no default route', () => {
     const { transcript } = replay([
       `${MV} --internal -o parent=eth0 mv`,

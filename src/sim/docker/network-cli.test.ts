@@ -107,6 +107,10 @@ describe('docker network create: errors', () => {
       'Error response from daemon: operation is not permitted on predefined host network \n',
     ],
     [
+      'docker network create --subnet 10.9.0.0/24 --subnet 10.10.0.0/24 x',
+      "Error response from daemon: bridge driver doesn't support multiple subnets\n",
+    ],
+    [
       'docker network create --subnet foo x',
       'Error response from daemon: invalid network config:\ninvalid subnet foo: invalid CIDR block notation\n',
     ],

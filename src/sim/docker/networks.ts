@@ -147,6 +147,8 @@ export function createNetwork(h: HostDraft, o: NetworkCreateRequest, ctx: Ctx): 
   const id = newNetworkId(ctx);
   if (isUnderlayDriver(o.driver))
     return createUnderlayNetwork(h, o, o.driver, id, pools.value, ctx);
+  // libnetwork's bridge driver takes one IPv4 pool (processIPAM); the others take several.
+  if (pools.value.length > 1) return err("bridge driver doesn't support multiple subnets");
   const bridge = o.options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
   if (findLink(h, 'host', bridge)) return err(`bridge ${bridge} already exists`);
   const network: Network = {
