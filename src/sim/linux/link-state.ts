@@ -30,10 +30,10 @@ export function bridgePorts(h: Host, netns: string, bridge: Link): readonly Link
 export function hasCarrier(h: Host, netns: string, l: Link): boolean {
   if (!l.up) return false;
   switch (l.kind) {
+    // A vxlan device has carrier once up, whatever its underlay does (vxlan_open).
     case 'loopback':
     case 'ether':
     case 'dummy':
-    // A vxlan device has carrier once up, whatever its underlay does (vxlan_open).
     case 'vxlan':
       return true;
     case 'veth':
