@@ -17,6 +17,8 @@ const DETOURS: Record<string, { step: number; check: string }> = {
   'ports-nat': { step: 7, check: 'ports-nat.s7.c1' },
   'by-hand': { step: 6, check: 'by-hand.s6.c1' },
   compose: { step: 2, check: 'compose.s2.c1' },
+  'macvlan-ipvlan': { step: 2, check: 'macvlan-ipvlan.s2.c1' },
+  'two-hosts': { step: 3, check: 'two-hosts.s3.c1' },
 };
 
 async function followLesson(lessons: LessonsPanel, terminal: TerminalPanel, lesson: Lesson) {

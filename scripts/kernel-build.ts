@@ -79,6 +79,7 @@ function vxlanDevice(h: Host, names: Map<string, string>, id: string, l: Link): 
   if (v.remote) args.push(isMulticast(v.remote) ? 'group' : 'remote', v.remote);
   if (lower) args.push('dev', lower.name);
   if (!v.learning) args.push('nolearning');
+  if (v.proxy) args.push('proxy');
   ipn(u, args);
   ipn(u, ['link', 'set', l.name, 'address', l.mac]);
   if (id !== v.underlayNetns) ipn(u, ['link', 'set', l.name, 'netns', names.get(id)!]);

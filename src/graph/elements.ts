@@ -12,6 +12,7 @@ import { projectUnderlay } from './project-underlay';
 import { projectContainers } from './project-containers';
 import { reuse } from './reuse';
 import { projectPeerHost } from './peer-hosts';
+import { projectTunnels } from './project-tunnels';
 
 export type ElementKind =
   /** The host's root namespace, a container's, or one from `ip netns add`. */
@@ -40,7 +41,9 @@ export type ElementKind =
   | 'published'
   | 'uplink'
   /** A macvlan/ipvlan child up to the device it sits on (no veth, no bridge). */
-  | 'stacked';
+  | 'stacked'
+  /** A VXLAN tunnel between two lab hosts' eth0s (project-tunnels.ts). */
+  | 'tunnel';
 
 export interface GraphElementData {
   readonly id: string;
@@ -104,6 +107,8 @@ export const ENGLISH: GraphText = {
 export const OUTSIDE_ID = netnsRef('outside');
 export const HOST_ID = netnsRef('host');
 export const FLOOR_ID = 'floor:host';
+/** Every host's box, the terminal's and the others'. */
+export const HOST_BOX_CLASS = 'host-box';
 
 /** The graph of the terminal's host (the one the learner types on), then the lab's other hosts. */
 export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElement[] {
@@ -112,7 +117,12 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
   const nodes: GraphElement[] = [];
   const edges: GraphElement[] = [];
   // Both hang on the LAN object only because it is stable: reuse compares what they say.
-  nodes.push(reuse(world.lan, node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_REF })));
+  nodes.push(
+    reuse(
+      world.lan,
+      node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_REF }, [HOST_BOX_CLASS]),
+    ),
+  );
   nodes.push(
     reuse(
       world.lan,
@@ -133,6 +143,7 @@ export function projectWorld(world: World, text: GraphText = ENGLISH): GraphElem
     ...peers.filter((e) => e.group === 'nodes'),
     ...edges,
     ...peers.filter((e) => e.group === 'edges'),
+    ...projectTunnels(world),
   ];
 }
 

@@ -105,4 +105,27 @@ describe('kernelDiff', () => {
     );
     expect(changesOf(setup, 'docker ps').changes).toEqual([]);
   });
+
+  it("another host's changes read `host2: …`, select its graph objects, and never hide behind the first host's", () => {
+    const { changes } = changesOf(
+      ['lab add-host host2', 'docker run -dit --name a1 busybox'],
+      'ssh host2 docker run -dit --name b1 busybox',
+    );
+    const b1 = changes.find((c) => c.what === 'container')!;
+    expect(b1.text).toBe('host2: b1 (busybox) running');
+    expect(b1.ref).toBe('@host2/container:b1');
+    // host2's 172.17.0.2 is as new as a1's is old on docker-host.
+    expect(lines(changes, 'address')).toContain(
+      'added address: host2: 172.17.0.2/16 dev eth0 (b1)',
+    );
+    expect(changes.some((c) => c.text.startsWith('a1'))).toBe(false);
+  });
+
+  it('the host the learner is on reads plain, the other one named', () => {
+    const { changes } = changesOf(
+      ['lab add-host host2', 'ssh host2'],
+      'docker run -dit --name b1 busybox',
+    );
+    expect(lines(changes, 'container')).toEqual(['added container: b1 (busybox) running']);
+  });
 });

@@ -13,6 +13,7 @@ import {
   type World,
 } from '../sim';
 import { containerRef, deviceRef, networkRef, portRef, type ObjectRef } from './refs';
+import { peerPrefix } from './peer-hosts';
 
 export type ChangeWhat =
   | 'container'
@@ -62,8 +63,9 @@ type Facts = Partial<Record<ChangeWhat, Fact[]>>;
 
 export function kernelDiff(before: World, after: World): Change[] {
   if (before === after) return [];
-  const a = factsOf(before);
-  const b = factsOf(after);
+  // Which host reads as plain (no `host2:`) is the one the learner is on now, both sides alike.
+  const a = factsOf(before, after.terminal.host);
+  const b = factsOf(after, after.terminal.host);
   const changes: Change[] = [];
   for (const what of ORDER) {
     const was = new Map((a[what] ?? []).map((f) => [f.key, f]));
@@ -85,10 +87,22 @@ const change = (kind: Change['kind'], what: ChangeWhat, f: Fact): Change => ({
   ...(f.ref ? { ref: f.ref } : {}),
 });
 
-function factsOf(world: World): Facts {
+/**
+ * Every host's facts. Another host's are keyed by its name (both hosts have a docker0 and a
+ * 172.17.0.0/16 route), read `host2: …`, and select what the graph draws under `@host2/`.
+ */
+function factsOf(world: World, mine: string): Facts {
   const facts: Facts = {};
-  const add = (what: ChangeWhat, f: Fact) => (facts[what] ??= []).push(f);
   for (const host of Object.values(world.hosts)) {
+    const peer = host.hostname !== mine;
+    const prefix = peerPrefix(host.hostname);
+    const add = (what: ChangeWhat, f: Fact) =>
+      (facts[what] ??= []).push({
+        key: `${host.hostname}|${f.key}`,
+        text: peer ? `${host.hostname}: ${f.text}` : f.text,
+        ...(f.ref ? { ref: peer ? `${prefix}${f.ref}` : f.ref } : {}),
+        ...(f.value !== undefined ? { value: f.value } : {}),
+      });
     const nsName = namespaceNamer(host);
     const containers = [...host.docker.containers.values()];
     for (const c of containers) {

@@ -32,24 +32,15 @@ import {
   type Box,
 } from './bands';
 import type { SlotMemory } from './slots';
-import { stackHosts } from './host-stack';
+import { hostsSideBySide, stackHosts } from './host-stack';
+import { routeStacked } from './underlay-route';
+import { routeTunnels } from './tunnel-route';
+import type { Layout, Position } from './layout-result';
 import { prefixOf, unprefixed } from './peer-hosts';
 
 export type { SlotMemory } from './slots';
 
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Layout {
-  readonly positions: ReadonlyMap<string, Position>;
-  readonly slots: SlotMemory;
-  /** Devices whose label reads leftwards (they sit on the right edge of their box). */
-  readonly facingRight: ReadonlySet<string>;
-  /** Each bridge bar spans its band. */
-  readonly widths: ReadonlyMap<string, number>;
-}
+export type { Layout, Position } from './layout-result';
 
 const IFACE_H = 56;
 const TOP_ROW_DX = 210;
@@ -60,9 +51,9 @@ const MAX_LANES = 4;
 const DEFAULT_ASPECT = 1.6;
 
 /**
- * Every host laid out on its own (peer-hosts.ts): the terminal's first, the others below it in
- * the order they joined the LAN, each with its share of the canvas's height. The LAN sits left of
- * them all, level with the middle of their eth0s, so each uplink runs to it clear of other boxes.
+ * Every host laid out on its own (peer-hosts.ts): the terminal's first, the others after it in
+ * the order they joined the LAN, side by side on a canvas wider than tall and stacked otherwise,
+ * each with its share of the canvas (host-stack.ts).
  */
 export function layoutGraph(
   elements: readonly GraphElement[],
@@ -76,16 +67,22 @@ export function layoutGraph(
     if (list) list.push(e);
     else groups.set(prefix, [e]);
   }
-  const share = aspect * groups.size;
-  const main = layoutHost(groups.get('') ?? [], previous, groups.size > 1 ? share : aspect);
-  if (groups.size === 1) return main;
+  if (groups.size === 1) return layoutHost(groups.get('') ?? [], previous, aspect);
+  const wide = aspect >= 1;
+  const share = wide ? aspect / groups.size : aspect * groups.size;
+  const main = layoutHost(groups.get('') ?? [], previous, share);
   const peers = [...groups]
     .filter(([prefix]) => prefix)
     .map(([prefix, group]) => ({
       prefix,
       layout: layoutHost(unprefixed(group, prefix), new Map(), share),
     }));
-  return stackHosts(main, peers);
+  const uplinks = new Map(
+    elements.filter((e) => e.data.kind === 'uplink').map((e) => [e.data.id, e.data.source!]),
+  );
+  const all = wide ? hostsSideBySide(main, peers, uplinks) : stackHosts(main, peers);
+  const tunnels = routeTunnels(elements, all.positions, wide);
+  return { ...all, bends: new Map([...(all.bends ?? []), ...tunnels]) };
 }
 
 function layoutHost(
@@ -160,7 +157,8 @@ function layoutHost(
   const left = Math.min(0, ...[...positions.values()].map((p) => p.x)) - BOX_W / 2;
   positions.set(OUTSIDE_ID, { x: left - 110, y: 0 });
   positions.set(HOST_ID, { x: 0, y: BRIDGE_Y });
-  return { positions, slots, facingRight: places.facingRight, widths };
+  const bends = routeStacked(elements, positions, widths);
+  return { positions, slots, facingRight: places.facingRight, widths, bends };
 }
 
 interface Places {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
 import { topologyOutline, type OutlineNode } from './outline';
+import { projectWorld } from './elements';
 
 /** The outline as indented text, the way a screen reader walks it. */
 function render(nodes: readonly OutlineNode[], depth = 0): string {
@@ -161,5 +162,25 @@ describe('topologyOutline refs', () => {
       '端口映射 (0)',
     ]);
     expect(zh[0].children[1].children[0].label).toBe('无');
+  });
+
+  it("another host's lines select what the graph draws under @NAME/", () => {
+    const world = replay([
+      'lab add-host host2',
+      'ssh host2 docker run -dit --name b1 busybox',
+    ]).world;
+    const [, host2] = topologyOutline(world);
+    expect(host2.ref).toBe('@host2/netns:host');
+    const refs: string[] = [];
+    const walk = (n: OutlineNode) => {
+      if (n.ref) refs.push(n.ref);
+      n.children.forEach(walk);
+    };
+    walk(host2);
+    expect(refs).toContain('@host2/container:b1');
+    expect(refs).toContain('@host2/network:bridge');
+    const ids = new Set(projectWorld(world).map((e) => e.data.ref ?? e.data.id));
+    for (const r of ['@host2/netns:host', '@host2/container:b1', '@host2/network:bridge'])
+      expect(ids.has(r), r).toBe(true);
   });
 });

@@ -4,7 +4,16 @@
  * re-derives nothing the core decides (addresses, names, pairings all come from the World).
  */
 import type { Container, ContainerStatus, Host, Link, Network, World } from '../sim';
-import { containerRef, deviceRef, HOST_REF, networkRef, portRef, type ObjectRef } from './refs';
+import {
+  containerRef,
+  deviceRef,
+  HOST_REF,
+  netnsRef,
+  networkRef,
+  portRef,
+  type ObjectRef,
+} from './refs';
+import { peerPrefix } from './peer-hosts';
 
 /** What a line of the outline stands for; the UI styles by it. */
 export type OutlineKind =
@@ -59,7 +68,21 @@ export function topologyOutline(world: World, text: OutlineText = OUTLINE_ENGLIS
     ...names.filter((n) => n === world.terminal.host),
     ...names.filter((n) => n !== world.terminal.host),
   ];
-  return ordered.map((name) => hostOutline(world.hosts[name], text));
+  return ordered.map((name) =>
+    name === world.terminal.host
+      ? hostOutline(world.hosts[name], text)
+      : onPeer(hostOutline(world.hosts[name], text), peerPrefix(name)),
+  );
+}
+
+/** Another host's lines select what the graph draws under its `@NAME/` prefix (peer-hosts.ts). */
+function onPeer(n: OutlineNode, prefix: string): OutlineNode {
+  const ref = n.ref === HOST_REF ? netnsRef('host') : n.ref;
+  return {
+    ...n,
+    ...(ref ? { ref: `${prefix}${ref}` } : {}),
+    children: n.children.map((c) => onPeer(c, prefix)),
+  };
 }
 
 function hostOutline(host: Host, text: OutlineText): OutlineNode {

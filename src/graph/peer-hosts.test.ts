@@ -34,9 +34,10 @@ describe('several hosts on the graph', () => {
     }
   });
 
-  it('lays the second host out below the first, the LAN left of both, between their eth0s', () => {
+  it('on a tall canvas: the second host below the first, the LAN left of both, between their eth0s', () => {
     const els = projectWorld(replay(TWO).world);
-    const { positions } = layoutGraph(els);
+    const { positions, lanLine } = layoutGraph(els, undefined, 0.6);
+    expect(lanLine).toBeUndefined();
     const ys = (pred: (id: string) => boolean) =>
       [...positions].filter(([id]) => pred(id)).map(([, p]) => p.y);
     const first = ys((id) => !id.startsWith('@') && id !== 'netns:outside');
@@ -52,6 +53,35 @@ describe('several hosts on the graph', () => {
     );
     for (const e of els.filter((x) => x.group === 'nodes' && x.data.kind !== 'netns'))
       if (e.data.kind !== 'floor' || e.data.parent) expect(positions.has(e.data.id)).toBe(true);
+  });
+
+  it('on a wide canvas: side by side under one LAN line, each uplink straight up to it', () => {
+    const els = projectWorld(replay(TWO).world);
+    const { positions, lanLine, widths, targetEnds } = layoutGraph(els, undefined, 1.8);
+    expect(lanLine).toBe(true);
+    const xs = (pred: (id: string) => boolean) =>
+      [...positions].filter(([id]) => pred(id)).map(([, p]) => p.x);
+    const first = xs((id) => !id.startsWith('@') && id !== 'netns:outside');
+    const second = xs((id) => id.startsWith('@host2/'));
+    expect(Math.min(...second)).toBeGreaterThan(Math.max(...first));
+    const eth0 = positions.get('dev:host/eth0')!;
+    const eth0b = positions.get('@host2/dev:host/eth0')!;
+    // Both hosts' top rows level; the line over them, as wide as both.
+    expect(eth0b.y).toBe(eth0.y);
+    const lan = positions.get('netns:outside')!;
+    const width = widths.get('netns:outside')!;
+    expect(lan.y).toBeLessThan(eth0.y - 60);
+    expect(lan.x - width / 2).toBeLessThan(eth0.x);
+    expect(lan.x + width / 2).toBeGreaterThan(eth0b.x);
+    // Each uplink meets the line right over its eth0.
+    expect(targetEnds?.get('uplink:dev:host/eth0')).toBe(`${eth0.x - lan.x}px 9px`);
+    expect(targetEnds?.get('@host2/uplink:dev:host/eth0')).toBe(`${eth0b.x - lan.x}px 9px`);
+  });
+
+  it('a single host is laid out as before, whatever the canvas', () => {
+    const els = projectWorld(replay(TWO.filter((l) => !l.includes('host2'))).world);
+    expect(layoutGraph(els, undefined, 1.8).lanLine).toBeUndefined();
+    expect(layoutGraph(els, undefined, 1.8).positions.get('netns:outside')!.y).toBe(0);
   });
 
   it("a packet crossing to host2 moves through host2's own boxes on the graph", () => {

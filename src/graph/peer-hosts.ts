@@ -6,7 +6,15 @@
  * layout places each host's picture on its own, then side by side, left to right.
  */
 import type { Host } from '../sim';
-import { FLOOR_ID, HOST_ID, node, OUTSIDE_ID, type GraphElement, type GraphText } from './elements';
+import {
+  FLOOR_ID,
+  HOST_BOX_CLASS,
+  HOST_ID,
+  node,
+  OUTSIDE_ID,
+  type GraphElement,
+  type GraphText,
+} from './elements';
 import { projectContainers } from './project-containers';
 import { projectHostNetns } from './project-host';
 import { projectUnderlay } from './project-underlay';
@@ -32,7 +40,7 @@ function renamed(e: GraphElement, rename: (id: string) => string): GraphElement 
 /** The host box, its floor, its interfaces, bridges and containers, all under `@NAME/`. */
 export function projectPeerHost(host: Host, text: GraphText): GraphElement[] {
   const nodes: GraphElement[] = [
-    node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_ID }),
+    node(HOST_ID, 'netns', `host ${host.hostname}`, { ref: HOST_ID }, [HOST_BOX_CLASS]),
     node(FLOOR_ID, 'floor', '', { parent: HOST_ID }),
   ];
   const edges: GraphElement[] = [];

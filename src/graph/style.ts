@@ -9,6 +9,8 @@ import type { Theme } from '../store/view-store';
 import { DARK, LIGHT } from './palette';
 import { overlayStyle } from './style-overlays';
 import { bridgeTagStyle } from './style-tags';
+import { hostStyle, lanLineStyle } from './style-hosts';
+import { tunnelStyle } from './style-tunnel';
 
 export const CANVAS_BG: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' };
 
@@ -60,16 +62,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'min-height': '40px',
       },
     },
-    {
-      selector: '#netns\\:host',
-      style: {
-        'background-color': p.hostBg,
-        'border-color': p.hostBorder,
-        'text-halign': 'center',
-        'font-size': 18,
-        padding: '26px',
-      },
-    },
+    ...hostStyle(p),
     {
       selector: 'node.manual-netns',
       style: {
@@ -212,6 +205,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         color: p.muted,
       },
     },
+    ...lanLineStyle(p),
     {
       selector: 'node.floor',
       style: { width: 1, height: 1, opacity: 0, events: 'no', label: '' },
@@ -296,5 +290,6 @@ export function graphStyle(theme: Theme): StylesheetJson {
       },
     },
     ...overlayStyle(p),
+    ...tunnelStyle(p),
   ];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../sim';
+import { replay, runLine } from '../sim';
+import { PING_THROUGH_TUNNEL, VXLAN_BY_HAND } from './vxlan-lab.testing';
 import { deviceRef, dnsRef, netnsRef } from './refs';
 import { scriptTrace as traceOf } from './script-trace';
 import { hopTarget, inferProto, protoOfCommand, tracePath } from './trace-path';
@@ -125,5 +127,26 @@ describe('tracePath', () => {
     expect(protoOfCommand('docker exec web ping -c 1 db')).toBe('icmp');
     expect(protoOfCommand('curl http://x')).toBe('tcp');
     expect(protoOfCommand('nslookup db')).toBeUndefined();
+  });
+
+  it('between vxlan-encap and vxlan-decap the packet rides inside the outer header', () => {
+    const { world } = replay(VXLAN_BY_HAND);
+    const hops = tracePath(runLine(world, PING_THROUGH_TUNNEL).trace!);
+    const kinds = hops.map((h) => h.event.kind);
+    const encap = kinds.indexOf('vxlan-encap');
+    const decap = kinds.indexOf('vxlan-decap');
+    expect(encap).toBeGreaterThan(0);
+    expect(decap).toBeGreaterThan(encap);
+    const outer = { vni: 42, src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 };
+    for (let i = encap; i < decap; i++) expect(hops[i].outer, kinds[i]).toEqual(outer);
+    // It crosses the LAN wrapped, and is unwrapped on host2's vxlan0.
+    const lan = hops.slice(encap, decap).find((h) => h.event.kind === 'lan')!;
+    expect(lan.path).toEqual(['dev:host/eth0', 'netns:outside', '@host2/dev:host/eth0']);
+    expect(hops[encap - 1].outer).toBeUndefined();
+    expect(hops[decap].outer).toBeUndefined();
+    expect(hops[decap].path.at(-1)).toBe('@host2/dev:host/vxlan0');
+    // The reply is wrapped the other way.
+    const back = hops.findIndex((h, i) => i > decap && h.event.kind === 'vxlan-encap');
+    expect(hops[back].outer).toEqual({ ...outer, src: '10.0.2.16', dst: '10.0.2.15' });
   });
 });

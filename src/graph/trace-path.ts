@@ -35,6 +35,18 @@ export interface Hop {
   readonly nat?: NatRewrite;
   /** Part of a name lookup's own query to a DNS server (its packets, not the main one's). */
   readonly lookup?: boolean;
+  /**
+   * From a `vxlan-encap` until its `vxlan-decap`: the packet travels inside an outer UDP
+   * datagram between the two VTEPs, and this is that outer header.
+   */
+  readonly outer?: OuterHeader;
+}
+
+export interface OuterHeader {
+  readonly vni: number;
+  readonly src: Ipv4;
+  readonly dst: Ipv4;
+  readonly dstPort: number;
 }
 
 export type PacketProto = 'icmp' | 'tcp' | 'udp';
@@ -78,6 +90,7 @@ export function tracePath(trace: Trace, proto: PacketProto = inferProto(trace)):
   // After a `lan` crossing the events name the far host's devices: its graph ids carry @NAME/.
   let origin: string | undefined;
   let prefix = '';
+  let outer: OuterHeader | undefined;
   const walk = (events: readonly TraceEvent[], wire: HopCategory, lookup: boolean) => {
     events.forEach((event, i) => {
       if (event.kind === 'lan') {
@@ -85,11 +98,19 @@ export function tracePath(trace: Trace, proto: PacketProto = inferProto(trace)):
         prefix = event.to === origin ? '' : peerPrefix(event.to);
       }
       const own = onHost(hopOf(event, at, wire, events, i), prefix);
-      // The crossing itself starts where the dot is, on the near host.
+      // The crossing itself starts where the dot is, on the near host, and runs over the LAN.
       const raw =
-        event.kind === 'lan' ? { ...own, path: [...(at ? [at] : []), ...own.path.slice(-1)] } : own;
+        event.kind === 'lan'
+          ? { ...own, path: [...(at ? [at] : []), OUTSIDE, ...own.path.slice(-1)] }
+          : own;
       const hop = { ...raw, path: raw.path.filter((r, k) => k === 0 || r !== raw.path[k - 1]) };
-      hops.push(lookup ? { ...hop, lookup, category: 'dns' } : hop);
+      if (event.kind === 'vxlan-encap') {
+        const { src, dst, dstPort } = event.outer;
+        outer = { vni: event.vni, src, dst, dstPort };
+      }
+      if (event.kind === 'vxlan-decap') outer = undefined;
+      const wrapped = outer ? { ...hop, outer } : hop;
+      hops.push(lookup ? { ...wrapped, lookup, category: 'dns' } : wrapped);
       at = hop.path.at(-1) ?? at;
       if (event.kind === 'name-lookup' && event.query?.length) {
         const back = at;

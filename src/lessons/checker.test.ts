@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, replay, runLine, type World } from '../sim';
 import { atHostPrompt, checkStep, lessonScript, stepScript, type CheckResult } from './checker';
 import { LESSONS, lessonById } from './index';
+import type { Trace } from '../sim/packet/trace';
 import type { Lesson, Step } from './lesson';
 
 const worldAfter = (lines: readonly string[]): World => replay(lines).world;
@@ -20,7 +21,7 @@ const step = (id: string, n: number): Step => {
 
 // Commands that change the world: without them, their step's checks must notice.
 const WRITES =
-  /^(docker (run|rm|network (create|connect))|sysctl -w|ip link|brctl|mkdir|PID=|ip netns exec)/;
+  /^(docker (run|rm|swarm init|network (create|connect))|sysctl -w|ip (link|route (add|replace))|brctl|mkdir|PID=|ip netns exec|lab add-host|ssh host2(\n| iptables -I| ip (link|route) add))/;
 
 describe('every lesson, followed by the book', () => {
   for (const l of LESSONS) {
@@ -44,9 +45,9 @@ describe('every lesson, followed by the book', () => {
     });
   }
 
-  it('has nine lessons with unique ids, each with a question and a check', () => {
-    expect(LESSONS).toHaveLength(9);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(9);
+  it('has eleven lessons with unique ids, each with a question and a check', () => {
+    expect(LESSONS).toHaveLength(11);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(11);
     for (const l of LESSONS) {
       expect(
         l.steps.some((s) => s.question),
@@ -113,6 +114,52 @@ describe('checkStep on a learner who did something else', () => {
     const results = checkStep(worldAfter(script), step('by-hand', 10));
     expect(failing(results)).toEqual(['by-hand.s10.c1']);
     expect(results[0]?.detail).toContain('100% packet loss');
+  });
+
+  it('a learner left on host2 is still checked from the first host', () => {
+    const onHost2 = worldAfter([
+      'lab add-host host2',
+      'docker run -dit --name a1 busybox',
+      'ssh host2',
+    ]);
+    expect(onHost2.terminal.host).toBe('host2');
+    const home = atHostPrompt(onHost2);
+    expect(home.terminal.host).toBe(createWorld(1).terminal.host);
+    expect(home.terminal.outer).toBeUndefined();
+    expect(runLine(home, 'docker ps --format {{.Names}}').output.stdout).toBe('a1\n');
+    expect(failing(checkStep(onHost2, step('two-hosts', 1)))).toEqual([]);
+  });
+
+  it('a ping over a host-gw route is dropped until host2 admits eth0 -> docker0', () => {
+    const lines = lessonScript(lesson('two-hosts'));
+    const before = lines.slice(0, lines.indexOf('ssh host2 iptables -nvL FORWARD'));
+    const results = checkStep(worldAfter(before), step('two-hosts', 5));
+    expect(failing(results)).toEqual(['two-hosts.s5.c1']);
+    expect(results[0]?.detail).toContain('100% packet loss');
+  });
+
+  it('through the hand-made tunnel, the ping rides in UDP 4789, VNI 42, even beside the overlay', () => {
+    // Docker's own vxlan device passes through the host namespace under another name: the
+    // learner's vxlan0 and the routes through it outlive the swarm part of the lesson.
+    const { world } = replay(lessonScript(lesson('two-hosts')));
+    const { trace } = runLine(world, 'docker exec a1 ping -c 1 172.31.0.2');
+    const events = (trace as Trace).events;
+    expect(events.find((e) => e.kind === 'vxlan-encap')).toMatchObject({
+      dev: 'vxlan0',
+      vni: 42,
+      inner: { dst: '172.31.0.2' },
+      outer: { src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 },
+    });
+    expect(events.find((e) => e.kind === 'vxlan-decap')).toMatchObject({ dev: 'vxlan0', vni: 42 });
+  });
+
+  it('the host reaches its macvlan child only through mac0, and only with a route', () => {
+    const lines = lessonScript(lesson('macvlan-ipvlan'));
+    const upToMac0 = lines.slice(0, lines.indexOf('docker rm -f m1 m2'));
+    const noRoute = upToMac0.filter((line) => line !== 'ip route add 10.0.2.128/25 dev mac0');
+    const results = checkStep(worldAfter(noRoute), step('macvlan-ipvlan', 5));
+    expect(failing(results)).toEqual(['macvlan-ipvlan.s5.c1']);
+    expect(failing(checkStep(worldAfter(upToMac0), step('macvlan-ipvlan', 5)))).toEqual([]);
   });
 
   it('checks leave the world untouched and look from the host prompt', () => {

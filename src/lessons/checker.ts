@@ -1,7 +1,8 @@
 /**
  * Checks a lesson step against the learner's world. Each probe runs with the engine's own
  * `runLine` on the given world and its result is thrown away, so checking never changes the lab.
- * Probes always start at the host's login prompt, even while the learner sits in a container shell.
+ * Probes always start at the first host's login prompt, even while the learner sits in a container
+ * shell or on another host.
  */
 import { runLine, type Output, type World } from '../sim';
 import type { Check, Expectation, Lesson, Step } from './lesson';
@@ -20,11 +21,18 @@ export interface CheckResult {
 
 const MAX_DETAIL_LINES = 4;
 
-/** The world as seen from the host's own prompt, shell variables kept. */
+/**
+ * The world as seen from the first host's own prompt, shell variables kept: a learner logged in
+ * to another lab host by `ssh` is taken back to the session that `ssh` left waiting.
+ */
 export function atHostPrompt(world: World): World {
   const { terminal } = world;
-  if (terminal.shells.length === 0 && !terminal.pending) return world;
-  return { ...world, terminal: { ...terminal, shells: [], pending: undefined } };
+  const home = terminal.outer?.[0];
+  if (terminal.shells.length === 0 && !terminal.pending && !home) return world;
+  const session = home
+    ? { host: home.host, vars: home.vars, hashed: home.hashed, outer: undefined }
+    : {};
+  return { ...world, terminal: { ...terminal, ...session, shells: [], pending: undefined } };
 }
 
 export function failureOf(expect: Expectation, output: Output): CheckFailure | undefined {

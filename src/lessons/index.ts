@@ -1,4 +1,4 @@
-/** The nine guided lessons, in teaching order. */
+/** The eleven guided lessons, in teaching order. */
 import { docker0Veth } from './01-docker0-veth';
 import { link } from './02-link';
 import { userNetworks } from './03-user-networks';
@@ -8,6 +8,8 @@ import { portsNat } from './06-ports-nat';
 import { byHand } from './07-by-hand';
 import { compose } from './08-compose';
 import { buildAndShip } from './09-images';
+import { macvlanIpvlan } from './10-macvlan-ipvlan';
+import { twoHosts } from './11-two-hosts';
 import type { Lesson } from './lesson';
 
 export type * from './lesson';
@@ -24,6 +26,8 @@ export const LESSONS: readonly Lesson[] = [
   byHand,
   compose,
   buildAndShip,
+  macvlanIpvlan,
+  twoHosts,
 ];
 
 /** Looks a lesson up by id among our own lessons only (the id may come from a URL). */

@@ -4,6 +4,7 @@
  */
 import type { Cidr, Ipv4 } from './model';
 import type { PingRun } from './packet/ping';
+import type { LocalSwarmState, OverlayState } from './swarm-model';
 
 export interface Daemon {
   readonly running: boolean;
@@ -33,6 +34,8 @@ export interface Daemon {
   readonly registryConfig?: RegistryConfig;
   /** What systemd knows of docker.service: the current (or last failed) dockerd. */
   readonly service?: DaemonService;
+  /** This node's swarm membership; absent: `Swarm: inactive`. */
+  readonly swarm?: LocalSwarmState;
 }
 
 export interface RegistryConfig {
@@ -69,7 +72,7 @@ export interface DefaultBridgeConfig {
   readonly defaultGateway?: Ipv4;
 }
 
-export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan';
+export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan' | 'overlay';
 
 export interface Network {
   readonly id: string;
@@ -94,6 +97,12 @@ export interface Network {
     readonly flag?: string;
     readonly createdParent: boolean;
   };
+  /** `swarm` for a cluster network (an overlay); absent: `local`. */
+  readonly scope?: 'swarm';
+  /** The swarm's `ingress` network (`--ingress`). */
+  readonly ingress?: boolean;
+  /** An overlay's VXLAN id and what the gossip told this node about the others. */
+  readonly overlay?: OverlayState;
 }
 
 export interface NetworkIpam {
@@ -282,6 +291,11 @@ export interface JoinedEndpoint {
   readonly mac: string;
   /** ifindex of the container-side interface (`eth0`) in the container's netns. */
   readonly ifindex: number;
+  /**
+   * An overlay endpoint's way out: libnetwork's hidden `gateway_<id>` endpoint on
+   * docker_gwbridge (the container's next `ethN`), which carries its default route.
+   */
+  readonly gw?: { readonly ip: Ipv4; readonly ifindex: number; readonly networkId: string };
 }
 
 export interface HostsEntry {

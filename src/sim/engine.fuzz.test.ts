@@ -89,6 +89,17 @@ const line: fc.Arbitrary<string> = fc.oneof(
     'docker exec c1 wget -q -O - 172.17.0.2',
     'ssh 10.0.2.20 curl -s 10.0.2.15:8080',
   ),
+  // Swarm mode on one node: n1 may become an overlay, and containers may join it.
+  fc.constantFrom(
+    'docker swarm init',
+    'docker swarm leave',
+    'docker swarm leave --force',
+    'docker swarm join-token worker',
+    'docker node ls',
+    'docker network create -d overlay --attachable n1',
+    'docker network create -d overlay n2',
+    'docker run -dit --name c1 --network n1 alpine',
+  ),
   fc.constantFrom(
     'docker info',
     'docker system df',

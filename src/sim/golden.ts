@@ -1,6 +1,6 @@
 /**
  * Golden transcripts: a script and what a learner must see, written by hand from the tutorials.
- * Random parts are placeholders — `{{id64}}`, `{{id12}}`, `{{veth}}`, `{{mac}}`, `{{n}}`, `{{*}}`
+ * Random parts are placeholders — `{{id64}}`, `{{id12}}`, `{{sid}}`/`{{sid12}}` (swarm ids), `{{token}}`, `{{veth}}`, `{{mac}}`, `{{n}}`, `{{*}}`
  * (rest of a line), a line `{{...}}` (any lines) — and may be named (`{{n=a}}`) and referred to
  * later (`{{=a}}`), so pairings such as `eth0@if{{n=b}}` / `{{=b}}: veth…` are checked too.
  * A block may end with `{{exit N}}`.
@@ -40,6 +40,10 @@ const PATTERNS: Record<string, string> = {
   veth: 'veth[0-9a-f]{7}',
   mac: '[0-9a-f]{2}(?::[0-9a-f]{2}){5}',
   n: '\\d+',
+  /** swarmkit ids (nodes, clusters, swarm networks): 25 base-36 characters, 12 when truncated. */
+  sid: '[0-9a-z]{25}',
+  sid12: '[0-9a-z]{12}',
+  token: 'SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}',
   '*': '[^\\n]*',
 };
 

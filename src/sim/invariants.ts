@@ -25,10 +25,18 @@ function hostInvariants(h: Host): string[] {
       }
   }
   // IPAM's own record agrees with the endpoints that hold addresses.
+  // A swarm network's addresses are the managers' to give (every node's endpoints count).
   for (const [netId, ips] of Object.entries(h.docker.ipamAllocations)) {
+    if (h.docker.networks.get(netId)?.scope === 'swarm') continue;
     const held = containers.flatMap((c) =>
-      c.endpoints.filter((e) => e.networkId === netId && e.joined?.ip).map((e) => e.joined!.ip),
+      c.endpoints.flatMap((e) => [
+        ...(e.networkId === netId && e.joined?.ip ? [e.joined.ip] : []),
+        // An overlay endpoint's hidden way out, on docker_gwbridge.
+        ...(e.joined?.gw?.networkId === netId ? [e.joined.gw.ip] : []),
+      ]),
     );
+    const sandbox = h.docker.swarm?.sandboxIp;
+    if (sandbox && h.docker.networks.get(netId)?.name === 'docker_gwbridge') held.push(sandbox);
     if ([...ips].map(intToIp).sort().join() !== held.sort().join())
       problems.push(`IPAM record of ${netId.slice(0, 12)} disagrees with endpoints`);
   }

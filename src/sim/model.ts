@@ -6,6 +6,7 @@
  */
 
 import type { Daemon } from './docker-model';
+import type { SwarmCluster } from './swarm-model';
 
 /** Dotted-quad IPv4 address, e.g. `172.17.0.2`. */
 export type Ipv4 = string;
@@ -23,6 +24,8 @@ export interface World {
   readonly lan: Lan;
   /** The interactive terminal: which host and which (container) shell a typed line runs in. */
   readonly terminal: Terminal;
+  /** The swarm the hosts formed (`docker swarm init`); absent until one is initialised. */
+  readonly swarm?: SwarmCluster;
 }
 
 /** The physical LAN the hosts' eth0 sit on, and the internet behind its gateway. */
@@ -49,6 +52,8 @@ export interface Terminal {
   readonly history?: Readonly<Record<string, readonly string[]>>;
   /** Programs the host's login shell found on its PATH this session (bash's `hash` table). */
   readonly hashed?: readonly string[];
+  /** `alias`/`unalias` in the host's login shell: a name's text, or null once unaliased. */
+  readonly aliases?: Readonly<Record<string, string | null>>;
   /** The sessions an `ssh` to another lab host left waiting, innermost last: `exit` returns. */
   readonly outer?: readonly OuterSession[];
 }
@@ -61,6 +66,7 @@ export interface OuterSession {
   readonly hashed?: readonly string[];
   /** The destination as `ssh` was given it: its `Connection to … closed.` names it. */
   readonly target: string;
+  readonly aliases?: Readonly<Record<string, string | null>>;
 }
 
 /** `cat > f <<EOF`: the line that opened the here-document and the body typed so far. */
@@ -86,6 +92,8 @@ export interface ShellFrame {
   readonly detachKeys?: string;
   /** Programs this shell found on its PATH since it started (its `hash` table). */
   readonly hashed?: readonly string[];
+  /** `alias`/`unalias` typed in this shell: a name's text, or null once unaliased. */
+  readonly aliases?: Readonly<Record<string, string | null>>;
   /** Where `cd` moved this shell; absent: where it started (the container's WORKDIR or `/`). */
   readonly cwd?: string;
 }
@@ -215,6 +223,8 @@ export interface VxlanInfo {
   readonly underlayNetns: string;
   /** `nolearning` clears it: the device then learns no MAC → VTEP entries from received frames. */
   readonly learning: boolean;
+  /** `proxy`: the device answers ARP itself from its namespace's neighbour table (Docker's overlay). */
+  readonly proxy?: boolean;
   /**
    * Static forwarding entries (`bridge fdb append MAC dev NAME dst IP`, or what Docker programs):
    * a frame for `mac` goes to VTEP `dst`; 00:00:00:00:00:00 entries flood to every listed VTEP.
@@ -272,3 +282,4 @@ export interface Iptables {
 
 // The Docker daemon's objects live beside this file.
 export type * from './docker-model';
+export type * from './swarm-model';

@@ -102,4 +102,38 @@ describe('reachability', () => {
       expect(out.exitCode === 0, line).toBe(c.byName.ok);
     }
   });
+
+  describe('several lab hosts', () => {
+    const two = worldOf([
+      'docker run -d --name a1 busybox sleep 1d',
+      'docker run -d --name a2 busybox sleep 1d',
+      'lab add-host host2',
+      'ssh host2 docker run -d --name b1 busybox sleep 1d',
+    ]);
+
+    it("lists every host's containers, the other host's as host2/NAME", () => {
+      const r = reachability(two);
+      expect(r.containers).toEqual(['a1', 'a2', 'host2/b1']);
+      expect(r.cells).toHaveLength(6);
+      expect(pair(two, 'host2/b1', 'a1')).toMatchObject({ fromHost: 'host2' });
+      expect(pair(two, 'a1', 'host2/b1')).toMatchObject({ toHost: 'host2' });
+    });
+
+    it("the other host's 172.17.0.2 answers at home, from a namesake: not reached", () => {
+      const cell = pair(two, 'a2', 'host2/b1').byIp;
+      expect(cell.address).toBe('172.17.0.2');
+      expect(cell.ok).toBe(false);
+      expect(cell.reason).toMatch(/^172\.17\.0\.2 answered on docker-host itself/);
+      // By name, the default bridge has no DNS, on either host.
+      expect(pair(two, 'a1', 'host2/b1').byName.ok).toBe(false);
+      // On host2, b1 reaches nobody of docker-host's by their 172.17 addresses either.
+      expect(pair(two, 'host2/b1', 'a2').byIp.ok).toBe(false);
+    });
+
+    it("the walk starts on the sender's own host: b1 pinging a1's 172.17.0.2 reaches itself", () => {
+      expect(pair(two, 'host2/b1', 'a1').byIp.reason).toMatch(
+        /^172\.17\.0\.2 answered on host2 itself/,
+      );
+    });
+  });
 });

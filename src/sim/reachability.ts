@@ -24,14 +24,21 @@ export interface ReachabilityCell {
 }
 
 export interface ReachabilityPair {
+  /** The containers' labels in `containers`. */
   readonly from: string;
   readonly to: string;
+  /** The lab host each one runs on, when not the terminal's (its label then reads `host2/b1`). */
+  readonly fromHost?: string;
+  readonly toHost?: string;
   readonly byIp: ReachabilityCell;
   readonly byName: ReachabilityCell;
 }
 
 export interface Reachability {
-  /** Running containers on the terminal's host, in creation order. */
+  /**
+   * Running containers, the terminal's host's first (by name), then each other lab host's (as
+   * `host2/b1`), each host's in creation order.
+   */
   readonly containers: readonly string[];
   /** Every ordered pair of different containers, row by row. */
   readonly cells: readonly ReachabilityPair[];
@@ -76,31 +83,57 @@ function failureText(events: readonly TraceEvent[]): string | undefined {
  * One echo's walk per (namespace, address): every walk starts from the same world with an empty
  * conntrack, so the by-name cell that resolved to the by-IP address walks exactly the same way.
  */
-type Walks = Map<string, { ok: boolean; events: readonly TraceEvent[] }>;
+type Walks = Map<string, { ok: boolean; events: readonly TraceEvent[]; lan?: true }>;
 
 interface Scope {
   readonly world: World;
+  /** The sender's host. */
   readonly h: Host;
   readonly walks: Walks;
+  /** The target runs on another lab host: only an answer from across the LAN is its own. */
+  readonly across: boolean;
 }
 
 function echo(s: Scope, netns: string, ip: Ipv4, lookup: readonly TraceEvent[]): ReachabilityCell {
-  const key = `${netns} ${ip}`;
+  const key = `${s.h.hostname} ${netns} ${ip}`;
   let walk = s.walks.get(key);
   if (!walk) {
-    const sent = sendPacket(s.h, s.world.lan, netns, { ...ECHO, dst: ip });
-    walk = { ok: sent.outcomes[0]?.kind === 'reply', events: sent.trace.events };
+    const sent = sendPacket(
+      s.h,
+      s.world.lan,
+      netns,
+      { ...ECHO, dst: ip },
+      { hosts: s.world.hosts },
+    );
+    const reply = sent.outcomes[0];
+    walk = {
+      ok: reply?.kind === 'reply',
+      events: sent.trace.events,
+      ...(reply?.kind === 'reply' && reply.lan ? { lan: true } : {}),
+    };
     s.walks.set(key, walk);
   }
   const events = [...lookup, ...walk.events];
-  const ok = walk.ok;
-  const trace: Trace = { events, verdict: ok ? 'delivered' : 'dropped' };
-  const reason = ok ? undefined : (failureText(events) ?? `no reply from ${ip}`);
+  // Every host numbers its docker0 from 172.17.0.0/16: the same address answers at home.
+  const namesake = walk.ok && s.across && !walk.lan;
+  const ok = walk.ok && !namesake;
+  const trace: Trace = { events, verdict: walk.ok ? 'delivered' : 'dropped' };
+  const reason = ok
+    ? undefined
+    : namesake
+      ? `${ip} answered on ${s.h.hostname} itself, not on the other host: each host gives its containers addresses of its own`
+      : (failureText(events) ?? `no reply from ${ip}`);
   return { ok, address: ip, trace, ...(reason ? { reason } : {}) };
 }
 
-function byIp(s: Scope, from: Container, to: Container, netns: string): ReachabilityCell {
-  const ip = addressToPing(s.h, from, to);
+function byIp(
+  s: Scope,
+  from: Container,
+  to: Container,
+  toHost: Host,
+  netns: string,
+): ReachabilityCell {
+  const ip = s.across ? addressesOf(toHost, to)[0]?.ip : addressToPing(s.h, from, to);
   if (!ip)
     return {
       ok: false,
@@ -111,7 +144,7 @@ function byIp(s: Scope, from: Container, to: Container, netns: string): Reachabi
 }
 
 function byName(s: Scope, from: Container, to: Container, netns: string): ReachabilityCell {
-  const looked = resolveForTool(s.world, { host: s.world.terminal.host, container: from }, to.name);
+  const looked = resolveForTool(s.world, { host: s.h.hostname, container: from }, to.name);
   const lookup = looked.event ? [looked.event] : [];
   if (!looked.resolution.ok) {
     const trace: Trace = { events: lookup, verdict: 'dropped' };
@@ -120,24 +153,43 @@ function byName(s: Scope, from: Container, to: Container, netns: string): Reacha
   return echo(s, netns, looked.resolution.ip, lookup);
 }
 
+interface Running {
+  readonly label: string;
+  readonly host: Host;
+  readonly c: Container;
+  /** Its host's name, when not the terminal's. */
+  readonly on?: string;
+}
+
 export function reachability(world: World): Reachability {
-  const h = hostOf(world);
-  const running = [...h.docker.containers.values()]
-    .filter((c) => netnsOfContainer(c) !== undefined)
-    .sort((a, b) => a.created - b.created || a.createdNanos - b.createdNanos);
-  const scope: Scope = { world, h, walks: new Map() };
+  const home = hostOf(world);
+  const hosts = [home, ...Object.values(world.hosts).filter((h) => h !== home)];
+  const running: Running[] = hosts.flatMap((host) =>
+    [...host.docker.containers.values()]
+      .filter((c) => netnsOfContainer(c) !== undefined)
+      .sort((a, b) => a.created - b.created || a.createdNanos - b.createdNanos)
+      .map((c) =>
+        host === home
+          ? { label: c.name, host, c }
+          : { label: `${host.hostname}/${c.name}`, host, c, on: host.hostname },
+      ),
+  );
+  const walks: Walks = new Map();
   const cells: ReachabilityPair[] = [];
   for (const from of running) {
-    const netns = netnsOfContainer(from)!;
+    const netns = netnsOfContainer(from.c)!;
     for (const to of running) {
       if (to === from) continue;
+      const scope: Scope = { world, h: from.host, walks, across: to.host !== from.host };
       cells.push({
-        from: from.name,
-        to: to.name,
-        byIp: byIp(scope, from, to, netns),
-        byName: byName(scope, from, to, netns),
+        from: from.label,
+        to: to.label,
+        ...(from.on ? { fromHost: from.on } : {}),
+        ...(to.on ? { toHost: to.on } : {}),
+        byIp: byIp(scope, from.c, to.c, to.host, netns),
+        byName: byName(scope, from.c, to.c, netns),
       });
     }
   }
-  return { containers: running.map((c) => c.name), cells };
+  return { containers: running.map((r) => r.label), cells };
 }

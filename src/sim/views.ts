@@ -31,63 +31,66 @@ const NETWORKS_TEMPLATE =
   '{{println}}{{end}}';
 const ENV_TEMPLATE = '{{range .Config.Env}}{{println .}}{{end}}';
 
-/** Runs `line` as if typed at the host's own prompt, leaving `world` as it was. */
-function typed(world: World, line: string): View {
+/**
+ * Runs `line` as if typed at the host's own prompt (`host`, else the terminal's), leaving `world`
+ * as it was.
+ */
+function typed(world: World, line: string, host = world.terminal.host): View {
   const atHost: World = {
     ...world,
-    terminal: { ...world.terminal, shells: [], pending: undefined },
+    terminal: { ...world.terminal, host, shells: [], pending: undefined },
   };
   const { output } = runLine(atHost, line);
   return { command: line, text: output.stdout + output.stderr };
 }
 
 /** `docker inspect` summary, addresses, routes, name resolution files and environment. */
-export function containerViews(world: World, name: string): View[] {
-  const host = hostOf(world);
+export function containerViews(world: World, name: string, on?: string): View[] {
+  const host = hostOf(world, on);
   const c = findContainer(host.docker, name);
   if (!c) return [];
   const n = shellWord(name);
-  const views = [typed(world, `docker inspect -f ${shellWord(SUMMARY_TEMPLATE)} ${n}`)];
+  const views = [typed(world, `docker inspect -f ${shellWord(SUMMARY_TEMPLATE)} ${n}`, on)];
   if (c.endpoints.length > 0)
-    views.push(typed(world, `docker inspect -f ${shellWord(NETWORKS_TEMPLATE)} ${n}`));
+    views.push(typed(world, `docker inspect -f ${shellWord(NETWORKS_TEMPLATE)} ${n}`, on));
   if (netnsOfContainer(c) === undefined) {
-    views.push(typed(world, `docker inspect -f ${shellWord(ENV_TEMPLATE)} ${n}`));
+    views.push(typed(world, `docker inspect -f ${shellWord(ENV_TEMPLATE)} ${n}`, on));
     return views;
   }
   const tools = host.docker.images.get(c.imageId)?.tools ?? [];
   const enter = tools.includes('ip') ? `docker exec ${n}` : `nsenter -t ${c.state.pid} -n`;
   views.push(
-    typed(world, `${enter} ip addr`),
-    typed(world, `${enter} ip route`),
-    typed(world, `docker exec ${n} cat /etc/hosts`),
-    typed(world, `docker exec ${n} cat /etc/resolv.conf`),
-    typed(world, `docker exec ${n} env`),
+    typed(world, `${enter} ip addr`, on),
+    typed(world, `${enter} ip route`, on),
+    typed(world, `docker exec ${n} cat /etc/hosts`, on),
+    typed(world, `docker exec ${n} cat /etc/resolv.conf`, on),
+    typed(world, `docker exec ${n} env`, on),
   );
   return views;
 }
 
 /** `docker network inspect`, and the iptables rules that mention the network's bridge. */
-export function networkViews(world: World, name: string): View[] {
-  const host = hostOf(world);
+export function networkViews(world: World, name: string, on?: string): View[] {
+  const host = hostOf(world, on);
   const network = [...host.docker.networks.values()].find((x) => x.name === name);
   if (!network) return [];
-  const views = [typed(world, `docker network inspect ${shellWord(name)}`)];
+  const views = [typed(world, `docker network inspect ${shellWord(name)}`, on)];
   if (network.bridge) {
     views.push(
-      typed(world, `iptables -t nat -S | grep ${network.bridge}`),
-      typed(world, `iptables -S | grep ${network.bridge}`),
+      typed(world, `iptables -t nat -S | grep ${network.bridge}`, on),
+      typed(world, `iptables -S | grep ${network.bridge}`, on),
     );
   }
   return views;
 }
 
 /** The host's NAT and filter tables, its routes and whether it forwards packets at all. */
-export function hostViews(world: World): View[] {
+export function hostViews(world: World, on?: string): View[] {
   return [
-    typed(world, 'iptables -t nat -S'),
-    typed(world, 'iptables -S'),
-    typed(world, 'ip route'),
-    typed(world, 'sysctl net.ipv4.ip_forward'),
+    typed(world, 'iptables -t nat -S', on),
+    typed(world, 'iptables -S', on),
+    typed(world, 'ip route', on),
+    typed(world, 'sysctl net.ipv4.ip_forward', on),
   ];
 }
 

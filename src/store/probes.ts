@@ -44,17 +44,19 @@ export function completeAt(world: World, line: string, caret: number): LineCompl
   }
 }
 
-export type Inspectable =
+/** `host`: the lab host it is on, when not the terminal's. */
+export type Inspectable = { readonly host?: string } & (
   | { readonly kind: 'container'; readonly name: string }
   | { readonly kind: 'network'; readonly name: string }
-  | { readonly kind: 'host' };
+  | { readonly kind: 'host' }
+);
 
 /** The inspector's blocks; a core failure shows as one block saying so. */
 export function inspectViews(world: World, what: Inspectable): View[] {
   try {
-    if (what.kind === 'container') return containerViews(world, what.name);
-    if (what.kind === 'network') return networkViews(world, what.name);
-    return hostViews(world);
+    if (what.kind === 'container') return containerViews(world, what.name, what.host);
+    if (what.kind === 'network') return networkViews(world, what.name, what.host);
+    return hostViews(world, what.host);
   } catch (error) {
     return [{ command: 'internal error', text: `${message(error)}\n` }];
   }

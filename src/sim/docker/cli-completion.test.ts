@@ -34,6 +34,7 @@ describe('docker completion', () => {
       'start',
       'stats',
       'stop',
+      'swarm',
       'system',
     ]);
     expect(choices(world, 'docker network ')).toEqual([

@@ -4,7 +4,8 @@ import { hostOf } from '../world';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { dockerCompose } from '../compose/cli';
 import { dockerAttach } from './attach-cli';
-import { CANNOT_CONNECT, flagError, groupUsage } from './cli-errors';
+import { CANNOT_CONNECT, flagError, groupUsage, runError } from './cli-errors';
+import { notAttachable, offerAttachable } from '../swarm/overlay';
 import { dockerExec } from './exec-cli';
 import { dockerInspect } from './inspect-cli';
 import { dockerRestart, dockerRm, dockerStart, dockerStop } from './lifecycle-cli';
@@ -30,6 +31,17 @@ import { dockerLogin, dockerLogout } from './login-cli';
 import { VOLUME_COMMANDS } from './volume-cli';
 import { dockerCp } from './cp-cli';
 import { dockerDiff, dockerExport } from './diff-export-cli';
+import { NODE_COMMANDS } from '../swarm/node-cli';
+import { SWARM_COMMANDS } from '../swarm/swarm-cli';
+
+/** Management commands whose subcommands each have their own handler. */
+const GROUPS: Readonly<Record<string, Readonly<Record<string, DockerHandler>>>> = {
+  network: NETWORK_COMMANDS,
+  system: SYSTEM_COMMANDS,
+  volume: VOLUME_COMMANDS,
+  swarm: SWARM_COMMANDS,
+  node: NODE_COMMANDS,
+};
 
 /** A docker command handler: `args` are the words after the command path. */
 export type DockerHandler = (p: Process, args: readonly string[], path: string) => ProcessResult;
@@ -144,6 +156,8 @@ export const DOCKER_COMMAND_TREE: {
     network: prefixed('network', NETWORK_COMMANDS),
     system: prefixed('system', SYSTEM_COMMANDS),
     volume: prefixed('volume', VOLUME_COMMANDS),
+    swarm: prefixed('swarm', SWARM_COMMANDS),
+    node: prefixed('node', NODE_COMMANDS),
     container: { ...CONTAINER_ALIASES, ...prefixed('container', CONTAINER_ONLY) },
     image: { ...IMAGE_ALIASES, ...prefixed('image', IMAGE_ONLY) },
   },
@@ -154,7 +168,19 @@ const VERSION_LINE = 'Docker version 27.5.1, build 9f9e405\n';
 // compose checks the daemon itself: `docker compose config` reads files only.
 const NEEDS_NO_DAEMON = new Set(['version', 'compose']);
 
-export function docker(p: Process): ProcessResult {
+const CONTAINER_STARTS = new Set(['run', 'create', 'start', 'restart']);
+
+/** The `--network`/`--net` value of a run or create command line, if any. */
+function networkFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(?:network|net)(?:=(.*))?$/.exec(argv[i]);
+    if (m) return m[1] ?? argv[i + 1];
+  }
+  return undefined;
+}
+
+export function docker(proc: Process): ProcessResult {
+  let p = proc;
   const argv = p.argv.slice(1);
   const first = argv[0];
   if (first === undefined || first === '--help')
@@ -167,29 +193,26 @@ export function docker(p: Process): ProcessResult {
   let name = first;
   let rest = argv.slice(1);
   let path = `docker ${first}`;
-  if (first === 'network') {
-    const sub = rest[0];
-    const handler = sub === undefined ? undefined : own(NETWORK_COMMANDS, sub);
-    if (!handler)
-      return groupUsage(p.world, 'docker network', sub !== undefined && sub !== '--help');
-    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
-    return handler(p, rest.slice(1), `docker network ${sub}`);
+  let world = p.world;
+  // A container joining an attachable overlay finds it through the managers (swarm/overlay.ts).
+  if (
+    CONTAINER_STARTS.has(first === 'container' ? (rest[0] ?? '') : first) ||
+    (first === 'network' && rest[0] === 'connect')
+  ) {
+    world = offerAttachable(world, p.place.host);
+    const net = networkFlag(argv);
+    const refused = net === undefined ? undefined : notAttachable(world, p.place.host, net);
+    if (refused) return runError(p.world, path, `Error response from daemon: ${refused}`);
+    p = { ...p, world };
   }
-  if (first === 'system') {
+  const group = own(GROUPS, first);
+  if (group) {
     const sub = rest[0];
-    const handler = sub === undefined ? undefined : own(SYSTEM_COMMANDS, sub);
+    const handler = sub === undefined ? undefined : own(group, sub);
     if (!handler)
-      return groupUsage(p.world, 'docker system', sub !== undefined && sub !== '--help');
+      return groupUsage(p.world, `docker ${first}`, sub !== undefined && sub !== '--help');
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
-    return handler(p, rest.slice(1), `docker system ${sub}`);
-  }
-  if (first === 'volume') {
-    const sub = rest[0];
-    const handler = sub === undefined ? undefined : own(VOLUME_COMMANDS, sub);
-    if (!handler)
-      return groupUsage(p.world, 'docker volume', sub !== undefined && sub !== '--help');
-    if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
-    return handler(p, rest.slice(1), `docker volume ${sub}`);
+    return handler(p, rest.slice(1), `docker ${first} ${sub}`);
   }
   // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
   if (first === 'buildx' && rest[0] === 'build') {

@@ -43,6 +43,14 @@ import {
   VOLUME_RM_FLAGS,
 } from './volume-cli';
 
+import { NODE_INSPECT_FLAGS, NODE_LS_FLAGS } from '../swarm/node-cli';
+import {
+  SWARM_INIT_FLAGS,
+  SWARM_JOIN_FLAGS,
+  SWARM_JOIN_TOKEN_FLAGS,
+  SWARM_LEAVE_FLAGS,
+} from '../swarm/swarm-cli';
+
 /** Commands whose handlers parse no flag of their own (only `--help`). */
 const NONE: readonly FlagSpec[] = [];
 
@@ -84,6 +92,13 @@ export const DOCKER_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
   'network connect': NETWORK_CONNECT_FLAGS,
   'network disconnect': NETWORK_DISCONNECT_FLAGS,
   'network prune': PRUNE_FLAGS,
+  'swarm init': SWARM_INIT_FLAGS,
+  'swarm join': SWARM_JOIN_FLAGS,
+  'swarm join-token': SWARM_JOIN_TOKEN_FLAGS,
+  'swarm leave': SWARM_LEAVE_FLAGS,
+  'node ls': NODE_LS_FLAGS,
+  'node list': NODE_LS_FLAGS,
+  'node inspect': NODE_INSPECT_FLAGS,
   'system info': INFO_FLAGS,
   'system df': SYSTEM_DF_FLAGS,
   'system prune': SYSTEM_PRUNE_FLAGS,

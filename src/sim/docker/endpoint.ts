@@ -25,6 +25,7 @@ import {
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { joinUnderlay } from './macvlan';
+import { joinOverlay, releaseGateway } from '../swarm/overlay-datapath';
 
 function allocationsOf(h: HostDraft, networkId: string): readonly number[] {
   return plain(h.docker.ipamAllocations[networkId]) ?? [];
@@ -88,6 +89,15 @@ export function joinEndpoint(
     setDefaultRoute(h, c);
     return ok(undefined);
   }
+  if (n.driver === 'overlay') {
+    const ip = pickAddress(h, n, ep.ipv4Requested);
+    if (!ip.ok) return ip;
+    const joined = joinOverlay(h, c, n, ip.value, endpointId, ctx);
+    if (!joined.ok) return joined;
+    ep.joined = castDraft(joined.value);
+    recordAllocation(h, n.id, ip.value, true);
+    return ok(undefined);
+  }
   if (n.driver !== 'bridge') {
     // host and none: an endpoint without an interface of its own.
     ep.joined = { endpointId, ip: '', prefix: 0, gateway: '', mac: '', ifindex: 0 };
@@ -136,6 +146,10 @@ export function leaveEndpoint(h: HostDraft, c: Draft<Container>, index: number):
   const ep = c.endpoints[index];
   if (!ep?.joined) return;
   if (ep.joined.ifindex && c.netns) deleteLink(h, c.netns, ep.joined.ifindex);
+  if (ep.joined.gw) {
+    if (c.netns) deleteLink(h, c.netns, ep.joined.gw.ifindex);
+    releaseGateway(h, plain(ep.joined.gw));
+  }
   if (ep.joined.ip) recordAllocation(h, ep.networkId, ep.joined.ip, false);
   delete ep.joined;
   setDefaultRoute(h, c);

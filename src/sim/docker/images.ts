@@ -33,6 +33,7 @@ const BASICS = [
   'mkdir',
   'rm',
   'touch',
+  'readlink',
   'printf',
 ];
 /** busybox's networking applets (busybox and alpine images). */

@@ -3,7 +3,8 @@
  * Stream 9 VM the rest of the lab describes: cgroup v2 under systemd, overlay2 on xfs, runc 1.2.4
  * and containerd 1.7.25 as docker-ce 27.5.1 ships them.
  */
-import type { Host } from '../model';
+import type { Host, World } from '../model';
+import { swarmInfoLines } from '../swarm/info';
 import { bytesSize } from '../format/units';
 import { KERNEL_RELEASE } from '../linux/system';
 import { rngForContent } from '../rng';
@@ -42,7 +43,7 @@ const CLIENT_INFO = `Client: Docker Engine - Community
     Path:     /usr/libexec/docker/cli-plugins/docker-compose
 `;
 
-function serverInfo(h: Host): string {
+function serverInfo(world: World, h: Host): string {
   const d = h.docker;
   const all = [...d.containers.values()];
   const running = all.filter((c) => c.state.status === 'running');
@@ -74,7 +75,7 @@ function serverInfo(h: Host): string {
     `  Volume: local`,
     `  Network: bridge host ipvlan macvlan null overlay`,
     `  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog`,
-    ` Swarm: inactive`,
+    ...swarmInfoLines(world, h.hostname),
     ` Runtimes: io.containerd.runc.v2 runc`,
     ` Default Runtime: runc`,
     ` Init Binary: docker-init`,
@@ -125,5 +126,5 @@ export const dockerInfo: DockerHandler = (p, args, path) => {
       'lab: docker info --format is not simulated; the lab prints the full report\n',
       1,
     );
-  return output(p.world, `${CLIENT_INFO}\n${serverInfo(hostOf(p.world, p.place.host))}`);
+  return output(p.world, `${CLIENT_INFO}\n${serverInfo(p.world, hostOf(p.world, p.place.host))}`);
 };

@@ -2,8 +2,10 @@
  * The `docker network` subcommands (docker-cli 27.5 cli/command/network): parse the flags, check
  * the argument count, call the daemon operation, and print what docker prints.
  */
+import { removeOverlay } from '../swarm/overlay';
 import { checkInspectFormat, renderInspect } from './inspect-output';
 import type { World } from '../model';
+import { ok, type Result } from '../result';
 import { output } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
@@ -50,16 +52,24 @@ const networkRm: DockerHandler = (p, args) => {
       if (!(force && lookup.error.endsWith('not found'))) stderr += `${DAEMON}${lookup.error}\n`;
       continue;
     }
-    const removed = updateHost(world, p.place.host, (h) => removeNetwork(h, lookup.network));
+    // A cluster network is the managers' to remove, from every node at once.
+    const removed =
+      lookup.network.scope === 'swarm'
+        ? removeOverlay(world, p.place.host, lookup.network.id)
+        : worldOf(updateHost(world, p.place.host, (h) => removeNetwork(h, lookup.network)));
     if (!removed.ok) {
       stderr += `${DAEMON}${removed.error}\n`;
       continue;
     }
-    world = removed.world;
+    world = removed.value;
     stdout += `${name}\n`;
   }
   return output(world, stdout, stderr, stderr ? 1 : 0);
 };
+
+function worldOf(r: { ok: true; world: World } | { ok: false; error: string }): Result<World> {
+  return r.ok ? ok(r.world) : r;
+}
 
 export const NETWORK_INSPECT_FLAGS: readonly FlagSpec[] = [
   { long: 'format', short: 'f', type: 'string' },

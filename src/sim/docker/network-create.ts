@@ -10,6 +10,7 @@ import { updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
+import { createOverlay } from '../swarm/overlay';
 import { createNetwork, isLabLimit, type IpamRequest } from './networks';
 
 const PATH = 'docker network create';
@@ -147,21 +148,21 @@ export const networkCreate: DockerHandler = (p, args) => {
     );
   const ipamDriver = f.strings.get('ipam-driver') ?? 'default';
   if (ipamDriver !== 'default') return daemonError(p.world, `plugin "${ipamDriver}" not found`);
-  const r = updateHost(p.world, p.place.host, (h) =>
-    createNetwork(
-      h,
-      {
-        name,
-        driver: f.strings.get('driver') || 'bridge',
-        ipam: ipam.value,
-        internal: f.bools.has('internal'),
-        attachable: f.bools.has('attachable'),
-        options: keyValues(f.lists.get('opt')),
-        labels: keyValues(f.lists.get('label')),
-      },
-      p.ctx,
-    ),
-  );
+  const request = {
+    name,
+    driver: f.strings.get('driver') || 'bridge',
+    ipam: ipam.value,
+    internal: f.bools.has('internal'),
+    attachable: f.bools.has('attachable'),
+    options: keyValues(f.lists.get('opt')),
+    labels: keyValues(f.lists.get('label')),
+  };
+  // Overlays are the managers' (swarm/overlay.ts), not one daemon's.
+  if (request.driver === 'overlay') {
+    const o = createOverlay(p.world, p.place.host, request, p.ctx);
+    return o.ok ? output(o.value.world, `${o.value.id}\n`) : daemonError(p.world, o.error);
+  }
+  const r = updateHost(p.world, p.place.host, (h) => createNetwork(h, request, p.ctx));
   if (!r.ok) return isLabLimit(r.error) ? failure(p.world, r.error) : daemonError(p.world, r.error);
   return output(r.world, `${r.value.id}\n`);
 };

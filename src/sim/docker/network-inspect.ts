@@ -54,7 +54,11 @@ function ipamConfig(c: IpamPoolConfig): { Subnet: string; IPRange?: string; Gate
   };
 }
 
-const scopeOf = (): string => 'local';
+const scopeOf = (n: Network): string => n.scope ?? 'local';
+
+/** The overlay's nodes as its gossip knows them (omitempty: absent elsewhere and when alone). */
+const peersOf = (n: Network) =>
+  n.overlay?.peers.length ? n.overlay.peers.map((x) => ({ Name: x.name, IP: x.ip })) : undefined;
 
 /**
  * The network as `GET /networks/{id}` returns it: a plain JSON-like object whose key order is
@@ -66,7 +70,7 @@ export function networkInspectObject(host: Host, network: Network): unknown {
     Name: n.name,
     Id: n.id,
     Created: rfc3339Nano(n.created, n.createdNanos),
-    Scope: scopeOf(),
+    Scope: scopeOf(n),
     Driver: n.driver,
     EnableIPv6: false,
     IPAM: {
@@ -76,12 +80,13 @@ export function networkInspectObject(host: Host, network: Network): unknown {
     },
     Internal: n.internal,
     Attachable: n.attachable,
-    Ingress: false,
+    Ingress: !!n.ingress,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
     Containers: endpointResources(host, n),
     Options: sortedMap(n.options),
     Labels: sortedMap(n.labels),
+    ...(peersOf(n) ? { Peers: peersOf(n) } : {}),
   };
 }
 
@@ -116,7 +121,7 @@ export function networkTemplateData(host: Host, network: Network): unknown {
       Name: n.name,
       ID: n.id,
       Created: goTimeString(n.created, n.createdNanos),
-      Scope: scopeOf(),
+      Scope: scopeOf(n),
       Driver: n.driver,
       EnableIPv6: false,
       IPAM: goStruct(
@@ -142,13 +147,13 @@ export function networkTemplateData(host: Host, network: Network): unknown {
       ),
       Internal: n.internal,
       Attachable: n.attachable,
-      Ingress: false,
+      Ingress: !!n.ingress,
       ConfigFrom: goStruct({ Network: '' }, { typeName: 'network.ConfigReference' }),
       ConfigOnly: false,
       Containers: containers,
       Options: strings(n.options),
       Labels: strings(n.labels),
-      Peers: null,
+      Peers: peersOf(n) ?? null,
       Services: null,
     },
     { typeName: 'network.Inspect', omitEmpty: ['Peers', 'Services'] },

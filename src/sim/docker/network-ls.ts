@@ -59,7 +59,7 @@ function matches(host: Host, n: Network, filters: Filters): boolean {
           : key === 'driver'
             ? values.includes(n.driver)
             : key === 'scope'
-              ? values.includes('local')
+              ? values.includes(n.scope ?? 'local')
               : key === 'type'
                 ? values.some((v) => (v === 'custom') === !isPredefinedName(n.name))
                 : key === 'label'
@@ -86,7 +86,7 @@ function rowData(n: Network, trunc: boolean): Record<string, string> {
     ID: trunc ? n.id.slice(0, 12) : n.id,
     Name: n.name,
     Driver: n.driver,
-    Scope: 'local',
+    Scope: n.scope ?? 'local',
     IPv6: 'false',
     Internal: String(n.internal),
     Labels: Object.entries(n.labels)

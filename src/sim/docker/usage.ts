@@ -85,6 +85,23 @@ export const COMMANDS: Readonly<Record<string, CommandUsage>> = {
     short: 'Download an image from a registry',
   },
   'docker network': { use: 'docker network COMMAND', short: 'Manage networks' },
+  'docker node': { use: 'docker node COMMAND', short: 'Manage Swarm nodes' },
+  'docker node inspect': {
+    use: 'docker node inspect [OPTIONS] self|NODE [NODE...]',
+    short: 'Display detailed information on one or more nodes',
+  },
+  'docker node ls': { use: 'docker node ls [OPTIONS]', short: 'List nodes in the swarm' },
+  'docker swarm': { use: 'docker swarm COMMAND', short: 'Manage Swarm' },
+  'docker swarm init': { use: 'docker swarm init [OPTIONS]', short: 'Initialize a swarm' },
+  'docker swarm join': {
+    use: 'docker swarm join [OPTIONS] HOST:PORT',
+    short: 'Join a swarm as a node and/or manager',
+  },
+  'docker swarm join-token': {
+    use: 'docker swarm join-token [OPTIONS] (worker|manager)',
+    short: 'Manage join tokens',
+  },
+  'docker swarm leave': { use: 'docker swarm leave [OPTIONS]', short: 'Leave the swarm' },
   'docker network connect': {
     use: 'docker network connect [OPTIONS] NETWORK CONTAINER',
     short: 'Connect a container to a network',

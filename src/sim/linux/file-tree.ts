@@ -21,6 +21,7 @@ import {
   type MergedTree,
 } from './layers';
 import { mountAt, withMounts } from './mounts';
+import { procNsLinks, procPids } from './proc-ns';
 import { renderResolvConf } from './resolv-conf';
 
 /** Directories a CentOS host has before anyone makes one: the FHS ones, and Docker's and systemd's. */
@@ -92,10 +93,11 @@ export function hostTree(h: Host): Tree {
   const mounts = [...h.netns.values()].flatMap((n) =>
     n.name ? [`${NETNS_RUN_DIR}/${n.name}`] : [],
   );
+  const procDirs = procPids(h).flatMap((pid) => [`/proc/${pid}`, `/proc/${pid}/ns`]);
   return {
     files: { ...h.files, ...procFiles(h) },
-    dirs: new Set([...HOST_DIRS, ...(h.dirs ?? [])]),
-    symlinks: h.symlinks ?? {},
+    dirs: new Set([...HOST_DIRS, ...procDirs, ...(h.dirs ?? [])]),
+    symlinks: { ...procNsLinks(h), ...h.symlinks },
     mounts,
     readOnly: [],
     systemDirs: hostSystemDirs,

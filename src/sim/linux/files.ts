@@ -1,10 +1,10 @@
 /**
- * `cat` and `ls` over the file tree of the place a process runs in (linux/file-tree.ts), with
+ * `cat` over the file tree of the place a process runs in (linux/file-tree.ts), with
  * GNU coreutils' texts on the host and in glibc images, busybox's in busybox and alpine.
  */
 import { own } from '../own';
 import { output, type Process, type ProcessResult } from '../shell/process';
-import { cwdOf, entriesOf, isDirectory, resolvePath, treeAt } from './file-tree';
+import { cwdOf, isDirectory, resolvePath, treeAt } from './file-tree';
 import { isBusybox, whereIs } from './place';
 
 export function cat(p: Process): ProcessResult {
@@ -31,27 +31,4 @@ export function cat(p: Process): ProcessResult {
         : `cat: ${path}: No such file or directory\n`;
   }
   return output(p.world, stdout, stderr, stderr ? 1 : 0);
-}
-
-/** A minimal `ls`: names in a directory (sorted), or the file itself. */
-export function ls(p: Process): ProcessResult {
-  const busybox = isBusybox(whereIs(p).userland);
-  const tree = treeAt(p.world, p.place);
-  const cwd = cwdOf(p.world, p.place);
-  const args = p.argv.slice(1).filter((a) => !a.startsWith('-'));
-  const targets = args.length ? args : ['.'];
-  const out: string[] = [];
-  let stderr = '';
-  for (const t of targets) {
-    const path = resolvePath(cwd, t);
-    if (own(tree.files, path) !== undefined || own(tree.symlinks, path) !== undefined) out.push(t);
-    else if (isDirectory(tree, path)) out.push(...entriesOf(tree, path).sort());
-    else
-      stderr += busybox
-        ? `ls: ${t}: No such file or directory\n`
-        : `ls: cannot access '${t}': No such file or directory\n`;
-  }
-  const sep = p.tty ? '  ' : '\n';
-  const text = out.length ? `${out.join(sep)}\n` : '';
-  return output(p.world, text, stderr, stderr ? (busybox ? 1 : 2) : 0);
 }

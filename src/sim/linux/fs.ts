@@ -119,6 +119,39 @@ export function ln(p: Process): ProcessResult {
   return output(editTree(p.world, p.place, { symlinks: { [link]: target } }));
 }
 
+/**
+ * `readlink [-f] PATH…`: a symlink's target (`net:[4026531840]` under /proc/PID/ns); nothing and
+ * status 1 for anything else. `-f` follows every link and prints the path it ends at (a
+ * namespace's `net:[…]` taken as a name in the link's directory, as coreutils resolves it).
+ */
+export function readlink(p: Process): ProcessResult {
+  const { flags, operands } = splitFlags(p.argv.slice(1));
+  const { tree, abs } = where(p);
+  if (operands.length === 0)
+    return failure(
+      p.world,
+      "readlink: missing operand\nTry 'readlink --help' for more information.",
+    );
+  let stdout = '';
+  let missed = false;
+  for (const raw of operands) {
+    let path = abs(raw);
+    if (!/[fem]/.test(flags)) {
+      const target = own(tree.symlinks, path);
+      if (target === undefined) missed = true;
+      else stdout += `${target}\n`;
+      continue;
+    }
+    for (let i = 0; i < 40; i++) {
+      const target = own(tree.symlinks, path);
+      if (target === undefined) break;
+      path = resolvePath(parentOf(path), target);
+    }
+    stdout += `${path}\n`;
+  }
+  return output(p.world, stdout, '', missed ? 1 : 0);
+}
+
 /** `rm [-f] [-r] PATH…`: files, symlinks, and directories with -r; mount points stay. */
 export function rm(p: Process): ProcessResult {
   const { flags, operands } = splitFlags(p.argv.slice(1));

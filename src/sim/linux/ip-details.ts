@@ -31,6 +31,7 @@ export function vxlanLine(h: Host, l: Link, netns: string): string {
   }
   s += `srcport 0 0 dstport ${v.dstport} `;
   if (!v.learning) s += 'nolearning ';
+  if (v.proxy) s += 'proxy ';
   return `${s}ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx `;
 }
 

@@ -117,6 +117,23 @@ function exec(p: Process, w: Where, args: readonly string[]): ProcessResult {
 }
 
 /** `ip netns …` on the iproute2 dialect (busybox `ip` has no netns object). */
+/**
+ * `ip netns identify [PID]`: the name under /var/run/netns that opens the same namespace as
+ * /proc/PID/ns/net (the last one readdir meets), or an empty line when none does.
+ */
+function identify(p: Process, w: Where, args: readonly string[]): ProcessResult {
+  if (args.length > 1) return failure(p.world, 'extra arguments specified');
+  const pid = args[0];
+  if (pid !== undefined && !/^\d+$/.test(pid))
+    return failure(p.world, `Specified string '${pid}' is not a pid`);
+  const netns = pid === undefined ? w.netns : netnsOfPid(w.host, Number(pid));
+  if (netns === undefined)
+    return failure(p.world, 'Cannot open network namespace: No such file or directory');
+  const names = w.container ? [] : netnsEntries(w.host);
+  const found = names.filter((n) => resolveNetnsName(w.host, n) === netns).at(-1) ?? '';
+  return output(p.world, `${found}\n`);
+}
+
 export function ipNetns(p: Process, w: Where, args: readonly string[]): ProcessResult {
   const [cmd, ...rest] = args;
   if (cmd === undefined || ['list', 'show', 'lst'].some((c) => matches(cmd, c))) return list(p, w);
@@ -124,5 +141,6 @@ export function ipNetns(p: Process, w: Where, args: readonly string[]): ProcessR
   if (matches(cmd, 'add')) return add(p, w, rest[0]);
   if (matches(cmd, 'delete')) return del(p, w, rest[0]);
   if (matches(cmd, 'exec')) return exec(p, w, rest);
+  if (matches(cmd, 'identify')) return identify(p, w, rest);
   return failure(p.world, `Command "${cmd}" is unknown, try "ip netns help".`, 255);
 }

@@ -28,14 +28,14 @@ describe('what the lab does not simulate', () => {
 
   it('docker commands the lab leaves out say so, while unknown ones stay unknown', () => {
     for (const cmd of [
-      'swarm init',
+      'service ls',
       'import x.tar',
       'manifest inspect nginx',
       'trust inspect nginx',
     ])
       expect(last([`docker ${cmd}`]).stderr, cmd).toMatch(LAB_LINE);
-    expect(last(['docker swarm init']).stderr).toBe(
-      'lab: docker swarm is not simulated; the lab has no swarm mode; run containers on bridge networks\n',
+    expect(last(['docker service create nginx']).stderr).toBe(
+      'lab: docker service is not simulated; the lab simulates swarm mode for overlay networks only (docker swarm, docker node); run containers with docker run --network on an attachable overlay\n',
     );
     expect(last(['docker frobnicate'])).toMatchObject({
       stderr: "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n",

@@ -35,6 +35,7 @@ const PROGRAMS: Readonly<Record<string, string>> = {
   ethtool: 'ip -d link show describes interfaces',
   journalctl: 'docker logs CONTAINER shows what a container printed',
   dockerd: 'the daemon is already running: systemctl status docker',
+  lsns: "ls -l /proc/PID/ns lists a process's namespaces; docker inspect NAME | grep -i pid finds a container's PID",
 };
 
 /**
@@ -52,7 +53,8 @@ export const NOT_SIMULATED_PROGRAMS: Readonly<Record<string, Program>> = Object.
 );
 
 const IMAGES = 'the lab pulls images from its own registry: docker pull, docker images';
-const SWARM = 'the lab has no swarm mode; run containers on bridge networks';
+const SWARM =
+  'the lab simulates swarm mode for overlay networks only (docker swarm, docker node); run containers with docker run --network on an attachable overlay';
 
 /** docker commands of Docker 27.5 the lab leaves out -> what to do instead. */
 const DOCKER: Readonly<Record<string, string>> = {
@@ -61,10 +63,8 @@ const DOCKER: Readonly<Record<string, string>> = {
   manifest: IMAGES,
   trust: IMAGES,
   events: 'docker ps -a and docker inspect show what happened',
-  swarm: SWARM,
   service: SWARM,
   stack: SWARM,
-  node: SWARM,
   secret: SWARM,
   config: SWARM,
   context: 'the lab has one Docker engine, on this host',

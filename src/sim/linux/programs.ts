@@ -5,7 +5,8 @@ import { brctl } from './brctl';
 import { bridge } from './bridge-cmd';
 import { arp } from './neigh';
 import { env, printenv } from './env';
-import { cat, ls } from './files';
+import { cat } from './files';
+import { ls } from './ls';
 import { clear } from './clear';
 import { curl } from './curl';
 import { editor } from './editor';
@@ -15,7 +16,7 @@ import { ss } from './ss';
 import { ssh } from './ssh';
 import { getent, nslookup } from './nslookup';
 import { wget } from './wget';
-import { ln, mkdir, rm, touch } from './fs';
+import { ln, mkdir, readlink, rm, touch } from './fs';
 import { ifconfig } from './ifconfig';
 import { ip } from './ip';
 import { iptables } from './iptables';
@@ -48,6 +49,7 @@ export const LINUX_PROGRAMS: Readonly<Record<string, Program>> = {
   clear,
   mkdir,
   ln,
+  readlink,
   rm,
   touch,
   hostname,

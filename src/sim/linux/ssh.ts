@@ -134,9 +134,16 @@ function toLabHost(
     });
     return { ...r, trace: conn.trace };
   }
-  const { hashed, ...t } = conn.world.terminal;
-  const left = { host: t.host, shells: t.shells, vars: t.vars, target: shown };
-  const outer = [...(t.outer ?? []), hashed ? { ...left, hashed } : left];
+  const { hashed, aliases, ...t } = conn.world.terminal;
+  const left = {
+    host: t.host,
+    shells: t.shells,
+    vars: t.vars,
+    target: shown,
+    ...(hashed ? { hashed } : {}),
+    ...(aliases ? { aliases } : {}),
+  };
+  const outer = [...(t.outer ?? []), left];
   const world: World = {
     ...conn.world,
     terminal: { ...t, host: name, shells: [], vars: loginVars(name), outer },

@@ -2,6 +2,7 @@
  * Filters for pipelines (`docker inspect x | grep -i ipaddr`): grep, head, tail, wc over stdin or
  * readable files. GNU and busybox agree on these outputs; only their error texts differ.
  */
+import { own } from '../own';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
 import { readAt } from './file-tree';
 
@@ -38,6 +39,17 @@ function breToJs(pattern: string): string {
   );
 }
 
+const GREP_USAGE =
+  "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.";
+const GREP_LONG: Readonly<Record<string, string>> = {
+  '--color': 'color',
+  '--colour': 'color',
+  '--ignore-case': 'i',
+  '--invert-match': 'v',
+  '--extended-regexp': 'E',
+  '--count': 'c',
+};
+
 export const grep: Program = (p) => {
   let ignoreCase = false;
   let invert = false;
@@ -49,7 +61,15 @@ export const grep: Program = (p) => {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-e') pattern = args[++i];
-    else if (a.startsWith('-') && a.length > 1 && pattern === undefined && files.length === 0) {
+    else if (a.startsWith('--') && pattern === undefined && files.length === 0) {
+      // CentOS's `grep` alias adds --color=auto; the lab's terminal shows matches uncoloured.
+      const long = own(GREP_LONG, a.replace(/=.*/, ''));
+      if (!long) return failure(p.world, `grep: unrecognized option '${a}'\n${GREP_USAGE}`, 2);
+      if (long === 'i') ignoreCase = true;
+      else if (long === 'v') invert = true;
+      else if (long === 'E') extended = true;
+      else if (long === 'c') count = true;
+    } else if (a.startsWith('-') && a.length > 1 && pattern === undefined && files.length === 0) {
       for (const f of a.slice(1)) {
         if (f === 'i') ignoreCase = true;
         else if (f === 'v') invert = true;
@@ -59,12 +79,7 @@ export const grep: Program = (p) => {
     } else if (pattern === undefined) pattern = a;
     else files.push(a);
   }
-  if (pattern === undefined)
-    return failure(
-      p.world,
-      "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.",
-      2,
-    );
+  if (pattern === undefined) return failure(p.world, GREP_USAGE, 2);
   let re: RegExp;
   try {
     re = new RegExp(extended ? pattern : breToJs(pattern), ignoreCase ? 'i' : '');

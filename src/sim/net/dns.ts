@@ -95,6 +95,18 @@ function resolveOn(
       if (match)
         return { kind: 'record', ip: ep.joined.ip, network: n.name, container: c.name, match };
     }
+    // An overlay also knows the other nodes' containers: their records came by gossip.
+    for (const r of n.overlay?.remote ?? []) {
+      const i = r.names.findIndex((x) => x.toLowerCase() === wanted);
+      if (i >= 0)
+        return {
+          kind: 'record',
+          ip: r.ip,
+          network: n.name,
+          container: r.names[0],
+          match: i === 0 ? 'name' : 'alias',
+        };
+    }
   }
   return undefined;
 }
@@ -106,5 +118,9 @@ export function reverseName(h: Host, asker: Container, ip: Ipv4): string | undef
       const ep = c.endpoints.find((x) => x.networkId === n.id && x.joined?.ip === ip);
       if (ep) return `${dnsNames(c, ep)[0]}.${n.name}`;
     }
+  for (const { n } of userNetworksOf(h, asker)) {
+    const r = n.overlay?.remote.find((x) => x.ip === ip);
+    if (r) return `${r.names[0]}.${n.name}`;
+  }
   return undefined;
 }

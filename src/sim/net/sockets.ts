@@ -32,6 +32,8 @@ export type Service =
   /** A container's main process `nc -l` (linux/nc-args.ts). */
   | 'nc'
   | 'docker-proxy'
+  /** dockerd in swarm mode: a manager's cluster port 2377 and every node's gossip port 7946. */
+  | 'dockerd'
   /** A public site on the lab's internet (packet/outside.ts). */
   | 'web-site';
 
@@ -146,7 +148,7 @@ function proxyPid(c: Container, index: number): number {
 
 /** Every listening TCP socket on the host, in every namespace. */
 export function listeningSockets(h: Host): Listener[] {
-  const out: Listener[] = [sshd(4, '0.0.0.0'), sshd(6, '::')];
+  const out: Listener[] = [sshd(4, '0.0.0.0'), sshd(6, '::'), ...swarmPorts(h)];
   const containers = [...h.docker.containers.values()].filter((c) => c.state.status === 'running');
   for (const c of containers) {
     let n = 0;
@@ -210,6 +212,25 @@ export function listeningSockets(h: Host): Listener[] {
         });
   }
   return out;
+}
+
+/** Go listens on `[::]` for both families; workers have no cluster port, only the gossip one. */
+function swarmPorts(h: Host): Listener[] {
+  const swarm = h.docker.swarm;
+  const pid = h.docker.service?.pid;
+  if (swarm?.state !== 'active' || pid === undefined) return [];
+  const ports = swarm.manager ? [2377, 7946] : [7946];
+  return ports.map((port) => ({
+    netns: 'host',
+    family: 6,
+    addr: '::',
+    port,
+    backlog: 4096,
+    service: 'dockerd',
+    pid,
+    cmdline: '/usr/bin/dockerd',
+    comm: 'dockerd',
+  }));
 }
 
 function sshd(family: 4 | 6, addr: string): Listener {

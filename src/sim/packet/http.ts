@@ -293,6 +293,7 @@ export function serve(service: Service, req: HttpRequest): ServerReply {
     case 'mysql':
     case 'mysqlx':
     case 'sshd':
+    case 'dockerd':
       return { kind: 'not-http' };
     case 'docker-proxy':
       return { kind: 'empty' };

@@ -56,6 +56,20 @@ function farAnswer(w: Walk, port: Link, vtep: Ipv4, ip: Ipv4, asker: string) {
 }
 
 /**
+ * A `proxy` vxlan device answers ARP from its namespace's neighbour table (vxlan_core.c
+ * arp_reduce): Docker's overlay programs a PERMANENT entry for every remote container.
+ */
+function proxyAnswer(h: Host, netns: string, port: Link, ip: Ipv4) {
+  if (!port.vxlan?.proxy) return undefined;
+  const n = h.neighbours
+    ?.get(netns)
+    ?.find((e) => e.ip === ip && e.ifindex === port.ifindex && e.mac && e.state !== 'FAILED');
+  return n?.mac
+    ? { mac: n.mac, by: `${port.name} (proxy ARP from its neighbour table)` }
+    : undefined;
+}
+
+/**
  * A frame for `nexthop` out of `dev` that no local port of its bridge answers for: its way through
  * the bridge's vxlan port. Undefined when the bridge has none, or nobody behind it answers.
  */
@@ -69,9 +83,11 @@ export function bridgedTunnel(
   const at = bridgeEntered(w.h, netns, dev);
   if (!at?.br.up) return undefined;
   for (const port of vxlanPorts(w.h, at.netns, at.br)) {
-    const answer = floodList(w, port.vxlan!)
-      .map((vtep) => farAnswer(w, port, vtep, nexthop, at.sender.mac))
-      .find((a) => a !== undefined);
+    const answer =
+      proxyAnswer(w.h, at.netns, port, nexthop) ??
+      floodList(w, port.vxlan!)
+        .map((vtep) => farAnswer(w, port, vtep, nexthop, at.sender.mac))
+        .find((a) => a !== undefined);
     if (!answer) continue;
     const { direction } = w;
     w.events.push({
@@ -80,7 +96,7 @@ export function bridgedTunnel(
       netns,
       dev,
       who: nexthop,
-      ...answer,
+      mac: answer.mac,
       answeredBy: answer.by,
     });
     pushTransmit(w, netns, dev, pkt);

@@ -10,6 +10,7 @@ import { history } from './history';
 import { printfBuiltin } from './printf';
 import { type } from './type';
 import { cd } from './cd';
+import { aliasBuiltin, unaliasBuiltin } from './alias';
 
 /** Leaving a shell; if it was the container's main process, the container stops with its code. */
 const exit: Program = (p) => {
@@ -41,6 +42,7 @@ function leaveSsh(world: World, code: number): ProcessResult {
   const terminal = { ...world.terminal, ...session };
   delete terminal.outer;
   if (!session.hashed) delete terminal.hashed;
+  if (!session.aliases) delete terminal.aliases;
   const outer = world.terminal.outer?.slice(0, -1) ?? [];
   const next: World = { ...world, terminal: outer.length ? { ...terminal, outer } : terminal };
   return output(next, '', `logout\nConnection to ${target} closed.\n`, code);
@@ -66,4 +68,6 @@ export const BUILTINS: Readonly<Record<string, Program>> = {
   type,
   history,
   help,
+  alias: aliasBuiltin,
+  unalias: unaliasBuiltin,
 };

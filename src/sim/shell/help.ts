@@ -18,10 +18,11 @@ Simulated:
            volume create|ls|inspect|rm|prune, -v and --mount; system df|prune;
            compose up|down|ps|logs|exec|run|start|stop|config|build|top
   Linux    ip ping curl wget nslookup getent ss netstat iptables brctl bridge arp
-           ifconfig sysctl nsenter telnet nc systemctl cat ls echo printf grep head
-           tail wc cut hostname uname env sleep type which history; apt-get, apk
-           and yum install tools inside containers
+           ifconfig sysctl nsenter telnet nc systemctl cat ls readlink echo
+           printf grep head tail wc cut hostname uname env sleep type which alias
+           history; apt-get, apk and yum install tools inside containers
   ssh      ssh 10.0.2.20 logs in to a client on the LAN; exit comes back
+  lab      lab add-host NAME adds a Docker host; ssh NAME [CMD] goes there
 
 Keys: Enter runs the line, Up/Down recall earlier lines, Ctrl+R searches them,
 Tab completes (twice lists the choices), Ctrl+A/E/U/K/W edit, Ctrl+C drops the

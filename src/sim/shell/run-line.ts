@@ -2,6 +2,7 @@
  * The terminal: runs one typed line in the shell the previous line left (the host's bash, or a
  * container's shell after `docker exec -it X sh`), with bash's expansion, pipes and `&&`/`||`.
  */
+import { gossip } from '../swarm/gossip';
 import type { PendingHeredoc, World } from '../model';
 import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
@@ -20,6 +21,7 @@ import {
 } from './parse';
 import { currentPlace, shellOf, spawn } from './spawn';
 import { rememberLine } from './history';
+import { expandAlias } from './alias';
 import { DETACH_LINE, detach } from '../docker/attach-cli';
 import { advanceMainProcesses } from '../docker/main-clock';
 import type { Trace } from '../packet/trace';
@@ -59,6 +61,8 @@ interface Env {
   readonly place: Place;
   /** The collected body of the line's here-document, once its delimiter line arrived. */
   readonly heredoc?: string;
+  /** A line typed at the prompt: the shell expands aliases (scripts and `sh -c` do not). */
+  readonly interactive?: true;
 }
 
 /** bash's expansion of `words`, command substitutions running in this same shell. */
@@ -69,7 +73,8 @@ function setVars(world: World, vars: Record<string, string>): World {
   return { ...world, terminal: { ...world.terminal, vars: { ...world.terminal.vars, ...vars } } };
 }
 
-function runSimple(world: World, cmd: SimpleCommand, stdin: string, env: Env): ProcessResult {
+function runSimple(world: World, typed: SimpleCommand, stdin: string, env: Env): ProcessResult {
+  const cmd = env.interactive ? expandAlias(world, env.place, typed) : typed;
   let w = world;
   let stderr = '';
   const assigned: Record<string, string> = {};
@@ -248,7 +253,7 @@ const setPending = (world: World, pending?: PendingHeredoc): World => {
 export function runLine(world: World, line: string): LineResult {
   const awake = dropDeadShells(advanceMainProcesses(advanceClock(world)));
   const ctx = ctxFor(awake);
-  const env = { ctx, place: currentPlace(awake) };
+  const env = { ctx, place: currentPlace(awake), interactive: true as const };
   const pending = awake.terminal.pending;
   if (pending) {
     const start = rememberLine(awake, line, true);
@@ -292,7 +297,7 @@ export interface LineResult {
 
 function finish(r: ProcessResult): LineResult {
   return {
-    world: dropDeadShells(r.world),
+    world: gossip(dropDeadShells(r.world)),
     output: { ...fromChunks(chunksOf(r)), exitCode: r.exitCode },
     ...(r.trace ? { trace: r.trace } : {}),
   };

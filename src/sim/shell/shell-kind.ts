@@ -96,7 +96,20 @@ const CENTOS_ALIASES: Readonly<Record<string, string>> = {
 };
 const UBUNTU_ALIASES: Readonly<Record<string, string>> = { ls: 'ls --color=auto' };
 
+/** The aliases the shell at `place` has now: its start-up files' plus those typed since. */
 export function aliasesAt(world: World, place: Place): Readonly<Record<string, string>> {
+  const typed = place.containerId
+    ? world.terminal.shells.at(-1)?.aliases
+    : place.lanClient
+      ? undefined
+      : world.terminal.aliases;
+  const all: Record<string, string | null> = { ...startupAliases(world, place), ...typed };
+  return Object.fromEntries(
+    Object.entries(all).filter((e): e is [string, string] => e[1] !== null),
+  );
+}
+
+function startupAliases(world: World, place: Place): Readonly<Record<string, string>> {
   if (shellKind(world, place) !== 'bash') return {};
   if (!place.containerId) return CENTOS_ALIASES;
   const h = hostOf(world, place.host);

@@ -53,6 +53,7 @@ export function menuItems(world: World, ref: ObjectRef): MenuItem[] {
     return { id, line, ...(disabled !== undefined ? { disabled } : {}) };
   };
   const name = subject.name;
+  if (subject.host) return remoteItems(world, subject.host, subject.kind, name, run);
   switch (subject.kind) {
     case 'host':
       return [{ id: 'ping', dialog: { kind: 'ping' } }];
@@ -81,4 +82,28 @@ export function menuItems(world: World, ref: ObjectRef): MenuItem[] {
       ];
     }
   }
+}
+
+/**
+ * Another lab host's object: its one-shot lines typed through `ssh NAME …`, as a learner on this
+ * host would run them; the dialogs, which build lines for the terminal's host, are left out.
+ */
+function remoteItems(
+  world: World,
+  host: string,
+  kind: 'host' | 'container' | 'network',
+  name: string,
+  run: (id: MenuItemId, line: string) => MenuItem,
+): MenuItem[] {
+  const ssh = (id: MenuItemId, line: string) => run(id, `ssh ${host} ${line}`);
+  if (kind === 'network') return [ssh('inspect', networkInspectLine(name))];
+  if (kind === 'host') return [];
+  const c = [...(world.hosts[host]?.docker.containers.values() ?? [])].find((x) => x.name === name);
+  if (!c) return [];
+  return [
+    c.state.status === 'running' ? ssh('stop', stopLine(name)) : ssh('start', startLine(name)),
+    c.state.paused ? ssh('unpause', unpauseLine(name)) : ssh('pause', pauseLine(name)),
+    ssh('kill', killLine(name)),
+    ssh('remove', removeLine(name)),
+  ];
 }

@@ -5,7 +5,7 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectWorld, type GraphText } from '../../graph/elements';
+import { OUTSIDE_ID, projectWorld, type GraphText } from '../../graph/elements';
 import { layoutGraph, type Layout, type SlotMemory } from '../../graph/layout';
 import { syncGraph } from '../../graph/sync';
 import { useReadyLab } from '../../store';
@@ -81,9 +81,31 @@ function keepInView(cy: Core, changed: readonly string[]): void {
     cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 }
 
-/** What the layout decides beyond positions: bridge bars as wide as their band, label sides. */
+/**
+ * What the layout decides beyond positions: bridge bars as wide as their band, label sides, and
+ * for hosts side by side the LAN as a line over them with each uplink straight up to it.
+ */
 function applyShapes(cy: Core, layout: Layout): void {
   cy.batch(() => {
+    const lan = cy.getElementById(OUTSIDE_ID);
+    lan.toggleClass('lan-line', layout.lanLine === true);
+    if (!layout.widths.has(OUTSIDE_ID)) lan.removeStyle('width');
+    cy.edges('.uplink').forEach((e) => {
+      const end = layout.targetEnds?.get(e.id());
+      if (end) e.style('target-endpoint', end);
+      else e.removeStyle('target-endpoint');
+    });
+    cy.edges('.stacked, .tunnel').forEach((e) => {
+      const route = layout.bends?.get(e.id());
+      if (route)
+        e.style({
+          'curve-style': 'segments',
+          'edge-distances': 'node-position',
+          'segment-weights': route.weights.join(' '),
+          'segment-distances': route.distances.join(' '),
+        });
+      else e.removeStyle('curve-style segment-weights segment-distances edge-distances');
+    });
     for (const [id, width] of layout.widths) {
       const bar = cy.getElementById(id);
       if (bar.nonempty() && bar.numericStyle('width') !== width) bar.style('width', width);

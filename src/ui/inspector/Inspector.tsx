@@ -28,6 +28,11 @@ export function Inspector() {
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
         <h2 className="min-w-0 truncate text-sm font-semibold">
           {t(`heading.${inspected.kind}`)} <span className="font-mono">{inspected.name}</span>
+          {inspected.host && (
+            <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+              {t('onHost', { host: inspected.host })}
+            </span>
+          )}
         </h2>
         <button
           type="button"

@@ -16,6 +16,10 @@ import { useReachability } from './use-reachability';
 
 type Mode = 'ip' | 'name';
 
+/** The container's own name, from its label (`host2/b1` on another host). */
+const nameOf = (label: string, host: string | undefined) =>
+  host ? label.slice(host.length + 1) : label;
+
 const TOGGLE =
   'rounded px-2 py-0.5 text-xs font-medium aria-pressed:bg-blue-600 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-blue-700 dark:hover:bg-slate-800';
 
@@ -32,26 +36,36 @@ export function ReachabilityMatrix() {
     () => new Map((result?.cells ?? []).map((c) => [`${c.from}\n${c.to}`, c])),
     [result],
   );
-  const containers = useMemo(() => {
-    const h = world.hosts[world.terminal.host];
-    return new Map<string, Container>(
-      [...(h?.docker.containers.values() ?? [])].map((c) => [c.name, c]),
-    );
-  }, [world]);
+  // By the matrix's labels: another host's containers read `host2/b1`.
+  const containers = useMemo(
+    () =>
+      new Map<string, Container>(
+        Object.values(world.hosts).flatMap((h) =>
+          [...h.docker.containers.values()].map((c) => [
+            h.hostname === world.terminal.host ? c.name : `${h.hostname}/${c.name}`,
+            c,
+          ]),
+        ),
+      ),
+    [world],
+  );
 
   const names = result?.containers ?? [];
   const modeWord = t(mode === 'ip' ? 'cell.modeIp' : 'cell.modeName');
 
   const run = (pair: ReachabilityPair) => {
     const cell = mode === 'ip' ? pair.byIp : pair.byName;
-    const target = mode === 'ip' ? cell.address : pair.to;
+    const from = nameOf(pair.from, pair.fromHost);
+    const target = mode === 'ip' ? cell.address : nameOf(pair.to, pair.toHost);
     if (!target) return;
-    const line = commandLine(['docker', 'exec', pair.from, 'ping', '-c', '1', target]);
+    // A row on another host is typed there, through ssh.
+    const ssh = pair.fromHost ? ['ssh', pair.fromHost] : [];
+    const line = commandLine([...ssh, 'docker', 'exec', from, 'ping', '-c', '1', target]);
     labStore.getState().run(line);
     const entry = labStore.getState().transcript.at(-1);
     const missing =
       entry && !entry.trace && /executable file not found/.test(entry.stdout + entry.stderr);
-    setNoPing(missing ? { from: pair.from, command: line, trace: cell.trace } : undefined);
+    setNoPing(missing ? { from, command: line, trace: cell.trace } : undefined);
   };
 
   return (

@@ -6,9 +6,14 @@ import type { TFunction } from 'i18next';
 import { explainEvent, type PlaceName } from '../../graph/explain';
 import { failureOf, type ReachabilityCell } from '../../sim';
 
-export type ReasonTag = 'dns' | 'isolated' | 'iptables' | 'route' | 'arp' | 'noAddress' | 'other';
+export type ReasonTag =
+  'dns' | 'isolated' | 'iptables' | 'route' | 'arp' | 'noAddress' | 'namesake' | 'other';
+
+/** The echo was answered, but at home: the target's address is also one on the sender's host. */
+const namesake = (cell: ReachabilityCell) => !cell.ok && cell.trace.verdict === 'delivered';
 
 export function tagOf(cell: ReachabilityCell): ReasonTag {
+  if (namesake(cell)) return 'namesake';
   const failure = failureOf(cell.trace.events);
   if (!failure) return cell.address ? 'other' : 'noAddress';
   if (failure.kind === 'name-lookup') return 'dns';
@@ -26,6 +31,7 @@ export function reasonOf(
   place: PlaceName,
   t: TFunction<['matrix', 'trace']>,
 ): string {
+  if (namesake(cell)) return t('reason.namesake', { ip: cell.address });
   const failure = failureOf(cell.trace.events);
   if (failure) {
     const { key, params } = explainEvent(failure, place);

@@ -131,4 +131,22 @@ describe('showHopOnCy', () => {
     }
     expect(cy.getElementById('trace:packet').same(dot)).toBe(true);
   });
+
+  it('wraps the dot in its outer packet, labelled with the outer header, until decapsulation', () => {
+    const cy = graph();
+    const outer = { vni: 42, src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 };
+    showHopOnCy(cy, veth, jump);
+    const dot = () => cy.getElementById('trace:packet');
+    expect(dot().hasClass('wrapped')).toBe(false);
+    showHopOnCy(cy, { ...veth, outer }, jump);
+    expect(dot().hasClass('wrapped')).toBe(true);
+    expect(dot().data('label')).toBe('VXLAN 42\n10.0.2.15 → 10.0.2.16\nUDP 4789');
+    showHopOnCy(cy, veth, jump);
+    expect(dot().hasClass('wrapped')).toBe(false);
+    expect(dot().data('label')).toBe('');
+    // Shown from scratch, a wrapped step comes out the same.
+    clearTraceFromCy(cy);
+    showHopOnCy(cy, { ...veth, outer }, jump);
+    expect(dot().hasClass('wrapped')).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@
  * state changes), so a step is cheap to draw and any step, back or forth, comes out exact.
  */
 import type { Core, NodeSingular, Position } from 'cytoscape';
-import type { Hop, NatRewrite } from '../../graph/trace-path';
+import type { Hop, NatRewrite, OuterHeader } from '../../graph/trace-path';
 
 const DOT = 'trace:packet';
 const NAT = 'trace:nat';
@@ -15,6 +15,8 @@ const LIT = 'hop-active';
 /** Every id the trace adds to the graph starts so. */
 const TRACE = 'trace:';
 const DROPPED = 'dropped';
+/** Between VXLAN encapsulation and decapsulation: the dot inside its outer packet. */
+const WRAPPED = 'wrapped';
 
 export interface ShowOptions {
   /** Move the dot along the hop's path instead of jumping to its end. */
@@ -48,6 +50,11 @@ function natLabel(n: NatRewrite): string {
   return `src ${src}\ndst ${dst}`;
 }
 
+/** The outer header the wrapped packet carries over the LAN. */
+function outerLabel(o: OuterHeader): string {
+  return `VXLAN ${o.vni}\n${o.src} → ${o.dst}\nUDP ${o.dstPort}`;
+}
+
 /** The red mark under a drop: the chain whose rule dropped it (a name iptables prints), or ✗. */
 function dropMark(hop: Hop): string {
   const e = hop.event;
@@ -66,13 +73,42 @@ function setClassOn(cy: Core, cls: string, want: ReadonlySet<string>): void {
   }
 }
 
+/**
+ * Where the dot stops along a path. Over hosts side by side the LAN is a line: the dot rides up
+ * to it above the near eth0, along it, and down above the far one (never through a host's row).
+ */
+function stopsOf(cy: Core, path: readonly string[]): Position[] {
+  const stops: Position[] = [];
+  path.forEach((ref, i) => {
+    const el = cy.getElementById(ref);
+    const at = positionOf(cy, ref);
+    if (!at) return;
+    if (!el.hasClass('lan-line')) return void stops.push(at);
+    const before = stops.at(-1);
+    const after = path[i + 1] ? positionOf(cy, path[i + 1]) : undefined;
+    if (before) stops.push({ x: before.x, y: at.y });
+    if (after) stops.push({ x: after.x, y: at.y });
+    if (!before && !after) stops.push(at);
+  });
+  return stops;
+}
+
 /** The hop's lit devices and the edges between consecutive devices of its path. */
 function litIds(cy: Core, hop: Hop): Set<string> {
   const ids = new Set(hop.lit);
+  // A wrapped packet crossing the LAN rides in the tunnel between the two ends of its path.
+  if (hop.outer && hop.path.length > 1)
+    cy.getElementById(hop.path[0])
+      .edgesWith(cy.getElementById(hop.path.at(-1)!))
+      .forEach((e) => void (e.hasClass('tunnel') && ids.add(e.id())));
   for (let i = 1; i < hop.path.length; i++) {
     const a = cy.getElementById(hop.path[i - 1]);
     const b = cy.getElementById(hop.path[i]);
-    if (a.nonempty() && b.nonempty()) a.edgesWith(b).forEach((e) => void ids.add(e.id()));
+    // A VXLAN tunnel lights only for a packet inside it, not for every frame between the hosts.
+    if (a.nonempty() && b.nonempty())
+      a.edgesWith(b).forEach((e) => {
+        if (hop.outer || !e.hasClass('tunnel')) ids.add(e.id());
+      });
   }
   return ids;
 }
@@ -113,12 +149,13 @@ function placeDot(cy: Core, stops: readonly Position[], hop: Hop, opts: ShowOpti
   }
   const start = opts.tween ? stops[0] : stops[stops.length - 1];
   const dropped = hop.category === 'drop';
+  const label = hop.outer ? outerLabel(hop.outer) : '';
   let dot: NodeSingular;
   if (existing.empty()) {
     dot = cy.add({
       group: 'nodes',
-      data: { id: DOT, label: '' },
-      classes: dropped ? `packet ${DROPPED}` : 'packet',
+      data: { id: DOT, label },
+      classes: ['packet', ...(dropped ? [DROPPED] : []), ...(hop.outer ? [WRAPPED] : [])].join(' '),
       position: { ...start },
       grabbable: false,
       selectable: false,
@@ -127,6 +164,8 @@ function placeDot(cy: Core, stops: readonly Position[], hop: Hop, opts: ShowOpti
     dot = existing.nodes()[0];
     dot.stop(true, false);
     if (dot.hasClass(DROPPED) !== dropped) dot.toggleClass(DROPPED, dropped);
+    if (dot.hasClass(WRAPPED) !== !!hop.outer) dot.toggleClass(WRAPPED, !!hop.outer);
+    if (dot.data('label') !== label) dot.data('label', label);
     movedTo(dot, start);
   }
   if (!opts.tween || stops.length < 2) return;
@@ -147,7 +186,7 @@ export function showHopOnCy(cy: Core, hop: Hop | undefined, opts: ShowOptions): 
   const drop = hop.category === 'drop';
   const dropAt = drop ? edgeOf(cy, hop.path.at(-1) ?? '', 'below') : undefined;
   const natAt = hop.nat && edgeOf(cy, hop.nat.at, 'above');
-  const stops = hop.path.flatMap((ref) => positionOf(cy, ref) ?? []);
+  const stops = stopsOf(cy, hop.path);
   cy.batch(() => {
     setClassOn(cy, LIT, litIds(cy, hop));
     setClassOn(cy, DROPPED, new Set(drop ? hop.path : []));
