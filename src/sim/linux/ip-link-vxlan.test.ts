@@ -133,6 +133,14 @@ describe('ip link add … type vxlan', () => {
     );
   });
 
+  it('proxy is kept and shown after [no]learning', () => {
+    const r = last([
+      'ip link add vx type vxlan id 5 dstport 4789 nolearning proxy',
+      'ip -d link show vx',
+    ]);
+    expect(r.stdout).toContain('dstport 4789 nolearning proxy ttl auto');
+  });
+
   it('ip -n NAME works in a named namespace and names a missing one', () => {
     const r = last([
       'ip netns add blue',
