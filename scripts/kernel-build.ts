@@ -48,8 +48,7 @@ function restoreInput(h: Host): string {
 
 /** eth0 on a wire whose other end is the LAN client's namespace (single-host macvlan scenarios). */
 function macvlanLan(h: Host, names: Map<string, string>): void {
-  const host = h.netns.get('host')!;
-  const eth0 = host.links.find((l) => l.name === 'eth0')!;
+  const eth0 = h.netns.get('host')!.links.find((l) => l.name === 'eth0')!;
   names.set(LAN_NETNS, 'lan');
   sh('ip', ['netns', 'add', 'lan']);
   ipn('', ['link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'lan0']);
@@ -80,6 +79,7 @@ function vxlanDevice(h: Host, names: Map<string, string>, id: string, l: Link): 
   if (v.remote) args.push(isMulticast(v.remote) ? 'group' : 'remote', v.remote);
   if (lower) args.push('dev', lower.name);
   if (!v.learning) args.push('nolearning');
+  if (v.proxy) args.push('proxy');
   ipn(u, args);
   ipn(u, ['link', 'set', l.name, 'address', l.mac]);
   if (id !== v.underlayNetns) ipn(u, ['link', 'set', l.name, 'netns', names.get(id)!]);
@@ -94,22 +94,26 @@ export function build(h: Host, root = '', prefix = 'sim'): Map<string, string> {
   let n = 0;
   for (const id of h.netns.keys()) if (id !== 'host') names.set(id, `${prefix}${n++}`);
   for (const [id, name] of names) if (id !== 'host') sh('ip', ['netns', 'add', name]);
-  const host = h.netns.get('host')!;
   if (!root && [...h.netns.values()].some((ns) => ns.links.some((l) => l.kind === 'macvlan')))
     macvlanLan(h, names);
   for (const name of names.values()) ipn(name, ['link', 'set', 'lo', 'up']);
-  for (const l of host.links)
-    if (l.kind === 'bridge') ipn(root, ['link', 'add', l.name, 'type', 'bridge']);
+  for (const [id, ns] of h.netns)
+    for (const l of ns.links)
+      if (l.kind === 'bridge') ipn(names.get(id)!, ['link', 'add', l.name, 'type', 'bridge']);
   for (const [id, ns] of h.netns)
     for (const l of ns.links) {
       if (l.kind === 'vxlan') vxlanDevice(h, names, id, l);
-      if (l.kind !== 'veth' || !l.peer || id !== 'host') continue;
-      const peer = h.netns.get(l.peer.netns)?.links.find((x) => x.ifindex === l.peer!.ifindex);
+      if (l.kind !== 'veth' || !l.peer) continue;
+      // Each pair once: from its host end, or from its lower index when neither end is the host's.
+      const other = l.peer.netns;
+      if (id !== 'host' && (other === 'host' || l.peer.ifindex < l.ifindex)) continue;
+      const peer = h.netns.get(other)?.links.find((x) => x.ifindex === l.peer!.ifindex);
       if (!peer) continue;
-      ipn(root, ['link', 'add', l.name, 'type', 'veth', 'peer', 'name', `p${l.ifindex}`]);
-      if (l.peer.netns !== 'host')
-        ipn(root, ['link', 'set', `p${l.ifindex}`, 'netns', names.get(l.peer.netns)!]);
-      ipn(names.get(l.peer.netns)!, ['link', 'set', `p${l.ifindex}`, 'name', peer.name]);
+      const here = names.get(id)!;
+      const tmp = `p${l.ifindex}`;
+      ipn(here, ['link', 'add', l.name, 'type', 'veth', 'peer', 'name', tmp]);
+      if (other !== id) ipn(here, ['link', 'set', tmp, 'netns', names.get(other)!]);
+      ipn(names.get(other)!, ['link', 'set', tmp, 'name', peer.name]);
     }
   for (const [id, ns] of h.netns)
     for (const l of ns.links) {

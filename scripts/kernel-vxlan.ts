@@ -3,8 +3,9 @@
  * hosts (docker0 on 172.30.0.0/16 and 172.31.0.0/16, a vxlan0 on each with a /32 address, FDB
  * entries, PERMANENT neighbours and onlink routes), with random gaps — no FDB entry, the all-zero
  * entry or `remote` instead, learning on or off, a VNI that differs, UDP 4789 dropped by INPUT,
- * no DOCKER-USER accept. Each host is a namespace whose eth0 sits on a LAN bridge in a third one;
- * every container → container ping across the tunnel is compared with the simulator's verdict.
+ * no DOCKER-USER accept — and, every other scenario, Docker overlay's layout by hand (vxlan0 as
+ * a bridge port in its own namespace). Each host is a namespace whose eth0 sits on a LAN bridge
+ * in a third one; every ping across the tunnel is compared with the simulator's verdict.
  */
 import { spawnSync } from 'node:child_process';
 import { createWorld, runLine, type World } from '../src/sim/index';
@@ -68,6 +69,62 @@ function scenario(seed: number): string[] {
   return lines;
 }
 
+/**
+ * Docker overlay's layout by hand: on each host a namespace `ov` holding br0 and a vxlan0 made in
+ * the host namespace (its socket stays there), and 1–2 namespaces `epN` on br0 in 10.10.0.0/24.
+ * ARP and unknown MACs flood to the all-zero entries; `nolearning` devices answer only through
+ * them.
+ */
+function overlayScenario(seed: number): string[] {
+  const rng = createRng(256, seed);
+  const vni = rng.int(0, 9) === 0 ? [256, 257] : [256, 256];
+  const lines: string[] = [];
+  for (const i of [1, 0] as const) {
+    const peer = HOSTS[1 - i].vtep;
+    if (i === 1) lines.push('lab add-host host2', 'ssh host2');
+    lines.push(
+      'ip netns add ov',
+      'ip -n ov link add br0 type bridge',
+      `ip link add vxlan0 type vxlan id ${vni[i]} dstport 4789 dev eth0${rng.int(0, 1) ? ' nolearning' : ''}`,
+      ...(rng.int(0, 9) > 0 ? [`bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst ${peer}`] : []),
+      'ip link set vxlan0 netns ov',
+      'ip -n ov link set vxlan0 master br0',
+      'ip -n ov link set br0 up',
+      'ip -n ov link set vxlan0 up',
+    );
+    for (let k = 0; k < rng.int(1, 2); k++)
+      lines.push(
+        `ip netns add ep${k}`,
+        `ip link add veth${k} type veth peer name ve${k}`,
+        `ip link set ve${k} netns ov`,
+        `ip link set veth${k} netns ep${k}`,
+        `ip -n ov link set ve${k} master br0`,
+        `ip -n ov link set ve${k} up`,
+        `ip -n ep${k} addr add 10.10.0.${(i + 1) * 10 + k}/24 dev veth${k}`,
+        `ip -n ep${k} link set veth${k} up`,
+      );
+    if (rng.int(0, 11) === 0) lines.push('iptables -I INPUT -p udp --dport 4789 -j DROP');
+    if (i === 1) lines.push('exit');
+  }
+  return lines;
+}
+
+/** Where pings start and end on a host: running containers, or the `epN` namespaces. */
+function endpointsOf(world: World, host: string) {
+  const h = hostOf(world, host);
+  const containers = [...h.docker.containers.values()].flatMap((c) =>
+    c.state.status === 'running' && c.netns && c.endpoints[0]?.joined?.ip
+      ? [{ label: c.name, netns: c.netns, ip: c.endpoints[0].joined.ip }]
+      : [],
+  );
+  const namespaces = [...h.netns.values()].flatMap((ns) =>
+    ns.name?.startsWith('ep') && ns.links[1]?.addresses[0]
+      ? [{ label: ns.name, netns: ns.id, ip: ns.links[1].addresses[0].ip }]
+      : [],
+  );
+  return [...containers, ...namespaces];
+}
+
 /** The LAN: a bridge in namespace `lan`, each host namespace's eth0 a veth to it. */
 function buildLan(world: World): void {
   sh('ip', ['netns', 'add', 'lan']);
@@ -99,30 +156,24 @@ export function runVxlanScenarios(count: number): Figures {
   const f: Figures = { scenarios: count, pairs: 0, reached: 0, mismatches: [] };
   for (let s = 0; s < count; s++) {
     let world = createWorld();
-    const lines = scenario(s);
+    const lines = s % 2 === 0 ? scenario(s) : overlayScenario(s);
     for (const line of lines) world = runLine(world, line).world;
     buildLan(world);
     const names = HOSTS.map((x) => build(hostOf(world, x.name), x.ns, x.prefix));
-    const running = HOSTS.map((x) =>
-      [...hostOf(world, x.name).docker.containers.values()].filter(
-        (c) => c.state.status === 'running' && c.netns,
-      ),
-    );
+    const ends = HOSTS.map((x) => endpointsOf(world, x.name));
     for (const side of [0, 1])
-      for (const src of running[side])
-        for (const dst of running[1 - side]) {
-          const ip = dst.endpoints[0]?.joined?.ip;
-          if (!ip) continue;
+      for (const src of ends[side])
+        for (const { ip } of ends[1 - side]) {
           const from = HOSTS[side].name;
           const sim =
-            sendInWorld(world, from, src.netns!, { proto: 'icmp', dst: ip }).trace.verdict ===
+            sendInWorld(world, from, src.netns, { proto: 'icmp', dst: ip }).trace.verdict ===
             'delivered';
-          const real = kernelPing(names[side].get(src.netns!)!, ip);
+          const real = kernelPing(names[side].get(src.netns)!, ip);
           f.pairs++;
           if (real) f.reached++;
           if (sim !== real)
             f.mismatches.push(
-              `vxlan scenario ${s} [${lines.join('; ')}]: ${src.name} -> ${ip}: simulator ${sim ? 'reaches' : 'drops'}, kernel ${real ? 'reaches' : 'drops'}`,
+              `vxlan scenario ${s} [${lines.join('; ')}]: ${src.label} -> ${ip}: simulator ${sim ? 'reaches' : 'drops'}, kernel ${real ? 'reaches' : 'drops'}`,
             );
         }
     for (const n of names) for (const name of n.values()) spawnSync('ip', ['netns', 'del', name]);

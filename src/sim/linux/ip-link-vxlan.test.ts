@@ -116,6 +116,31 @@ describe('ip link add … type vxlan', () => {
     );
   });
 
+  it('ip -d on a bridge port adds its bridge_slave line before the generic tail', () => {
+    const r = last([
+      'ip link add br0 type bridge',
+      'ip link add vxlan0 type vxlan id 42 dstport 4789 dev eth0',
+      'ip link set vxlan0 master br0',
+      'ip -d link show vxlan0',
+    ]);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toContain('promiscuity 1  allmulti 1 ');
+    expect(lines[2]).toBe(
+      '    vxlan id 42 dev eth0 srcport 0 0 dstport 4789 ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx ',
+    );
+    expect(lines[3]).toMatch(
+      /^ {4}bridge_slave state disabled priority 32 cost 2 .* port_id 0x8001 port_no 0x1 designated_port 32769 .* locked off addrgenmode eui64 /,
+    );
+  });
+
+  it('proxy is kept and shown after [no]learning', () => {
+    const r = last([
+      'ip link add vx type vxlan id 5 dstport 4789 nolearning proxy',
+      'ip -d link show vx',
+    ]);
+    expect(r.stdout).toContain('dstport 4789 nolearning proxy ttl auto');
+  });
+
   it('ip -n NAME works in a named namespace and names a missing one', () => {
     const r = last([
       'ip netns add blue',

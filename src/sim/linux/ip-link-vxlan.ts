@@ -31,7 +31,7 @@ const PORT_WARNING =
 /** Options taking one value the lab does not model, and flags it accepts as they are. */
 const VALUED = new Set(['tos', 'dsfield', 'df', 'flowlabel', 'ageing', 'maxaddress']);
 const FLAGS =
-  /^(no)?(proxy|rsc|l2miss|l3miss|udpcsum|udp6zerocsumtx|udp6zerocsumrx|remcsumtx|remcsumrx|external|vnifilter)$|^(gbp|gpe|remcsumnopartial)$/;
+  /^(no)?(rsc|l2miss|l3miss|udpcsum|udp6zerocsumtx|udp6zerocsumrx|remcsumtx|remcsumrx|external|vnifilter)$|^(gbp|gpe|remcsumnopartial)$/;
 
 interface Parsed {
   id?: number;
@@ -41,6 +41,7 @@ interface Parsed {
   dev?: string;
   dstport?: number;
   learning: boolean;
+  proxy?: boolean;
 }
 
 const garbage = (c: LinkCtx, key: string, v: string) =>
@@ -56,6 +57,10 @@ function parse(c: LinkCtx, args: readonly string[]): Parsed | ProcessResult {
     if (FLAGS.test(a)) continue;
     if (a === 'learning' || a === 'nolearning') {
       r.learning = a === 'learning';
+      continue;
+    }
+    if (a === 'proxy' || a === 'noproxy') {
+      r.proxy = a === 'proxy';
       continue;
     }
     if (a === 'help') return failure(c.p.world, VXLAN_USAGE, 255);
@@ -126,6 +131,7 @@ export function addVxlan(c: LinkCtx, name: string, args: readonly string[]): Pro
         ...(lower ? { dev: lower.ifindex } : {}),
         underlayNetns: c.netns,
         learning: r.learning,
+        ...(r.proxy ? { proxy: true } : {}),
       },
     });
   });

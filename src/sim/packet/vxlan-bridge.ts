@@ -19,6 +19,7 @@ import {
 } from './hooks';
 import { throughBridge, type End } from './l2';
 import type { Ingress } from './macvlan';
+import { ZERO_MAC } from '../net/vxlan';
 import { encapsulate, farDevice, floodList, type Tunnel } from './vxlan';
 
 /** The bridge a frame sent out of `dev` enters, and through which port (or the host's own). */
@@ -37,9 +38,12 @@ const vxlanPorts = (h: Host, netns: string, br: Link) =>
   linksOf(h, netns).filter((l) => l.kind === 'vxlan' && l.up && l.master === br.ifindex);
 
 /** Who answers ARP for `ip` behind a far vxlan device: its bridge's ports, or its own namespace. */
-function farAnswer(w: Walk, port: Link, vtep: Ipv4, ip: Ipv4) {
+function farAnswer(w: Walk, port: Link, vtep: Ipv4, ip: Ipv4, asker: string) {
   const far = farDevice(w, port.vxlan!, vtep);
   if (!far || far.link.master === undefined) return undefined;
+  // The answer goes back by the far device's FDB: learned from the request, or static.
+  const fv = far.link.vxlan!;
+  if (!fv.learning && !fv.fdb.some((f) => f.mac === asker || f.mac === ZERO_MAC)) return undefined;
   const br = linkByIndex(far.h, far.netns, far.link.master);
   if (br?.kind !== 'bridge') return undefined;
   const path = throughBridge(far.h, far.netns, br, far.link.name, ip);
@@ -82,7 +86,7 @@ export function bridgedTunnel(
     const answer =
       proxyAnswer(w.h, at.netns, port, nexthop) ??
       floodList(w, port.vxlan!)
-        .map((vtep) => farAnswer(w, port, vtep, nexthop))
+        .map((vtep) => farAnswer(w, port, vtep, nexthop, at.sender.mac))
         .find((a) => a !== undefined);
     if (!answer) continue;
     const { direction } = w;
@@ -92,7 +96,7 @@ export function bridgedTunnel(
       netns,
       dev,
       who: nexthop,
-      ...answer,
+      mac: answer.mac,
       answeredBy: answer.by,
     });
     pushTransmit(w, netns, dev, pkt);
