@@ -18,9 +18,14 @@ test.describe('every host in the side panel (issue 12 §6)', () => {
     page,
   }) => {
     const ws = new Workspace(page);
-    await terminal.runAll(TWO);
+    await terminal.runAll(TWO.slice(0, -1));
     await ws.show('Inspector');
     const inspector = page.getByRole('region', { name: 'Inspector' });
+    // The inspector loads on first use; it diffs only the commands run once it is there.
+    await expect(inspector.getByText('Last command changes')).toBeVisible();
+    await terminal.run(TWO.at(-1)!);
+    // ssh's connection is a packet journey: its trace takes the side panel; come back.
+    await ws.show('Inspector');
     const changes = inspector.getByRole('list', { name: 'Last command changes' });
     await expect(changes).toContainText('host2: b1 (busybox) running');
     await expect(changes).toContainText('host2: 172.17.0.2/16 dev eth0 (b1)');
