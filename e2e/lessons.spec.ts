@@ -55,13 +55,20 @@ async function followLesson(lessons: LessonsPanel, terminal: TerminalPanel, less
   await expect(lessons.region).toContainText(lessons.t('ui.done'));
 }
 
+/**
+ * Every lesson is completed in English; in Chinese, a few that between them meet every kind of step
+ * (commands by button and typed, questions, detours), which shows the Chinese panel works.
+ * That every text a lesson names exists in Chinese is src/lessons/texts.test.ts's to check.
+ */
+const ZH = new Set(['docker0-veth', 'ports-nat', 'macvlan-ipvlan']);
+
 for (const lang of ['en', 'zh'] as const satisfies readonly Lang[]) {
   test.describe(`lessons in ${lang}`, () => {
     test.beforeEach(async ({ page }) => {
       await page.addInitScript((l) => localStorage.setItem('dnl.language', l), lang);
     });
 
-    for (const lesson of LESSONS) {
+    for (const lesson of lang === 'en' ? LESSONS : LESSONS.filter((l) => ZH.has(l.id))) {
       test(`${lesson.id}: completed by script`, async ({ page, terminal, labState }) => {
         const lessons = new LessonsPanel(page, lang);
         await lessons.start(lesson.titleKey);

@@ -41,24 +41,23 @@ const kernel =
     : null;
 
 // Static checks count as one test each, so a type error or lint error can never pass silently.
-// Type check and lint each take one core.
-for (const ok of await Promise.all([
+// They and the unit tests share the two cores; the end-to-end tests then have them to themselves.
+const [typecheck, lint, format, unitOk] = await Promise.all([
   start('typecheck', 'npx', ['tsc', '-b']),
   start('lint', 'npx', ['eslint', '.']),
-])) {
+  start('format', 'npx', ['prettier', '--check', '.']),
+  start('unit', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=reports/vitest.json',
+  ]),
+]);
+for (const ok of [typecheck, lint, format]) {
   if (ok) passed++;
   else failed++;
 }
-if (run('format', 'npx', ['prettier', '--check', '.'])) passed++;
-else failed++;
-
-const unitOk = run('unit', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=reports/vitest.json',
-]);
 const v = read('reports/vitest.json');
 if (v) {
   passed += v.numPassedTests;
