@@ -5,11 +5,15 @@ import { SEED000_STORY, Workspace } from './pages/Workspace';
 type Box = { x: number; y: number; width: number; height: number };
 
 async function box(locator: Locator): Promise<Box> {
-  // The graph and the side panel's tabs load a moment after the page (after the engine).
-  await locator.waitFor();
-  const b = await locator.boundingBox();
-  if (!b) throw new Error(`${String(locator)} is not laid out`);
-  return b;
+  // The graph and the side panel's tabs load a moment after the page (after the engine), and the
+  // loaded region replaces its placeholder: between the two neither has a box.
+  let b: Box | null = null;
+  await expect
+    .poll(async () => (b = await locator.boundingBox()), {
+      message: `${String(locator)} is laid out`,
+    })
+    .not.toBeNull();
+  return b!;
 }
 
 const area = (b: Box) => b.width * b.height;
