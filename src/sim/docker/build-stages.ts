@@ -55,3 +55,23 @@ export function substitute(text: string, vars: Readonly<Record<string, string>>)
     },
   );
 }
+
+/** BuildKit builds only what the target needs: its stage and the stages it copies from or starts from. */
+export function neededStages(stages: readonly Stage[], target: number): Stage[] {
+  const need = new Set<number>([target]);
+  for (let i = target; i >= 0; i--) {
+    if (!need.has(i)) continue;
+    const s = stages[i];
+    const refs = [
+      s.from.kind === 'FROM' ? s.from.image : '',
+      ...s.instructions.flatMap((x) => (x.kind === 'COPY' && x.from !== undefined ? [x.from] : [])),
+    ];
+    for (const r of refs) {
+      const dep = stages.find(
+        (x) => (x.name === r.toLowerCase() || String(x.index) === r) && x.index < i,
+      );
+      if (dep) need.add(dep.index);
+    }
+  }
+  return stages.filter((s) => need.has(s.index));
+}

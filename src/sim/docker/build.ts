@@ -20,52 +20,10 @@ import { imageOnTop } from './image-records';
 import { derivedHex } from './inspect-values';
 import { ensureImage, findLocalImage } from './pull';
 import { isValidImageRef } from './images';
-import { buildStages, substitute, type Stage } from './build-stages';
+import { buildStages, neededStages, substitute } from './build-stages';
+import type { BuildOptions, BuildReport, BuildStep } from './build-report';
 
-export interface BuildOptions {
-  readonly buildArgs: Readonly<Record<string, string>>;
-  readonly noCache: boolean;
-  readonly target?: string;
-  readonly legacy: boolean;
-}
-
-/** One instruction as it ran. */
-export interface BuildStep {
-  readonly stage: Stage;
-  readonly instruction: Instruction;
-  /** Position among the stage's steps that touch files (BuildKit's `[2/3]`), 0 for config steps. */
-  readonly number: number;
-  readonly cached: boolean;
-  /** What RUN printed, as a terminal shows it. */
-  readonly output: string;
-  readonly exitCode: number;
-  /** The image state after the step. */
-  readonly image: Image;
-  /** The base image a FROM resolved to, and its pull progress when it had to be pulled. */
-  readonly base?: { readonly ref: string; readonly pulled: string };
-  /** The build container a RUN (or, in the legacy builder, a config step) ran in. */
-  readonly containerId?: string;
-}
-
-export type BuildFailure =
-  | { readonly kind: 'run'; readonly step: BuildStep; readonly process: string }
-  | {
-      readonly kind: 'pull';
-      readonly instruction: Instruction;
-      readonly ref: string;
-      readonly error: string;
-    }
-  | { readonly kind: 'copy'; readonly instruction: Instruction; readonly source: string }
-  | { readonly kind: 'target'; readonly target: string }
-  | { readonly kind: 'stage'; readonly instruction: Instruction; readonly error: string };
-
-export interface BuildReport {
-  readonly world: World;
-  readonly steps: readonly BuildStep[];
-  readonly stages: readonly Stage[];
-  readonly image?: Image;
-  readonly failure?: BuildFailure;
-}
+export type { BuildFailure, BuildOptions, BuildReport, BuildStep } from './build-report';
 
 const EMPTY: Image = {
   id: '',
@@ -322,23 +280,3 @@ export function build(
 }
 
 const comment = (opts: BuildOptions) => (opts.legacy ? '' : 'buildkit.dockerfile.v0');
-
-/** BuildKit builds only what the target needs: its stage and the stages it copies from or starts from. */
-function neededStages(stages: readonly Stage[], target: number): Stage[] {
-  const need = new Set<number>([target]);
-  for (let i = target; i >= 0; i--) {
-    if (!need.has(i)) continue;
-    const s = stages[i];
-    const refs = [
-      s.from.kind === 'FROM' ? s.from.image : '',
-      ...s.instructions.flatMap((x) => (x.kind === 'COPY' && x.from !== undefined ? [x.from] : [])),
-    ];
-    for (const r of refs) {
-      const dep = stages.find(
-        (x) => (x.name === r.toLowerCase() || String(x.index) === r) && x.index < i,
-      );
-      if (dep) need.add(dep.index);
-    }
-  }
-  return stages.filter((s) => need.has(s.index));
-}

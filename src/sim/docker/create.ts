@@ -12,7 +12,8 @@ import { findContainer } from './lookup';
 import { generateName } from './names';
 import type { RunOptions } from './run-options';
 import { exists, hostTree } from '../linux/file-tree';
-import { parseVolumeSpec, setUpMounts, type MountRequest } from './volumes';
+import { setUpMounts } from './volumes';
+import { parseVolumeSpec, type MountRequest } from './mount-spec';
 
 export const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 

@@ -7,61 +7,7 @@ import { own } from '../own';
 import type { FileLayer, Image, ImageFlavour } from '../model';
 import { baseLayer } from '../linux/layers';
 import { NGINX_ROOT, NGINX_WELCOME } from '../packet/http';
-
-/** Commands every image has, as busybox applets or as coreutils/grep/hostname. */
-const BASICS = [
-  'sh',
-  'cat',
-  'echo',
-  'env',
-  'printenv',
-  'ls',
-  'clear',
-  'hostname',
-  'sleep',
-  'grep',
-  'head',
-  'tail',
-  'wc',
-  'cut',
-  'true',
-  'false',
-  'uname',
-  'id',
-  'whoami',
-  'date',
-  'mkdir',
-  'rm',
-  'touch',
-  'readlink',
-  'printf',
-];
-/** busybox's networking applets (busybox and alpine images). */
-const BUSYBOX_APPLETS = [
-  ...BASICS,
-  'ash',
-  'ip',
-  'ping',
-  'ping6',
-  'ifconfig',
-  'route',
-  'arp',
-  'wget',
-  'nslookup',
-  'netstat',
-  'traceroute',
-  'nc',
-  'telnet',
-  'brctl',
-  'ps',
-  'top',
-  'vi',
-  'which',
-];
-/** coreutils and friends, in every glibc image. */
-const GNU_BASE = [...BASICS, 'bash', 'getent'];
-const DEBIAN_BASE = [...GNU_BASE, 'apt', 'apt-get', 'dpkg', 'which'];
-const CENTOS_BASE = [...GNU_BASE, 'yum', 'rpm', 'ps', 'curl'];
+import { toolsOf } from './image-tools';
 
 interface CatalogEntry {
   readonly repo: string;
@@ -256,19 +202,6 @@ const CATALOG: readonly CatalogEntry[] = [
     stopExitCode: 0,
   },
 ];
-
-function toolsOf(e: CatalogEntry): string[] {
-  const base =
-    e.flavour === 'busybox'
-      ? BUSYBOX_APPLETS
-      : e.flavour === 'alpine'
-        ? // Alpine moved busybox's telnet into busybox-extras (aports 23f4c6bd6c, v3.7).
-          BUSYBOX_APPLETS.filter((t) => t !== 'telnet')
-        : e.flavour === 'centos'
-          ? CENTOS_BASE
-          : DEBIAN_BASE;
-  return [...new Set([...base, ...(e.extraTools ?? [])])];
-}
 
 /** The image's own files and directories, over its flavour's. */
 function ownLayer(e: CatalogEntry): FileLayer {

@@ -3,7 +3,7 @@ import type { PortBinding } from '../model';
 import { err, ok, type Result } from '../result';
 import { parseFlags, type FlagSpec } from './flags';
 import { parsePortSpec } from './port-spec';
-import { parseMountFlag, type MountRequest } from './volumes';
+import { parseMountFlag, type MountRequest } from './mount-spec';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
