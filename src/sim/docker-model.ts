@@ -12,6 +12,8 @@ export interface Daemon {
   /** Creation order is the insertion order of these records. */
   readonly networks: ReadonlyMap<string, Network>;
   readonly containers: ReadonlyMap<string, Container>;
+  /** Each container's name -> its id: moby's name registry, so a name is found without a scan. */
+  readonly names: ReadonlyMap<string, string>;
   readonly images: ReadonlyMap<string, Image>;
   /** Local volumes by name, in creation order; their files live on the host under `Mountpoint`. */
   readonly volumes?: ReadonlyMap<string, Volume>;
@@ -20,6 +22,13 @@ export interface Daemon {
    * kept apart from the endpoints as libnetwork keeps its bitmap.
    */
   readonly ipamAllocations: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Containers whose main process goes on with the clock (a detached ping, a sleep), by id in the
+   * order they started, so that each line visits these and not every container of the lab.
+   */
+  readonly clocked?: readonly string[];
+  /** Containers made with `--network container:<id>`, by id: the only ones that share a namespace. */
+  readonly joiners?: readonly string[];
   /**
    * BuildKit's cache: the state after each build step, by an id derived from the step and what it
    * started from, so an unchanged step is `CACHED` and a rebuild yields the same image.

@@ -40,6 +40,17 @@ function hostInvariants(h: Host): string[] {
     if ([...ips].map(intToIp).sort().join() !== held.sort().join())
       problems.push(`IPAM record of ${netId.slice(0, 12)} disagrees with endpoints`);
   }
+  // The name registry holds exactly the containers, each name to its container's id.
+  if (h.docker.names.size !== containers.length)
+    problems.push(
+      `name registry holds ${h.docker.names.size} names for ${containers.length} containers`,
+    );
+  for (const c of containers)
+    if (h.docker.names.get(c.name) !== c.id) problems.push(`name registry has lost ${c.name}`);
+  // The clocked-process index holds every container whose main process acts with the clock.
+  for (const c of containers)
+    if (c.main && !h.docker.clocked?.includes(c.id))
+      problems.push(`${c.name}'s main process is missing from the clock's index`);
   // Joined endpoints belong to live networks, running containers and existing interfaces.
   for (const c of containers) {
     const running = c.state.status === 'running';

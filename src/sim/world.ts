@@ -11,6 +11,7 @@ import { startDaemon } from './docker/daemon';
 import type { Host, World } from './model';
 import { addLink, loopback, type HostDraft } from './net/kernel';
 import { createRng } from './rng';
+import { Table } from './table';
 import type { Ctx } from './shell/process';
 
 // The daemon's big collections are Maps: copying a 1,000-entry Map is ten times cheaper than an object.
@@ -46,7 +47,7 @@ export const FIRST_HOST_MAC = '52:54:00:12:34:56';
 export function bootHost(hostname: string, ip: string, mac: string, ctx: Ctx): Host {
   const host: Host = {
     hostname,
-    netns: new Map([['host', { id: 'host', links: [loopback()], routes: [] }]]),
+    netns: Table.of([['host', { id: 'host', links: [loopback()], routes: [] }]]),
     nextIfindex: 2,
     nextPid: 1187,
     sysctl: { 'net.ipv4.ip_forward': '1' },
@@ -56,7 +57,8 @@ export function bootHost(hostname: string, ip: string, mac: string, ctx: Ctx): H
       running: false,
       version: '27.5.1',
       networks: new Map(),
-      containers: new Map(),
+      containers: new Table(),
+      names: new Table(),
       images: new Map(),
       ipamAllocations: {},
       nextEphemeralPort: 32768,
@@ -98,7 +100,7 @@ export function createWorld(seed: number = DEFAULT_SEED): World {
 /** The world as text, Maps included (for determinism checks and snapshots). */
 export function serializeWorld(world: World): string {
   return JSON.stringify(world, (_k, v: unknown) =>
-    v instanceof Map ? [...(v as Map<unknown, unknown>).entries()] : v,
+    v instanceof Map || v instanceof Table ? [...(v as Map<unknown, unknown>).entries()] : v,
   );
 }
 

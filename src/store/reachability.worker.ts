@@ -4,9 +4,11 @@
  * (`{ id, result }`).
  */
 import type { World } from '../sim';
+import { Table } from '../sim/table';
 import { reachabilityOf } from './probes';
 
 self.onmessage = (event: MessageEvent<{ id: number; world: World }>) => {
   const { id, world } = event.data;
-  self.postMessage({ id, result: reachabilityOf(world) });
+  // The message is a structured clone: the world's Tables arrive as plain data.
+  self.postMessage({ id, result: reachabilityOf(Table.revive(world)) });
 };

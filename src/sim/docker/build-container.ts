@@ -74,6 +74,7 @@ export function runIn(
   const set = updateHost(world, host, (h) => {
     if (!registered) h.docker.images.set(state.id, castDraft(state));
     h.docker.containers.set(id, castDraft(container));
+    h.docker.names.set(container.name, id);
     return { ok: true, value: undefined };
   });
   if (!set.ok) throw new Error(set.error);

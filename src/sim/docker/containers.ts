@@ -123,13 +123,18 @@ export function stopContainer(
   releasePorts(h, c);
   for (let i = 0; i < c.endpoints.length; i++) leaveEndpoint(h, c, i);
   const netns = c.netns;
-  const shared = [...baseHost(h).docker.containers.values()].some(
-    (o) => o.id !== id && o.state.status === 'running' && o.netns === netns,
-  );
+  const before = baseHost(h).docker.containers;
+  const shared = h.docker.joiners?.some((j) => {
+    const o = before.get(j);
+    return j !== id && o?.state.status === 'running' && o.netns === netns;
+  });
   if (netns && netns !== 'host' && !shared && !c.hostConfig.networkMode.startsWith('container:'))
     deleteNetns(h, netns);
   delete c.netns;
-  delete c.main;
+  if (c.main) {
+    delete c.main;
+    h.docker.clocked = h.docker.clocked?.filter((x) => x !== id);
+  }
   if (c.logs) c.logs = castDraft(logsUntil(c.logs, ctx.now));
   c.linkHosts = [];
   c.state = {
@@ -142,8 +147,16 @@ export function stopContainer(
   if (c.hostConfig.autoRemove) {
     // --rm takes the container's anonymous volumes with it (ContainerRmConfig.RemoveVolume).
     removeAnonymousVolumes(h, c);
-    h.docker.containers.delete(id);
+    forgetContainer(h, id);
   }
+}
+
+/** The daemon forgets a container, and its indexes with it. */
+export function forgetContainer(h: HostDraft, id: string): void {
+  const name = h.docker.containers.get(id)?.name;
+  if (name !== undefined && h.docker.names.get(name) === id) h.docker.names.delete(name);
+  h.docker.containers.delete(id);
+  if (h.docker.joiners?.includes(id)) h.docker.joiners = h.docker.joiners.filter((j) => j !== id);
 }
 
 /** `docker rm` (with `volumes`, `-v`: its anonymous volumes go too). */
@@ -166,6 +179,6 @@ export function removeContainer(
     stopContainer(h, id, 137, ctx);
   }
   if (volumes) removeAnonymousVolumes(h, c);
-  h.docker.containers.delete(id);
+  forgetContainer(h, id);
   return ok(undefined);
 }

@@ -8,7 +8,7 @@ import type { Container, Endpoint, Image } from '../model';
 import { baseHost, type HostDraft } from '../net/kernel';
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
-import { findContainer } from './lookup';
+import { containerNamed, findContainer } from './lookup';
 import { generateName } from './names';
 import type { RunOptions } from './run-options';
 import { exists, hostTree } from '../linux/file-tree';
@@ -111,15 +111,14 @@ export function createContainer(
   if (o.name !== undefined && !NAME_RE.test(o.name))
     return err(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const id = ctx.rng.hex(64);
-  const all = [...baseHost(h).docker.containers.values()];
+  const before = baseHost(h).docker;
   const clash =
-    o.name === undefined ? undefined : all.find((c) => c.name === o.name!.replace(/^\//, ''));
+    o.name === undefined ? undefined : containerNamed(before, o.name.replace(/^\//, ''));
   if (clash)
     return err(
       `Conflict. The container name "/${clash.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
     );
-  const name =
-    o.name?.replace(/^\//, '') ?? generateName(ctx.rng, (n) => all.some((c) => c.name === n), id);
+  const name = o.name?.replace(/^\//, '') ?? generateName(ctx.rng, (n) => before.names.has(n), id);
   const links: string[] = [];
   if (mode.kind !== 'user') {
     for (const link of o.links) {
@@ -190,5 +189,7 @@ export function createContainer(
   if (!mounts.ok) return mounts;
   const made = mounts.value.length ? { ...container, mounts: mounts.value } : container;
   h.docker.containers.set(id, castDraft(made));
+  h.docker.names.set(made.name, id);
+  if (networkMode.startsWith('container:')) h.docker.joiners = [...(h.docker.joiners ?? []), id];
   return ok(made);
 }

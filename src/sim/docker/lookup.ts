@@ -1,32 +1,24 @@
 /** How the daemon resolves what a user typed to a container or network (full id, name, id prefix). */
-import { castDraft, current, isDraft, original } from 'immer';
 import type { Container, Daemon, Network } from '../model';
 
 /**
- * moby's container lookup: exact id, then exact name, then a unique id prefix. On a draft daemon
- * the name is looked up in the daemon as the command found it and confirmed in the draft, so a
- * lookup does not draft every container of a big lab (ids are the map's keys, read as they are).
+ * moby's container lookup: exact id, then exact name, then a unique id prefix (ids are the map's
+ * keys, read without drafting any container of a big lab).
  */
 export function findContainer(d: Daemon, ref: string): Container | undefined {
   if (!ref) return undefined;
   const byId = d.containers.get(ref);
   if (byId) return byId;
-  const name = ref.startsWith('/') ? ref.slice(1) : ref;
-  const before = isDraft(d.containers) ? original(castDraft(d.containers)) : d.containers;
-  const named = valueWhere(before, (c) => c.name === name);
-  const confirmed = named && d.containers.get(named.id);
-  if (confirmed?.name === name) return confirmed;
-  if (before !== d.containers) {
-    const now = valueWhere(current(castDraft(d.containers)), (c) => c.name === name);
-    if (now) return d.containers.get(now.id);
-  }
+  const named = containerNamed(d, ref.startsWith('/') ? ref.slice(1) : ref);
+  if (named) return named;
   const matches = [...d.containers.keys()].filter((id) => id.startsWith(ref));
   return matches.length === 1 ? d.containers.get(matches[0]) : undefined;
 }
 
-function valueWhere<V>(map: ReadonlyMap<string, V>, match: (v: V) => boolean): V | undefined {
-  for (const v of map.values()) if (match(v)) return v;
-  return undefined;
+/** The container called `name` (no leading slash), through the daemon's name registry. */
+export function containerNamed(d: Daemon, name: string): Container | undefined {
+  const id = d.names.get(name);
+  return id === undefined ? undefined : d.containers.get(id);
 }
 
 export type NetworkLookup =

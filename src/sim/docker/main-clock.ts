@@ -56,10 +56,16 @@ function endMain(
   return r.ok ? r.world : world;
 }
 
-const setMain = (world: World, host: string, id: string, main: ClockedMain) =>
-  updateContainer(world, host, id, (c) => {
+function setMain(world: World, host: string, id: string, main: ClockedMain): World {
+  const r = updateHost(world, host, (h) => {
+    const c = h.docker.containers.get(id);
+    if (!c) return { ok: true, value: undefined };
     c.main = main as Draft<ClockedMain>;
+    if (!h.docker.clocked?.includes(id)) h.docker.clocked = [...(h.docker.clocked ?? []), id];
+    return { ok: true, value: undefined };
   });
+  return r.ok ? r.world : world;
+}
 
 /** The ping inside container `id`, with round trips drawn for the batch that starts at `at`. */
 const pingIn = (world: World, host: string, id: string, at: number): PingProcess => ({
@@ -181,9 +187,10 @@ function advancePing(world: World, host: string, id: string, now: number): World
 export function advanceMainProcesses(world: World): World {
   let w = world;
   for (const [name, h] of Object.entries(world.hosts))
-    for (const c of h.docker.containers.values()) {
-      const main = c.main;
-      if (!main || c.state.status !== 'running') continue;
+    for (const id of h.docker.clocked ?? []) {
+      const c = h.docker.containers.get(id);
+      const main = c?.main;
+      if (!c || !main || c.state.status !== 'running') continue;
       if (main.kind === 'ping') w = advancePing(w, name, c.id, w.clock);
       else if (!c.state.paused && main.until <= w.clock)
         w = endMain(w, name, c.id, [], 0, main.until);

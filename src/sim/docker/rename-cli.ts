@@ -13,7 +13,7 @@ import { checkArgs, flagError } from './cli-errors';
 import { parseLegacyLink } from './containers';
 import { NAME_RE } from './create';
 import { parseFlags, type FlagSpec } from './flags';
-import { findContainer } from './lookup';
+import { containerNamed, findContainer } from './lookup';
 import { parseRestart } from './run-options';
 
 export const dockerRename: DockerHandler = (p, args, path) => {
@@ -41,7 +41,7 @@ export const dockerRename: DockerHandler = (p, args, path) => {
     return fail(
       `Error when allocating new name: Invalid container name (/${newName}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
     );
-  const clash = [...d.containers.values()].find((o) => o.name === newName);
+  const clash = containerNamed(d, newName);
   if (clash)
     return fail(
       `Error when allocating new name: Conflict. The container name "/${newName}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
@@ -55,6 +55,8 @@ export const dockerRename: DockerHandler = (p, args, path) => {
         return `/${child}:/${parent}/${l.alias}`;
       });
     h.docker.containers.get(c.id)!.name = newName;
+    h.docker.names.delete(c.name);
+    h.docker.names.set(newName, c.id);
     return { ok: true, value: undefined };
   });
   return r.ok ? output(r.world) : fail(r.error);

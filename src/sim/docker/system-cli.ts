@@ -13,6 +13,7 @@ import { checkArgs, flagError } from './cli-errors';
 import { dockerInfo } from './info-cli';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { pruneNetworks } from './networks';
+import { forgetContainer } from './containers';
 import { prunedImages, pruneImages } from './image-delete';
 import { pruneUnusedVolumes, volumeSize, volumesOf, volumeUsers } from './volumes';
 
@@ -101,7 +102,7 @@ function pruneContainers(world: World, host: string): { world: World; ids: strin
     for (const c of [...h.docker.containers.values()])
       if (c.state.status !== 'running') {
         ids.push(c.id);
-        h.docker.containers.delete(c.id);
+        forgetContainer(h, c.id);
       }
     return { ok: true, value: undefined };
   });

@@ -17,6 +17,7 @@ import { labHostAt } from './lab-lan';
 import type { Ingress } from './macvlan';
 import { isLocalAddress, lookupRoute } from './route';
 import { intoBridge } from './vxlan-bridge';
+import { Table } from '../table';
 
 /** What an outer UDP datagram carries: the inner frame, its MACs and the VNI. */
 export interface Tunnel {
@@ -205,7 +206,7 @@ function learnVtep(w: Walk, netns: string, l: Link, mac: string, vtep: Ipv4): vo
   if (!ns) return;
   const fdb = [{ mac, dst: vtep, learned: true as const }, ...v.fdb];
   const links = ns.links.map((x) => (x.ifindex === l.ifindex ? { ...x, vxlan: { ...v, fdb } } : x));
-  w.h = { ...w.h, netns: new Map(w.h.netns).set(netns, { ...ns, links }) };
+  w.h = { ...w.h, netns: Table.of(w.h.netns).set(netns, { ...ns, links }) };
 }
 
 /**
