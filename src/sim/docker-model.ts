@@ -27,8 +27,11 @@ export interface Daemon {
    * order they started, so that each line visits these and not every container of the lab.
    */
   readonly clocked?: readonly string[];
-  /** Containers made with `--network container:<id>`, by id: the only ones that share a namespace. */
-  readonly joiners?: readonly string[];
+  /**
+   * Containers whose config names another container (`--link`, `--network container:<id>`), by
+   * id: the only ones a container's start or stop can concern.
+   */
+  readonly dependents?: readonly string[];
   /**
    * BuildKit's cache: the state after each build step, by an id derived from the step and what it
    * started from, so an unchanged step is `CACHED` and a rebuild yields the same image.

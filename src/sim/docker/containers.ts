@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { logsUntil } from './container-logs';
 import { joinEndpoint, leaveEndpoint } from './endpoint';
+import { containerNamed } from './lookup';
 import { bindPorts, releasePorts } from './ports';
 import { removeAnonymousVolumes } from './volumes';
 
@@ -40,7 +41,7 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
   const entries: HostsEntry[] = [];
   for (const link of c.hostConfig.links) {
     const { child, parent, alias } = parseLegacyLink(link);
-    const target = [...baseHost(h).docker.containers.values()].find((x) => x.name === child);
+    const target = containerNamed(baseHost(h).docker, child);
     if (!target || target.state.status !== 'running')
       return err(`Cannot link to a non running container: /${child} AS /${parent}/${alias}`);
     const entry = linkEntry(h, target, alias);
@@ -53,8 +54,10 @@ function resolveLinks(h: HostDraft, c: ContainerDraft): Result<HostsEntry[]> {
 
 /** When a linked container restarts, its parents' /etc/hosts lines follow it (UpdateHostsEntry). */
 function refreshParents(h: HostDraft, child: Container): void {
-  for (const base of baseHost(h).docker.containers.values()) {
-    if (!base.hostConfig.links.length || base.state.status !== 'running') continue;
+  const before = baseHost(h).docker.containers;
+  for (const id of h.docker.dependents ?? []) {
+    const base = before.get(id);
+    if (!base?.hostConfig.links.length || base.state.status !== 'running') continue;
     base.hostConfig.links.forEach((link, i) => {
       const l = parseLegacyLink(link);
       if (l.child !== child.name) return;
@@ -124,7 +127,7 @@ export function stopContainer(
   for (let i = 0; i < c.endpoints.length; i++) leaveEndpoint(h, c, i);
   const netns = c.netns;
   const before = baseHost(h).docker.containers;
-  const shared = h.docker.joiners?.some((j) => {
+  const shared = h.docker.dependents?.some((j) => {
     const o = before.get(j);
     return j !== id && o?.state.status === 'running' && o.netns === netns;
   });
@@ -156,7 +159,8 @@ export function forgetContainer(h: HostDraft, id: string): void {
   const name = h.docker.containers.get(id)?.name;
   if (name !== undefined && h.docker.names.get(name) === id) h.docker.names.delete(name);
   h.docker.containers.delete(id);
-  if (h.docker.joiners?.includes(id)) h.docker.joiners = h.docker.joiners.filter((j) => j !== id);
+  if (h.docker.dependents?.includes(id))
+    h.docker.dependents = h.docker.dependents.filter((j) => j !== id);
 }
 
 /** `docker rm` (with `volumes`, `-v`: its anonymous volumes go too). */

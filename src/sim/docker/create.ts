@@ -190,6 +190,7 @@ export function createContainer(
   const made = mounts.value.length ? { ...container, mounts: mounts.value } : container;
   h.docker.containers.set(id, castDraft(made));
   h.docker.names.set(made.name, id);
-  if (networkMode.startsWith('container:')) h.docker.joiners = [...(h.docker.joiners ?? []), id];
+  if (links.length || networkMode.startsWith('container:'))
+    h.docker.dependents = [...(h.docker.dependents ?? []), id];
   return ok(made);
 }
