@@ -14,7 +14,7 @@ import { immerable } from 'immer';
 
 /** Entries per chunk, and buckets in the key index: ~√1,000, so both levels stay short. */
 const CHUNK = 32;
-const BUCKETS = 8;
+const BUCKETS = 32;
 
 /** FNV-1a over the key's text: deterministic, and spreads hex ids and names alike. */
 function bucketOf(key: unknown): number {

@@ -71,7 +71,9 @@ function lowerBound(sorted: readonly number[], n: number): number {
 
 /**
  * IPAM's record of a network: allocated addresses as ascending 32-bit integers (libnetwork's
- * bitmap). The new record is frozen: Immer then passes over it whole instead of visiting each entry.
+ * bitmap). The new record is frozen, so Immer passes over it whole instead of visiting each entry
+ * when the command ends; it is copied by spreading, which V8 does fast for a frozen array (slice
+ * and toSpliced take a slow path there).
  */
 export function withAllocation(
   sorted: readonly number[],
@@ -81,8 +83,10 @@ export function withAllocation(
   const n = ipToInt(ip);
   const i = lowerBound(sorted, n);
   const taken = sorted[i] === n;
-  if (allocate) return Object.freeze(taken ? [...sorted] : sorted.toSpliced(i, 0, n));
-  return Object.freeze(taken ? sorted.toSpliced(i, 1) : [...sorted]);
+  const next = [...sorted];
+  if (allocate && !taken) next.splice(i, 0, n);
+  if (!allocate && taken) next.splice(i, 1);
+  return Object.freeze(next);
 }
 
 /**
