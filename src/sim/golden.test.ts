@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchBlock, parseGolden } from './golden';
 import { replay } from './index';
+import { checkInvariants } from './invariants';
 
 const dir = join(import.meta.dirname, '__golden__');
 
@@ -10,10 +11,11 @@ describe('golden transcripts (the tutorials, retold)', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     it(file, () => {
       const blocks = parseGolden(readFileSync(join(dir, file), 'utf8'));
-      const { transcript } = replay(blocks.map((b) => b.command));
+      const { transcript, world } = replay(blocks.map((b) => b.command));
       const names = new Map<string, string>();
       const failures = blocks.map((b, i) => matchBlock(b, transcript[i], names)).filter(Boolean);
       expect(failures.join('\n\n')).toBe('');
+      expect(checkInvariants(world)).toEqual([]);
     });
   }
 

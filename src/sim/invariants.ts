@@ -5,6 +5,7 @@
 import type { Host, World } from './model';
 import { isNetworkOrBroadcast, subnetContains } from './net/ipam';
 import { intToIp } from './net/ipv4';
+import { Table } from './table';
 
 function hostInvariants(h: Host): string[] {
   const problems: string[] = [];
@@ -40,6 +41,13 @@ function hostInvariants(h: Host): string[] {
     if ([...ips].map(intToIp).sort().join() !== held.sort().join())
       problems.push(`IPAM record of ${netId.slice(0, 12)} disagrees with endpoints`);
   }
+  // The big collections stay Tables: a Map put in their place would make every command copy it.
+  for (const [what, t] of Object.entries({
+    namespaces: h.netns,
+    containers: h.docker.containers,
+    names: h.docker.names,
+  }))
+    if (!(t instanceof Table)) problems.push(`the ${what} are no longer a Table`);
   // The name registry holds exactly the containers, each name to its container's id.
   if (h.docker.names.size !== containers.length)
     problems.push(
