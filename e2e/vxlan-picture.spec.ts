@@ -86,5 +86,27 @@ test.describe('VXLAN in the picture (issue 12 §6)', () => {
     const boxes = g.nodes.filter((n) => n.classes.includes('overlay-netns')).map((n) => n.label);
     expect(boxes).toHaveLength(2);
     expect(boxes.every((l) => l.startsWith('overlay test-net · netns 1-'))).toBe(true);
+
+    // Over to host2 and back: every id swaps its @host/ prefix twice, and nothing goes missing.
+    await terminal.runAll(['ssh host2', 'exit']);
+    await expect(terminal.output).toContainText('Connection to host2 closed.');
+    await graph.fit.click();
+    const back = await graph.snapshot();
+    expect(back.edges.filter((e) => e.classes.includes('overlay-band'))).toHaveLength(1);
+    expect(back.edges.filter((e) => e.classes.includes('tunnel'))).toHaveLength(1);
+    // In each host's overlay namespace, vxlan0 and the container's veth hang on br0.
+    const ports = back.edges.filter((e) => e.classes.includes('in-netns'));
+    expect(ports.map((e) => e.target.split('/').at(-1)).sort()).toEqual([
+      'veth0',
+      'veth0',
+      'vxlan0',
+      'vxlan0',
+    ]);
+    expect(ports.every((e) => e.source.endsWith('/br0'))).toBe(true);
+    // br0's name and address sit over its bar, clear of the band that leaves it sideways.
+    for (const br0 of back.nodes.filter((n) => /dev:1-[0-9a-z]{10}\/br0$/.test(n.id))) {
+      expect(br0.labelBox!.y2).toBeLessThanOrEqual(br0.box.y1 + 1);
+      expect(br0.labelBox!.x1).toBeGreaterThanOrEqual(br0.box.x1 - 2);
+    }
   });
 });

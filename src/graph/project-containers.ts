@@ -4,7 +4,7 @@
  * their own (`--network host`, stopped, created) are a plain box; `--link` is an arrow.
  */
 import type { Container, Host } from '../sim';
-import { containerRef, netnsRef } from './refs';
+import { containerRef, deviceRef, netnsRef } from './refs';
 import {
   containersByNetns,
   edge,
@@ -60,7 +60,25 @@ export function projectContainers(
         ),
       ),
     );
-    for (const link of ns.links) nodes.push(reuse(link, projectDevice(nsId, id, link)));
+    for (const link of ns.links) {
+      nodes.push(reuse(link, projectDevice(nsId, id, link)));
+      // A bridge inside the namespace (an overlay's br0, one made by hand): its ports hang on it.
+      const master = linkAt(ns, link.master);
+      if (master)
+        edges.push(
+          reuse(
+            link,
+            edge(
+              `bridge-port:${deviceRef(nsId, link.name)}`,
+              'bridge-port',
+              deviceRef(nsId, master.name),
+              deviceRef(nsId, link.name),
+              '',
+              ['in-netns'],
+            ),
+          ),
+        );
+    }
   }
   for (const c of host.docker.containers.values()) {
     if (c.netns && c.netns !== 'host') continue;

@@ -166,6 +166,23 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'font-weight': 'bold',
       },
     },
+    // A bridge inside a namespace (an overlay's br0) is one of its interfaces: a short bar with
+    // its name and address over it (an overlay's band leaves it sideways), its ports hanging on it
+    // by arcs clear of each other.
+    {
+      selector: 'node.device.bridge',
+      style: {
+        width: 30,
+        height: 14,
+        color: p.text,
+        'text-valign': 'top',
+        'text-halign': 'right',
+        'text-margin-x': -30,
+        'text-margin-y': -3,
+        'font-size': 13,
+        'font-weight': 'normal',
+      },
+    },
     ...bridgeTagStyle(p),
     // `internal: true` / `--internal`: no way out, drawn as a dashed bar with the word on it.
     {
@@ -237,6 +254,16 @@ export function graphStyle(theme: Theme): StylesheetJson {
       },
     },
     { selector: 'edge.bridge-port', style: { width: 3, 'line-color': p.bridge } },
+    {
+      selector: 'edge.bridge-port.in-netns',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [14],
+        'control-point-weights': [0.5],
+        'source-endpoint': '-15 0',
+        'target-endpoint': '-7 0',
+      },
+    },
     { selector: 'edge.uplink', style: { width: 3, 'line-color': p.ether } },
     // macvlan/ipvlan: the child hangs off the NIC itself; the bar under it is no bridge.
     {

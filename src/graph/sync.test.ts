@@ -134,4 +134,31 @@ describe('syncGraph', () => {
     expect(eth1.y).toBeGreaterThan(eth0.y);
     expect(eth1.x).toBeGreaterThan(eth0.x);
   });
+
+  it('keeps an edge whose end was replaced in the same patch (hosts swap their @host/ prefixes)', () => {
+    const { cy, show } = lab();
+    const overlay = [
+      'lab add-host host2',
+      'docker swarm init',
+      'ssh host2 docker swarm join --token $(docker swarm join-token -q worker) 10.0.2.15:2377',
+      'docker network create -d overlay --attachable test-net',
+      'docker run -dit --name alpine1 --network test-net alpine',
+      'ssh host2',
+      'docker run -dit --name alpine2 --network test-net alpine',
+    ];
+    show(overlay);
+    const back = [...overlay, 'exit'];
+    show(back);
+    // Every element of the projection is on the canvas, with the ends it was projected with.
+    for (const el of projectWorld(replay(back).world)) {
+      const drawn = cy.getElementById(el.data.id);
+      expect(drawn.empty(), el.data.id).toBe(false);
+      if (el.group === 'edges') {
+        expect(drawn.source().id()).toBe(el.data.source);
+        expect(drawn.target().id()).toBe(el.data.target);
+      }
+    }
+    expect(cy.edges('.overlay-band')).toHaveLength(1);
+    expect(cy.edges('.tunnel')).toHaveLength(1);
+  });
 });

@@ -63,7 +63,9 @@ export function syncGraph(
       const layout = positions.get(id);
       after.set(id, { element: el, layout });
       const old = before.get(id);
-      if (!old) {
+      // An edge whose end went (the terminal moved to another host and the ids swapped their
+      // @host/ prefixes) was removed with that end: it comes back as new.
+      if (!old || (removed.length > 0 && cy.getElementById(id).empty())) {
         added.push(id);
         continue;
       }
