@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../sim';
 import { replay, runLine } from '../sim';
-import { PING_THROUGH_TUNNEL, VXLAN_BY_HAND } from './vxlan-lab.testing';
+import { OVERLAY_TWO_HOSTS, PING_THROUGH_TUNNEL, VXLAN_BY_HAND } from './vxlan-lab.testing';
 import { deviceRef, dnsRef, netnsRef } from './refs';
 import { scriptTrace as traceOf } from './script-trace';
 import { hopTarget, inferProto, protoOfCommand, tracePath } from './trace-path';
@@ -24,6 +24,22 @@ const USER = [
 ];
 
 describe('tracePath', () => {
+  it("switches an overlay ping on its namespace's br0, from the container's veth to vxlan0", () => {
+    const { trace, world } = traceOf([
+      ...OVERLAY_TWO_HOSTS,
+      'docker exec alpine1 ping -c 1 alpine2',
+    ]);
+    const overlay = [...world.hosts[world.terminal.host].netns.keys()].find((id) =>
+      id.startsWith('1-'),
+    )!;
+    const bridge = tracePath(trace).find((h) => h.event.kind === 'bridge')!;
+    expect(bridge.path).toEqual([
+      deviceRef(overlay, 'veth0'),
+      deviceRef(overlay, 'br0'),
+      deviceRef(overlay, 'vxlan0'),
+    ]);
+  });
+
   it('walks a default-bridge ping from eth0 over the veth pairs and docker0 and back', () => {
     const { trace, world } = traceOf([...LINK, 'docker exec web ping -c 1 172.17.0.2']);
     const web = netnsOf(world, 'web');

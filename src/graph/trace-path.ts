@@ -185,9 +185,10 @@ function hopOf(
       return { ...base, category: wire, lit: [from, to], path: [from, to] };
     }
     case 'bridge': {
-      const br = deviceRef('host', e.bridge);
-      const from = e.inPort === 'host' ? br : deviceRef('host', e.inPort);
-      const to = e.outPort === 'host' ? br : deviceRef('host', e.outPort);
+      const netns = e.netns ?? 'host';
+      const br = dev(netns, e.bridge);
+      const from = e.inPort === 'host' ? br : dev(netns, e.inPort);
+      const to = e.outPort === 'host' ? br : dev(netns, e.outPort);
       return { ...base, category: wire, lit: [br, from, to], path: [from, br, to] };
     }
     case 'host-routing': {

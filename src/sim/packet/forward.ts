@@ -157,6 +157,7 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
       w.events.push({
         kind: 'bridge',
         direction: w.direction,
+        ...(l2.netns === 'host' ? {} : { netns: l2.netns }),
         bridge: l2.bridge,
         inPort: l2.inPort,
         outPort,

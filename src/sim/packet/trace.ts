@@ -160,6 +160,8 @@ export type TraceEvent =
   | {
       readonly kind: 'bridge';
       readonly direction: Direction;
+      /** The bridge's namespace, when not the host's (an overlay's br0); absent: the host's. */
+      readonly netns?: string;
       readonly bridge: string;
       /** The port the frame came in on, or `host` when the host's own stack sent it. */
       readonly inPort: string;

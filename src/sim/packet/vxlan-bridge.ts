@@ -104,6 +104,7 @@ export function bridgedTunnel(
     w.events.push({
       kind: 'bridge',
       direction,
+      ...(at.netns === 'host' ? {} : { netns: at.netns }),
       bridge: at.br.name,
       inPort: at.inPort,
       outPort: port.name,
