@@ -18,6 +18,12 @@ export const BRIDGE_Y = 120;
 /** Band coordinates start at the bridge bar's centre: veth ends under it, then the boxes. */
 export const VETH_Y = 56;
 export const BOX_TOP = 106;
+/** The boxes on no bridge (an overlay's namespace, one made by hand) have no bar to hang under. */
+const BARE_TOP = 36;
+
+/** Where a band's first row of boxes starts, below its bar's centre. */
+export const boxTop = (band: { readonly name: string }): number =>
+  band.name ? BOX_TOP : BARE_TOP;
 
 const BAND_PAD_R = 24;
 /** As wide as the bar's longest line ("gateway 192.168.0.1"). */
@@ -29,6 +35,8 @@ const PORT_ROW_H = 46;
 const BAND_TAIL = 10;
 /** Between a band row and the bridges of the next: room for their DNS badges. */
 const BAND_ROW_GAP = 80;
+/** Before a row of bare bands, which have no bars and no badges. */
+const BARE_ROW_GAP = 24;
 /** The LAN node and the gap to the host box, left of everything. */
 const LAN_W = 200;
 
@@ -125,7 +133,7 @@ function sizeBand(
     columns,
     rowH,
     width: Math.max(BAND_MIN_W, BAND_PAD_L + columns * SLOT_W + BAND_PAD_R),
-    height: BOX_TOP + rows * rowH + BAND_TAIL,
+    height: boxTop({ name }) + rows * rowH + BAND_TAIL,
     x: 0,
     y: 0,
   };
@@ -140,10 +148,16 @@ function wrap(bands: readonly Band[], aspect: number): Band[] {
     for (let i = 0; i < bands.length; i += perRow) rows.push(bands.slice(i, i + perRow));
     return rows;
   };
+  // The gap after a row makes room for the next row's DNS badges, which only bars carry.
+  const gapAfter = (rows: readonly Band[][], i: number) =>
+    rows[i + 1]?.every((b) => !b.name) ? BARE_ROW_GAP : BAND_ROW_GAP;
   const zoom = (perRow: number) => {
     const rows = rowsOf(perRow);
     const width = Math.max(...rows.map((r) => r.reduce((w, b) => w + b.width + gutterOf(b), 0)));
-    const height = rows.reduce((h, r) => h + Math.max(...r.map((b) => b.height)) + BAND_ROW_GAP, 0);
+    const height = rows.reduce(
+      (h, r, i) => h + Math.max(...r.map((b) => b.height)) + gapAfter(rows, i),
+      0,
+    );
     return Math.min(aspect / (width + LAN_W), 1 / (height + BRIDGE_Y));
   };
   let best = Math.max(1, bands.length);
@@ -151,13 +165,14 @@ function wrap(bands: readonly Band[], aspect: number): Band[] {
     if (zoom(perRow) > zoom(best) * 1.0001) best = perRow;
   const placed: Band[] = [];
   let y = BRIDGE_Y;
-  for (const row of rowsOf(best)) {
+  const rows = rowsOf(best);
+  for (const [i, row] of rows.entries()) {
     let x = 0;
     for (const b of row) {
       placed.push({ ...b, x, y });
       x += b.width + gutterOf(b);
     }
-    y += Math.max(...row.map((b) => b.height)) + BAND_ROW_GAP;
+    y += Math.max(...row.map((b) => b.height)) + gapAfter(rows, i);
   }
   return placed;
 }

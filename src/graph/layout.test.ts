@@ -21,6 +21,19 @@ const LAB = [
 ];
 
 describe('layoutGraph', () => {
+  it('starts a namespace on no bridge near the top of its row: it has no bar to hang under', () => {
+    const { els, layout, boxOf } = layoutAfter([
+      'docker run -dit --name t1 busybox',
+      'ip netns add ns1',
+    ]);
+    const ns1 = layout.positions.get(els.find((e) => e.data.label === 'netns ns1')!.data.id)!;
+    const docker0 = layout.positions.get('dev:host/docker0')!;
+    // Beside docker0's band, level with the bar rather than with the boxes under it.
+    expect(ns1.x).toBeGreaterThan(docker0.x);
+    expect(ns1.y).toBeLessThan(boxOf('t1').y);
+    expect(ns1.y).toBeGreaterThan(docker0.y);
+  });
+
   it('places every node, bridges in a row above the containers stacked under them', () => {
     const { els, layout, boxOf } = layoutAfter(LAB);
     for (const e of els)

@@ -21,7 +21,7 @@ import {
 import {
   arrangeBands,
   BAND_PAD_L,
-  BOX_TOP,
+  boxTop,
   BOX_W,
   BRIDGE_Y,
   GUTTER_W,
@@ -177,7 +177,7 @@ function placeBox(
   side: (d: GraphElementData) => 'left' | 'right',
   { positions, facingRight, rowOf }: Places,
 ): void {
-  const top = band.y + BOX_TOP + row * band.rowH;
+  const top = band.y + boxTop(band) + row * band.rowH;
   positions.set(box.node.id, { x: left + BOX_W / 2, y: top + IFACE_H / 2 });
   const devices = [...box.devices].sort((a, b) => (a.ifindex ?? 0) - (b.ifindex ?? 0));
   let line = 0;
