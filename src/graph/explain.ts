@@ -1,21 +1,40 @@
 /**
  * One trace event as a plain sentence, given as an i18next key in the `trace` namespace and its
- * parameters, so every explanation exists in English and Chinese. The engine's own `explanation`
- * strings are English; their shapes (packet/resolve.ts, packet/hooks.ts, packet/forward.ts) are
- * read here for the facts they carry (which chain, which bridges), and an unknown shape falls back
- * to the engine's text (`event.raw`).
+ * parameters, so every explanation exists in English and Chinese. The facts a sentence names (who
+ * answered an ARP request, who took the packet, why macvlan or VXLAN dropped it) come as data and
+ * are worded here as phrases of their own; the engine's `explanation` strings of name lookups are
+ * English, their shapes (packet/resolve.ts) read for the facts they carry, and an unknown shape
+ * falls back to the engine's text (`event.raw`).
  */
-import type { TraceEvent } from '../sim';
+import type { ArpAnswerer, DropCause, Receiver, TraceEvent } from '../sim';
+
+/** A parameter: words as they are, or a phrase the caller words first (in the same namespace). */
+export type Param = string | Explanation;
 
 export interface Explanation {
   readonly key: string;
-  readonly params: Record<string, string>;
+  readonly params: Readonly<Record<string, Param>>;
 }
 
-/** Names a namespace for a sentence: a container's name, "the host", … (the caller translates). */
-export type PlaceName = (netns: string) => string;
+/**
+ * Names a namespace for a sentence, on lab host `host` when not the terminal's: a container's
+ * name, "the host", … (the caller translates). `who` names it as the one who acts ("container
+ * web"); without it, the place name serves.
+ */
+export interface PlaceName {
+  (netns: string, host?: string): string;
+  readonly who?: (netns: string, host?: string) => string;
+}
 
 const plain: PlaceName = (netns) => netns;
+
+/** The sentence in the caller's language: its phrases worded first, then put into it. */
+export function words(e: Explanation, t: (key: string, params: Record<string, string>) => string) {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.params))
+    params[k] = typeof v === 'string' ? v : words(v, t);
+  return t(e.key, params);
+}
 
 const raw = (text: string): Explanation => ({ key: 'event.raw', params: { text } });
 
@@ -100,7 +119,7 @@ const lastAddress = (text: string): string => text.match(/\d+\.\d+\.\d+\.\d+/g)?
 function explainDrop(e: Dropped, place: PlaceName): Explanation {
   const params = {
     at: e.at,
-    place: place(e.netns),
+    place: place(e.netns, e.host),
     rule: e.rule ?? '',
     dst: lastAddress(e.explanation),
   };
@@ -138,11 +157,131 @@ function explainDrop(e: Dropped, place: PlaceName): Explanation {
     case 'no-such-host':
       return { key: 'event.drop.noSuchHost', params };
     case 'macvlan-isolation':
-      return { key: 'event.drop.macvlan', params: { ...params, why: e.explanation } };
-    case 'vxlan':
-      return { key: 'event.drop.vxlan', params: { ...params, why: e.explanation } };
+    case 'vxlan': {
+      const why = e.cause ? cause(e.cause, e, params.dst, place) : e.explanation;
+      const key = e.reason === 'vxlan' ? 'event.drop.vxlan' : 'event.drop.macvlan';
+      return { key, params: { ...params, why } };
+    }
   }
 }
+
+const phrase = (key: string, params: Record<string, Param> = {}): Explanation => ({
+  key,
+  params,
+});
+
+/** Who answered an ARP request on `host` (the event's): a phrase. */
+function answerer(a: ArpAnswerer, place: PlaceName, host?: string): Explanation {
+  const who = place.who ?? place;
+  switch (a.kind) {
+    case 'netns':
+      return phrase('event.answerer.netns', { who: who(a.netns, host) });
+    case 'bridge':
+      return phrase('event.answerer.bridge', { bridge: a.bridge, host: place('host', host) });
+    case 'lan-gateway':
+      return phrase('event.answerer.lanGateway', { ip: a.ip });
+    case 'lan-host':
+      return phrase('event.answerer.lanHost', { ip: a.ip });
+    case 'lab-host': {
+      const key = a.docker === 'this' ? 'thisDocker' : a.docker === 'other' ? 'otherDocker' : 'nic';
+      return phrase(`event.answerer.${key}`, { dev: a.dev, host: a.host });
+    }
+    case 'child':
+      return a.netns === 'host'
+        ? phrase('event.answerer.hostChild', { dev: a.dev, link: a.link, host: a.host })
+        : phrase('event.answerer.child', {
+            dev: a.dev,
+            link: a.link,
+            host: a.host,
+            who: who(a.netns, a.host),
+          });
+    case 'neighbour':
+      return phrase('event.answerer.neighbour', { dev: a.dev });
+    case 'vxlan-proxy':
+      return phrase('event.answerer.proxy', { dev: a.dev });
+    case 'tunnel-device':
+      return phrase('event.answerer.tunnelDevice', { dev: a.dev, host: a.host });
+    case 'tunnel-bridge':
+      return phrase('event.answerer.tunnelBridge', {
+        bridge: a.bridge,
+        host: a.host,
+        port: a.port,
+      });
+    case 'tunnel-netns':
+      return phrase('event.answerer.tunnelNetns', {
+        who: who(a.netns, a.host),
+        host: a.host,
+        port: a.port,
+      });
+  }
+}
+
+/** Who took a delivered packet: a phrase. */
+function receiver(r: Receiver | undefined): Param {
+  switch (r?.kind) {
+    case undefined:
+      return '';
+    case 'program':
+    case 'outside':
+      return r.name;
+    case 'echo-reply':
+      return phrase('event.receiver.echoReply');
+    case 'kernel':
+      return phrase('event.receiver.kernel', { name: r.of });
+    case 'listener':
+      return phrase('event.receiver.listener', {
+        comm: r.comm,
+        pid: String(r.pid),
+        address: r.address,
+      });
+    case 'reset':
+      return phrase('event.receiver.reset', { address: r.address, port: String(r.port) });
+    case 'refused':
+      return phrase('event.receiver.refused', { client: r.client });
+  }
+}
+
+/** Why macvlan/ipvlan or VXLAN dropped it (after the drop's `who`, its ARP target). */
+function cause(c: DropCause, e: Dropped, who: string, place: PlaceName): Explanation {
+  const arp = { who, at: e.at };
+  switch (c.kind) {
+    case 'child-to-parent':
+    case 'parent-to-child': {
+      const key = c.kind === 'child-to-parent' ? 'childToParent' : 'parentToChild';
+      return phrase(`event.cause.${key}`, {
+        ...arp,
+        link: c.link,
+        child: c.child,
+        parent: c.parent,
+      });
+    }
+    case 'sibling-mode':
+      return phrase(`event.cause.${c.mode}`, { ...arp, link: c.link });
+    case 'ipvlan-host':
+      return phrase('event.cause.ipvlanHost', { ...arp, dst: c.dst });
+    case 'no-bridge-port':
+      return phrase('event.cause.noBridgePort', {
+        bridge: c.bridge,
+        mac: c.mac,
+        dst: c.dst,
+        place: (place.who ?? place)(e.netns, e.host),
+      });
+    case 'no-fdb':
+      return phrase('event.cause.noFdb', { dev: c.dev, mac: c.mac });
+    case 'no-vni':
+      return phrase('event.cause.noVni', { vni: String(c.vni), port: String(c.port) });
+    case 'no-socket':
+      return phrase('event.cause.noSocket', { port: String(c.port) });
+    case 'other-mac':
+      return phrase('event.cause.otherMac', { mac: c.mac, dev: c.dev, devMac: c.devMac });
+  }
+}
+
+const VIA = {
+  fdb: 'event.vxlan.via.fdb',
+  remote: 'event.vxlan.via.remote',
+  flood: 'event.vxlan.via.flood',
+};
 
 export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanation {
   switch (e.kind) {
@@ -150,22 +289,38 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
       return explainLookup(e);
     case 'route':
       return e.reason === 'unreachable'
-        ? { key: 'event.route.none', params: { place: place(e.netns), dst: e.dst } }
+        ? { key: 'event.route.none', params: { place: place(e.netns, e.host), dst: e.dst } }
         : {
             key: e.via ? 'event.route.gateway' : 'event.route.direct',
-            params: { place: place(e.netns), dst: e.dst, route: e.route, via: e.via ?? '' },
+            params: {
+              place: place(e.netns, e.host),
+              dst: e.dst,
+              route: e.route,
+              via: e.via ?? '',
+            },
           };
     case 'arp':
       return e.mac
         ? {
             key: 'event.arp.answered',
-            params: { dev: e.dev, who: e.who, mac: e.mac, by: e.answeredBy ?? '' },
+            params: {
+              dev: e.dev,
+              who: e.who,
+              mac: e.mac,
+              by: e.answeredBy ? answerer(e.answeredBy, place, e.host) : '',
+            },
           }
         : { key: 'event.arp.none', params: { dev: e.dev, who: e.who } };
     case 'transmit':
       return {
         key: 'event.transmit',
-        params: { place: place(e.netns), dev: e.dev, src: e.src, dst: e.dst, ttl: String(e.ttl) },
+        params: {
+          place: place(e.netns, e.host),
+          dev: e.dev,
+          src: e.src,
+          dst: e.dst,
+          ttl: String(e.ttl),
+        },
       };
     case 'lan':
       return { key: 'event.lan', params: { from: e.from, to: e.to, dst: e.dst } };
@@ -180,7 +335,7 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
           outerDst: e.outer.dst,
           srcPort: String(e.outer.srcPort),
           dstPort: String(e.outer.dstPort),
-          via: e.via === 'fdb' ? 'bridge fdb' : e.via,
+          via: phrase(VIA[e.via]),
         },
       };
     case 'vxlan-decap':
@@ -194,8 +349,8 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
         params: {
           from: e.from.dev,
           to: e.to.dev,
-          fromPlace: place(e.from.netns),
-          toPlace: place(e.to.netns),
+          fromPlace: place(e.from.netns, e.host),
+          toPlace: place(e.to.netns, e.host),
         },
       };
     case 'bridge': {
@@ -234,7 +389,11 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
     case 'delivered':
       return {
         key: e.direction === 'reply' ? 'event.delivered.reply' : 'event.delivered.request',
-        params: { place: place(e.netns), address: e.address, process: e.process ?? '' },
+        params: {
+          place: place(e.netns, e.host),
+          address: e.address,
+          process: receiver(e.process),
+        },
       };
     case 'dropped':
       return explainDrop(e, place);

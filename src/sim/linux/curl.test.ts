@@ -37,9 +37,9 @@ describe('curl on the CentOS host (curl 7.76.1)', () => {
     const delivered = r.trace!.events.filter(
       (e) => e.kind === 'delivered' && e.direction === 'request',
     );
-    expect(delivered.map((e) => (e.kind === 'delivered' ? e.process : ''))).toEqual([
-      expect.stringMatching(/^docker-proxy \(pid \d+\) listening on 0\.0\.0\.0:8080$/),
-      expect.stringMatching(/^nginx \(pid \d+\) listening on 0\.0\.0\.0:80$/),
+    expect(delivered.map((e) => (e.kind === 'delivered' ? e.process : undefined))).toEqual([
+      { kind: 'listener', comm: 'docker-proxy', pid: expect.any(Number), address: '0.0.0.0:8080' },
+      { kind: 'listener', comm: 'nginx', pid: expect.any(Number), address: '0.0.0.0:80' },
     ]);
   });
 
