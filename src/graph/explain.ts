@@ -116,9 +116,18 @@ type Dropped = Extract<TraceEvent, { kind: 'dropped' }>;
 /** The destination an engine sentence names last (`… has no route to 10.9.9.9`). */
 const lastAddress = (text: string): string => text.match(/\d+\.\d+\.\d+\.\d+/g)?.at(-1) ?? '';
 
+/** The pseudo-devices and steps the walker names for what is no device: phrases. */
+const PSEUDO: Readonly<Record<string, string>> = {
+  internet: 'event.pseudo.internet',
+  lan: 'event.pseudo.lan',
+  route: 'event.pseudo.route',
+};
+const deviceOf = (netns: string, dev: string): Param =>
+  (netns === 'outside' || dev === 'route') && PSEUDO[dev] ? phrase(PSEUDO[dev]) : dev;
+
 function explainDrop(e: Dropped, place: PlaceName): Explanation {
   const params = {
-    at: e.at,
+    at: deviceOf(e.netns, e.at),
     place: place(e.netns, e.host),
     rule: e.rule ?? '',
     dst: lastAddress(e.explanation),
@@ -316,7 +325,7 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
         key: 'event.transmit',
         params: {
           place: place(e.netns, e.host),
-          dev: e.dev,
+          dev: deviceOf(e.netns, e.dev),
           src: e.src,
           dst: e.dst,
           ttl: String(e.ttl),

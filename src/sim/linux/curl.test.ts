@@ -38,8 +38,8 @@ describe('curl on the CentOS host (curl 7.76.1)', () => {
       (e) => e.kind === 'delivered' && e.direction === 'request',
     );
     expect(delivered.map((e) => (e.kind === 'delivered' ? e.process : undefined))).toEqual([
-      { kind: 'listener', comm: 'docker-proxy', pid: expect.any(Number), address: '0.0.0.0:8080' },
-      { kind: 'listener', comm: 'nginx', pid: expect.any(Number), address: '0.0.0.0:80' },
+      expect.objectContaining({ kind: 'listener', comm: 'docker-proxy', address: '0.0.0.0:8080' }),
+      expect.objectContaining({ kind: 'listener', comm: 'nginx', address: '0.0.0.0:80' }),
     ]);
   });
 
