@@ -19,7 +19,7 @@ export type ArpAnswerer =
   | { readonly kind: 'lan-host'; readonly ip: Ipv4 }
   /**
    * A lab host's own device on the wire (its eth0, a vlan device). Asked from the LAN client,
-   * `docker` says whether it is the lab's first Docker host or another one.
+   * `docker` says whether it is the Docker host the walk is on or another lab host.
    */
   | {
       readonly kind: 'lab-host';
