@@ -23,6 +23,31 @@ test.describe('a Chinese browser', () => {
     await expect(terminal.output).toContainText("ping: bad address 'nosuch'");
   });
 
+  test('the packet trace tells a ping by name in Chinese, who answered the ARP request too', async ({
+    page,
+    terminal,
+  }) => {
+    for (const line of [
+      'docker network create mynet',
+      'docker run -d --name alpha --network mynet busybox sleep 1d',
+      'docker run -d --name beta --network mynet busybox sleep 1d',
+      'docker exec alpha ping -c 1 beta',
+    ])
+      await terminal.run(line);
+    const player = page.getByRole('region', { name: '数据包追踪' });
+    await player.getByRole('slider', { name: '动画速度' }).fill('8');
+    await expect(player.getByTestId('trace-verdict')).toHaveText('✓ 已送达', { timeout: 15_000 });
+    const events = page.getByRole('list', { name: '数据包事件' }).getByRole('listitem');
+    const arp = events.filter({ hasText: '发 ARP' }).first();
+    await expect(arp).toContainText(
+      /在 eth0 上发 ARP：谁是 172\.18\.0\.3？容器 beta 回答：([0-9a-f]{2}:){5}[0-9a-f]{2}。/,
+    );
+    await expect(events.filter({ hasText: /container |answers:|kernel \(/ })).toHaveCount(0);
+    await expect(events.filter({ hasText: '送达 beta（172.18.0.3）' })).toContainText(
+      '内核直接回复 ICMP echo reply',
+    );
+  });
+
   test('the switch changes the language, and the choice outlives a reload', async ({
     page,
     terminal,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { failureOf, type Trace, type TraceEvent } from '../sim';
-import { explainEvent } from './explain';
+import { explainEvent, type Explanation } from './explain';
 import { scriptTrace } from './script-trace';
 
 const messagesOf = (lang: string): unknown =>
@@ -16,15 +16,20 @@ const lookupIn = (messages: unknown, key: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/** A sentence's key and its phrases' keys exist in both languages, every placeholder filled. */
+function expectWorded({ key, params }: Explanation, kind: string) {
+  for (const messages of [en, zh]) {
+    const text = lookupIn(messages, key);
+    expect(text, `${key} for ${kind}`).toBeDefined();
+    for (const [, p] of text!.matchAll(/\{\{(\w+)\}\}/g)) expect(params, key).toHaveProperty(p);
+  }
+  for (const p of Object.values(params)) if (typeof p !== 'string') expectWorded(p, kind);
+}
+
 /** Every event's key exists in both languages and every placeholder gets a value. */
 function expectComplete(events: readonly TraceEvent[]) {
   for (const e of events) {
-    const { key, params } = explainEvent(e);
-    for (const messages of [en, zh]) {
-      const text = lookupIn(messages, key);
-      expect(text, `${key} for ${e.kind}`).toBeDefined();
-      for (const [, p] of text!.matchAll(/\{\{(\w+)\}\}/g)) expect(params, key).toHaveProperty(p);
-    }
+    expectWorded(explainEvent(e), e.kind);
     if (e.kind === 'name-lookup' && e.query) expectComplete(e.query);
   }
 }
@@ -126,6 +131,13 @@ describe('explainEvent', () => {
       [
         'docker run -d --name lone --network none busybox sleep 1d',
         'docker exec lone ping -c 1 8.8.8.8',
+      ],
+      ['docker run -d --name web busybox sleep 1d', 'docker exec web ping -c 1 10.0.2.20'],
+      ['docker run -d --name web -p 8080:80 nginx', 'curl -s http://10.0.2.15:8081/'],
+      [
+        'docker network create -d macvlan --subnet 10.0.2.0/24 --gateway 10.0.2.2 --ip-range 10.0.2.128/25 -o parent=eth0 mv',
+        'docker run -d --name m1 --network mv busybox sleep 3600',
+        'ping -c 1 -W 1 10.0.2.128',
       ],
     ])
       expectComplete(traceOf(lines).events);

@@ -1,21 +1,41 @@
 /**
  * One trace event as a plain sentence, given as an i18next key in the `trace` namespace and its
- * parameters, so every explanation exists in English and Chinese. The engine's own `explanation`
- * strings are English; their shapes (packet/resolve.ts, packet/hooks.ts, packet/forward.ts) are
- * read here for the facts they carry (which chain, which bridges), and an unknown shape falls back
- * to the engine's text (`event.raw`).
+ * parameters, so every explanation exists in English and Chinese. The facts a sentence names (who
+ * answered an ARP request, who took the packet, why macvlan or VXLAN dropped it) come as data and
+ * are worded here as phrases of their own; the engine's `explanation` strings of name lookups are
+ * English, their shapes (packet/resolve.ts) read for the facts they carry, and an unknown shape
+ * falls back to the engine's text (`event.raw`).
  */
 import type { TraceEvent } from '../sim';
+import { answerer, cause, deviceOf, phrase, receiver, VIA } from './explain-facts';
+
+/** A parameter: words as they are, or a phrase the caller words first (in the same namespace). */
+export type Param = string | Explanation;
 
 export interface Explanation {
   readonly key: string;
-  readonly params: Record<string, string>;
+  readonly params: Readonly<Record<string, Param>>;
 }
 
-/** Names a namespace for a sentence: a container's name, "the host", … (the caller translates). */
-export type PlaceName = (netns: string) => string;
+/**
+ * Names a namespace for a sentence, on lab host `host` when not the terminal's: a container's
+ * name, "the host", … (the caller translates). `who` names it as the one who acts ("container
+ * web"); without it, the place name serves.
+ */
+export interface PlaceName {
+  (netns: string, host?: string): string;
+  readonly who?: (netns: string, host?: string) => string;
+}
 
 const plain: PlaceName = (netns) => netns;
+
+/** The sentence in the caller's language: its phrases worded first, then put into it. */
+export function words(e: Explanation, t: (key: string, params: Record<string, string>) => string) {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.params))
+    params[k] = typeof v === 'string' ? v : words(v, t);
+  return t(e.key, params);
+}
 
 const raw = (text: string): Explanation => ({ key: 'event.raw', params: { text } });
 
@@ -99,8 +119,8 @@ const lastAddress = (text: string): string => text.match(/\d+\.\d+\.\d+\.\d+/g)?
 
 function explainDrop(e: Dropped, place: PlaceName): Explanation {
   const params = {
-    at: e.at,
-    place: place(e.netns),
+    at: deviceOf(e.netns, e.at),
+    place: place(e.netns, e.host),
     rule: e.rule ?? '',
     dst: lastAddress(e.explanation),
   };
@@ -138,9 +158,11 @@ function explainDrop(e: Dropped, place: PlaceName): Explanation {
     case 'no-such-host':
       return { key: 'event.drop.noSuchHost', params };
     case 'macvlan-isolation':
-      return { key: 'event.drop.macvlan', params: { ...params, why: e.explanation } };
-    case 'vxlan':
-      return { key: 'event.drop.vxlan', params: { ...params, why: e.explanation } };
+    case 'vxlan': {
+      const why = e.cause ? cause(e.cause, e, params.dst, place) : e.explanation;
+      const key = e.reason === 'vxlan' ? 'event.drop.vxlan' : 'event.drop.macvlan';
+      return { key, params: { ...params, why } };
+    }
   }
 }
 
@@ -150,22 +172,38 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
       return explainLookup(e);
     case 'route':
       return e.reason === 'unreachable'
-        ? { key: 'event.route.none', params: { place: place(e.netns), dst: e.dst } }
+        ? { key: 'event.route.none', params: { place: place(e.netns, e.host), dst: e.dst } }
         : {
             key: e.via ? 'event.route.gateway' : 'event.route.direct',
-            params: { place: place(e.netns), dst: e.dst, route: e.route, via: e.via ?? '' },
+            params: {
+              place: place(e.netns, e.host),
+              dst: e.dst,
+              route: e.route,
+              via: e.via ?? '',
+            },
           };
     case 'arp':
       return e.mac
         ? {
             key: 'event.arp.answered',
-            params: { dev: e.dev, who: e.who, mac: e.mac, by: e.answeredBy ?? '' },
+            params: {
+              dev: e.dev,
+              who: e.who,
+              mac: e.mac,
+              by: e.answeredBy ? answerer(e.answeredBy, place, e.host) : '',
+            },
           }
         : { key: 'event.arp.none', params: { dev: e.dev, who: e.who } };
     case 'transmit':
       return {
         key: 'event.transmit',
-        params: { place: place(e.netns), dev: e.dev, src: e.src, dst: e.dst, ttl: String(e.ttl) },
+        params: {
+          place: place(e.netns, e.host),
+          dev: deviceOf(e.netns, e.dev),
+          src: e.src,
+          dst: e.dst,
+          ttl: String(e.ttl),
+        },
       };
     case 'lan':
       return { key: 'event.lan', params: { from: e.from, to: e.to, dst: e.dst } };
@@ -180,7 +218,7 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
           outerDst: e.outer.dst,
           srcPort: String(e.outer.srcPort),
           dstPort: String(e.outer.dstPort),
-          via: e.via === 'fdb' ? 'bridge fdb' : e.via,
+          via: phrase(VIA[e.via]),
         },
       };
     case 'vxlan-decap':
@@ -194,8 +232,8 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
         params: {
           from: e.from.dev,
           to: e.to.dev,
-          fromPlace: place(e.from.netns),
-          toPlace: place(e.to.netns),
+          fromPlace: place(e.from.netns, e.host),
+          toPlace: place(e.to.netns, e.host),
         },
       };
     case 'bridge': {
@@ -234,7 +272,11 @@ export function explainEvent(e: TraceEvent, place: PlaceName = plain): Explanati
     case 'delivered':
       return {
         key: e.direction === 'reply' ? 'event.delivered.reply' : 'event.delivered.request',
-        params: { place: place(e.netns), address: e.address, process: e.process ?? '' },
+        params: {
+          place: place(e.netns, e.host),
+          address: e.address,
+          process: receiver(e.process),
+        },
       };
     case 'dropped':
       return explainDrop(e, place);

@@ -61,7 +61,8 @@ const dev = (netns: string, name: string): ObjectRef =>
 export function inferProto(trace: Trace): PacketProto {
   const answered = trace.events.find((e) => e.kind === 'delivered');
   if (!answered) return 'icmp';
-  return /ICMP|^ping$/.test(answered.process ?? '') ? 'icmp' : 'tcp';
+  const p = answered.process;
+  return p?.kind === 'echo-reply' || (p?.kind === 'program' && p.name === 'ping') ? 'icmp' : 'tcp';
 }
 
 /** The protocol a command line's packets use, when its program says so. */

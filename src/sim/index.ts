@@ -10,6 +10,7 @@ import { createWorld, DEFAULT_SEED } from './world';
 export type * from './model';
 export * from './output';
 export type * from './packet/trace';
+export type * from './packet/trace-facts';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
 export { prompt } from './shell/prompt';

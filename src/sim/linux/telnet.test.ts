@@ -19,7 +19,10 @@ describe('busybox telnet', () => {
     );
     expect(r.trace?.verdict).toBe('delivered');
     expect(
-      r.trace?.events.some((e) => e.kind === 'delivered' && /nginx/.test(e.process ?? '')),
+      r.trace?.events.some(
+        (e) =>
+          e.kind === 'delivered' && e.process?.kind === 'listener' && e.process.comm === 'nginx',
+      ),
     ).toBe(true);
   });
 

@@ -22,6 +22,7 @@ import { lookupRoute, sourceAddressOn } from './route';
 import { decapsulate, vxlanHop } from './vxlan';
 import { bridgedTunnel } from './vxlan-bridge';
 import type { DropReason, FilterDenial } from './trace';
+import type { ArpAnswerer, DropCause } from './trace-facts';
 
 export type Arrival =
   | { kind: 'delivered'; netns: string; pkt: Pkt }
@@ -39,6 +40,7 @@ export function drop(
   explanation: string,
   rule?: string,
   netfilter?: FilterDenial,
+  cause?: DropCause,
 ): Arrival {
   w.events.push({
     kind: 'dropped',
@@ -48,6 +50,7 @@ export function drop(
     reason,
     ...(rule ? { rule } : {}),
     ...(netfilter ? { netfilter } : {}),
+    ...(cause ? { cause } : {}),
     explanation,
   });
   return { kind: 'dropped', reason };
@@ -73,7 +76,9 @@ export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
     address: pkt.dst,
     ...(w.at !== w.origin ? { host: w.at } : {}),
     process:
-      w.direction === 'request' && pkt.proto === 'icmp' ? 'kernel (ICMP echo reply)' : 'ping',
+      w.direction === 'request' && pkt.proto === 'icmp'
+        ? { kind: 'echo-reply' }
+        : { kind: 'program', name: 'ping' },
   });
   return { kind: 'delivered', netns, pkt };
 }
@@ -113,23 +118,24 @@ export function transmit(w: Walk, netns: string, dev: string, nexthop: Ipv4, pkt
           `no answer to ARP who-has ${nexthop} on ${dev}: nothing on that link owns the address`,
         );
   }
-  const answeredBy =
+  const answeredBy: ArpAnswerer =
     l2.kind === 'lab-host'
-      ? `eth0 of ${l2.host}`
+      ? { kind: 'lab-host', host: l2.host, dev: 'eth0' }
       : l2.kind === 'lan'
         ? l2.target === 'gateway'
-          ? `LAN gateway ${w.lan.gateway}`
-          : `LAN host ${l2.target.ip}`
+          ? { kind: 'lan-gateway', ip: w.lan.gateway }
+          : { kind: 'lan-host', ip: l2.target.ip }
         : l2.kind === 'bridge' && l2.exit.kind === 'host'
-          ? `${l2.bridge} (the host)`
-          : placeName(
-              w.h,
-              l2.kind === 'bridge' && l2.exit.kind === 'port'
-                ? l2.exit.to.netns
-                : l2.kind === 'veth-peer'
-                  ? l2.pair.to.netns
-                  : netns,
-            );
+          ? { kind: 'bridge', bridge: l2.bridge }
+          : {
+              kind: 'netns',
+              netns:
+                l2.kind === 'bridge' && l2.exit.kind === 'port'
+                  ? l2.exit.to.netns
+                  : l2.kind === 'veth-peer'
+                    ? l2.pair.to.netns
+                    : netns,
+            };
   w.events.push({
     kind: 'arp',
     direction: w.direction,
@@ -296,7 +302,7 @@ export function outsideAnswers(w: Walk, a: { target: OutsideHost; pkt: Pkt }, to
     direction: 'request',
     netns: 'outside',
     address: a.pkt.dst,
-    process: a.target.ptr ?? a.target.names[0] ?? a.target.ip,
+    process: { kind: 'outside', name: a.target.ptr ?? a.target.names[0] ?? a.target.ip },
   });
   w.direction = 'reply';
   return {

@@ -23,7 +23,10 @@ describe('across the LAN to another lab host', () => {
   it('ping host2: ARP answered by its eth0, the frame crosses, its kernel answers', () => {
     const { output, trace } = traced(['lab add-host host2', 'ping -c 1 10.0.2.16']);
     expect(output.stdout).toMatch(/64 bytes from 10\.0\.2\.16: icmp_seq=1 ttl=64 time=0\.\d+ ms/);
-    expect(of(trace, 'arp')[0]).toMatchObject({ who: '10.0.2.16', answeredBy: 'eth0 of host2' });
+    expect(of(trace, 'arp')[0]).toMatchObject({
+      who: '10.0.2.16',
+      answeredBy: { kind: 'lab-host', host: 'host2', dev: 'eth0' },
+    });
     expect(of(trace, 'lan')).toEqual([
       { kind: 'lan', direction: 'request', from: 'docker-host', to: 'host2', dst: '10.0.2.16' },
       { kind: 'lan', direction: 'reply', from: 'host2', to: 'docker-host', dst: '10.0.2.15' },

@@ -83,3 +83,21 @@ export function eventsByHost(
   }
   return by;
 }
+
+/**
+ * The events of a walk that started on `origin`, each after a LAN crossing to another host marked
+ * with that host (as seen from `sender`, the host whose trace this is), so a reader names the
+ * namespaces of the right kernel.
+ */
+export function onHost(
+  origin: string,
+  sender: string,
+  events: readonly TraceEvent[],
+): TraceEvent[] {
+  let at = origin;
+  return events.map((e) => {
+    if (e.kind === 'lan') at = e.to;
+    if (e.kind === 'lan' || e.kind === 'name-lookup' || at === sender || e.host) return e;
+    return { ...e, host: at };
+  });
+}

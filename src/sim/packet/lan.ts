@@ -17,7 +17,7 @@ import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { LAN_CLIENT, outsideHostAt, type OutsideHost } from './outside';
 import { localLinkOf } from './route';
 import { crossLan, labHostAt } from './lab-lan';
-import { childName, intoChild, lanChildAt } from './macvlan';
+import { answererOf, intoChild, lanChildAt } from './macvlan';
 
 /** The walker's name for the LAN client's network stack. */
 export const LAN_NETNS = 'lan-client';
@@ -80,7 +80,7 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
       direction: w.direction,
       netns: LAN_NETNS,
       address: pkt.dst,
-      process: 'lan-client kernel',
+      process: { kind: 'kernel', of: LAN_CLIENT_HOSTNAME },
     });
     return { kind: 'delivered', netns: LAN_NETNS, pkt };
   }
@@ -118,12 +118,12 @@ export function fromLanClient(w: Walk, pkt: Pkt): Arrival {
     who: nexthop,
     mac,
     answeredBy: host
-      ? `eth0 of ${w.h.hostname} (the Docker host)`
+      ? { kind: 'lab-host', host: w.h.hostname, dev: 'eth0', docker: 'this' }
       : peer
-        ? `eth0 of ${peer.name} (a Docker host)`
+        ? { kind: 'lab-host', host: peer.name, dev: 'eth0', docker: 'other' }
         : child
-          ? `${child.link.kind} ${child.link.name} of ${childName(w, child)} on ${child.host}`
-          : `LAN gateway ${w.lan.gateway}`,
+          ? answererOf(child)
+          : { kind: 'lan-gateway', ip: w.lan.gateway },
   });
   w.events.push({
     kind: 'transmit',
@@ -172,7 +172,7 @@ function deliverToClient(w: Walk, pkt: Pkt): Arrival {
     direction: w.direction,
     netns: LAN_NETNS,
     address: pkt.dst,
-    process: 'lan-client',
+    process: { kind: 'program', name: LAN_CLIENT_HOSTNAME },
   });
   return { kind: 'delivered', netns: LAN_NETNS, pkt };
 }

@@ -50,7 +50,7 @@ describe('macvlan on the LAN', () => {
     expect(output.stdout).toContain('1 packets received');
     expect(of(trace, 'arp')[0]).toMatchObject({
       mac: '02:42:0a:00:02:81',
-      answeredBy: 'eth0 of container m2 (macvlan on docker-host)',
+      answeredBy: { kind: 'child', link: 'macvlan', dev: 'eth0', host: 'docker-host' },
     });
     expect(of(trace, 'netfilter')).toEqual([]);
     const m1 = [...hostOf(world).docker.containers.values()].find((c) => c.name === 'm1')!;

@@ -21,6 +21,7 @@ import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { crossLan, switchHost } from './lab-lan';
 import { outsideHostAt } from './outside';
 import { isLocalAddress, lookupRoute } from './route';
+import type { ArpAnswerer, IsolationCause } from './trace-facts';
 
 /** A device on a wire: a NIC or vlan device of a host's root namespace, or a child anywhere. */
 export interface Station {
@@ -114,58 +115,82 @@ function vlanDevicesHolding(w: Walk, ip: Ipv4): Station[] {
 const sameHost = (a: Station, b: Station) => a.host === b.host;
 
 /** Why `from` cannot reach `to` on their shared segment, or undefined when the frame passes. */
-function blocked(from: Station, to: Station): string | undefined {
+function blocked(from: Station, to: Station): IsolationCause | undefined {
   if (!sameHost(from, to)) return undefined;
   const fromChild = isChild(from.link);
   const toChild = isChild(to.link);
   if (fromChild && !toChild && to.link.ifindex === from.parent && to.netns === 'host')
-    return `${to.link.name} is the parent of ${from.link.kind} ${from.link.name}: the kernel never passes a child's frames up to its own parent (they leave through the parent's queue onto the wire, and the switch does not send them back)`;
+    return {
+      kind: 'child-to-parent',
+      link: from.link.kind,
+      child: from.link.name,
+      parent: to.link.name,
+    };
   if (!fromChild && toChild && to.parent === from.link.ifindex && from.netns === 'host')
-    return `${to.link.kind} ${to.link.name} is a child of this host's ${from.link.name}: the kernel never delivers the parent's own frames to its children (they go straight out to the wire, and the switch does not send them back); a macvlan interface on the host (ip link add mac0 link ${from.link.name} type macvlan mode bridge, an address, a route) reaches it`;
+    return {
+      kind: 'parent-to-child',
+      link: to.link.kind,
+      child: to.link.name,
+      parent: from.link.name,
+    };
   if (fromChild && toChild && from.parent === to.parent) {
     const fm = from.link.stacked?.flag ?? from.link.stacked?.mode;
     const tm = to.link.stacked?.flag ?? to.link.stacked?.mode;
     if (fm === 'private' || tm === 'private')
-      return `${from.link.kind} private mode: children of the same parent never exchange frames`;
+      return { kind: 'sibling-mode', link: from.link.kind, mode: 'private' };
     if (fm === 'vepa' || tm === 'vepa')
-      return `${from.link.kind} vepa mode: frames between siblings go out to the LAN switch, which does not send them back (no hairpin)`;
+      return { kind: 'sibling-mode', link: from.link.kind, mode: 'vepa' };
   }
   return undefined;
 }
 
-function arpAnswered(w: Walk, netns: string, dev: string, who: Ipv4, mac: string, by: string) {
+/** The kernel's rule that kept the frame back, as the engine tells it. */
+function isolationText(c: IsolationCause): string {
+  switch (c.kind) {
+    case 'child-to-parent':
+      return `${c.parent} is the parent of ${c.link} ${c.child}: the kernel never passes a child's frames up to its own parent (they leave through the parent's queue onto the wire, and the switch does not send them back)`;
+    case 'parent-to-child':
+      return `${c.link} ${c.child} is a child of this host's ${c.parent}: the kernel never delivers the parent's own frames to its children (they go straight out to the wire, and the switch does not send them back); a macvlan interface on the host (ip link add mac0 link ${c.parent} type macvlan mode bridge, an address, a route) reaches it`;
+    case 'sibling-mode':
+      return c.mode === 'private'
+        ? `${c.link} private mode: children of the same parent never exchange frames`
+        : `${c.link} vepa mode: frames between siblings go out to the LAN switch, which does not send them back (no hairpin)`;
+    case 'ipvlan-host':
+      return `${c.dst} belongs to the host itself, which ipvlan children cannot reach`;
+  }
+}
+
+function arpAnswered(w: Walk, netns: string, dev: string, who: Ipv4, mac: string, by: ArpAnswerer) {
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who, mac, answeredBy: by });
 }
 
-/** An ARP nobody answers: `reason` says why, in the kernel's terms. */
+/** An ARP nobody answers: `why` says why, in the kernel's terms. */
 function unanswered(
   w: Walk,
   netns: string,
   dev: string,
   who: Ipv4,
   pkt: Pkt,
-  reason: 'macvlan-isolation' | 'arp-failed',
   why: string,
 ): Arrival {
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who });
   w.errorFrom ??= pkt.src;
-  return drop(w, netns, dev, reason, `no answer to ARP who-has ${who} on ${dev}: ${why}`);
+  return drop(w, netns, dev, 'arp-failed', `no answer to ARP who-has ${who} on ${dev}: ${why}`);
 }
 
-const isolate = (w: Walk, netns: string, dev: string, who: Ipv4, pkt: Pkt, why: string) =>
-  unanswered(w, netns, dev, who, pkt, 'macvlan-isolation', why);
-
-/** `container web`, the hostname for a host's own device, or the namespace. */
-export function childName(w: Walk, s: Station): string {
-  const h = s.host === w.at ? w.h : w.hosts[s.host];
-  const c = [...(h?.docker.containers.values() ?? [])].find((x) => x.netns === s.netns);
-  return c ? `container ${c.name}` : s.netns === 'host' ? s.host : `namespace ${s.netns}`;
+/** An ARP the kernel's macvlan/ipvlan rules keep from reaching the station that would answer. */
+function isolate(w: Walk, netns: string, dev: string, who: Ipv4, pkt: Pkt, cause: IsolationCause) {
+  w.events.push({ kind: 'arp', direction: w.direction, netns, dev, who });
+  w.errorFrom ??= pkt.src;
+  const explanation = `no answer to ARP who-has ${who} on ${dev}: ${isolationText(cause)}`;
+  return drop(w, netns, dev, 'macvlan-isolation', explanation, undefined, undefined, cause);
 }
 
-function placeOf(w: Walk, s: Station): string {
-  const kind = isChild(s.link) ? ` (${s.link.kind} on ${s.host})` : '';
-  return `${s.link.name} of ${childName(w, s)}${kind}`;
-}
+/** Who answers ARP as `s`: a child, or a host's own device on the wire. */
+export const answererOf = (s: Station): ArpAnswerer =>
+  s.link.kind === 'macvlan' || s.link.kind === 'ipvlan'
+    ? { kind: 'child', link: s.link.kind, dev: s.link.name, netns: s.netns, host: s.host }
+    : { kind: 'lab-host', host: s.host, dev: s.link.name };
 
 /** The frame crosses the segment to `to` (over the LAN when it is on another host) and goes in. */
 function deliverTo(w: Walk, to: Station, pkt: Pkt, ingress: Ingress): Arrival {
@@ -176,14 +201,15 @@ function deliverTo(w: Walk, to: Station, pkt: Pkt, ingress: Ingress): Arrival {
 /** The untagged LAN's own stations: the gateway, the LAN client, other hosts' eth0. */
 interface LanNode {
   readonly mac: string;
-  readonly by: string;
+  readonly by: ArpAnswerer;
   readonly to?: Station;
 }
 
 function lanNode(w: Walk, nexthop: Ipv4): LanNode | undefined {
-  if (nexthop === w.lan.gateway) return { mac: GATEWAY_MAC, by: `LAN gateway ${w.lan.gateway}` };
+  if (nexthop === w.lan.gateway)
+    return { mac: GATEWAY_MAC, by: { kind: 'lan-gateway', ip: w.lan.gateway } };
   const client = outsideHostAt(nexthop);
-  if (client?.lan) return { mac: LAN_CLIENT_MAC, by: `LAN host ${client.ip}` };
+  if (client?.lan) return { mac: LAN_CLIENT_MAC, by: { kind: 'lan-host', ip: client.ip } };
   for (const [name, h0] of Object.entries(w.hosts)) {
     const h = name === w.at ? w.h : h0;
     const eth0 = linksOf(h, 'host').find(
@@ -191,7 +217,7 @@ function lanNode(w: Walk, nexthop: Ipv4): LanNode | undefined {
     );
     if (eth0) {
       const to = stationOf(name, h, 'host', eth0);
-      return { mac: eth0.mac, by: `${eth0.name} of ${name}`, to };
+      return { mac: eth0.mac, by: answererOf(to), to };
     }
   }
   return undefined;
@@ -226,7 +252,7 @@ export function underlayHop(
   if (targets.length && !to)
     return isolate(w, netns, dev, nexthop, pkt, blocked(from, targets[0])!);
   if (to) {
-    arpAnswered(w, netns, dev, nexthop, to.link.mac, placeOf(w, to));
+    arpAnswered(w, netns, dev, nexthop, to.link.mac, answererOf(to));
     pushTransmit(w, netns, dev, pkt);
     return deliverTo(w, to, pkt, ingress);
   }
@@ -243,7 +269,6 @@ export function underlayHop(
     dev,
     nexthop,
     pkt,
-    'arp-failed',
     `nothing on that ${from.vlan === undefined ? 'dummy parent' : from.vlan ? `VLAN ${from.vlan}` : 'LAN'} owns the address`,
   );
 }
@@ -274,14 +299,10 @@ function routedOut(w: Walk, from: Station, pkt: Pkt, ingress: Ingress): Arrival 
   const parent = linkByIndex(w.h, 'host', from.parent);
   const route = lookupRoute(w.h, 'host', pkt.dst);
   if (route?.kind === 'local')
-    return isolate(
-      w,
-      from.netns,
-      from.link.name,
-      pkt.dst,
-      pkt,
-      `${pkt.dst} belongs to the host itself, which ipvlan children cannot reach`,
-    );
+    return isolate(w, from.netns, from.link.name, pkt.dst, pkt, {
+      kind: 'ipvlan-host',
+      dst: pkt.dst,
+    });
   if (!parent || !route || route.dev !== parent.name) {
     return drop(
       w,
@@ -302,15 +323,7 @@ function routedOut(w: Walk, from: Station, pkt: Pkt, ingress: Ingress): Arrival 
 function lanOut(w: Walk, dev: string, nexthop: Ipv4, pkt: Pkt, ingress: Ingress): Arrival {
   const node = lanNode(w, nexthop);
   if (!node)
-    return unanswered(
-      w,
-      'host',
-      dev,
-      nexthop,
-      pkt,
-      'arp-failed',
-      'nothing on that link owns the address',
-    );
+    return unanswered(w, 'host', dev, nexthop, pkt, 'nothing on that link owns the address');
   return sendToNode(w, 'host', dev, nexthop, pkt, node, ingress);
 }
 

@@ -13,6 +13,8 @@ import { findListener, type Listener } from '../net/sockets';
 import { hostOf } from '../world';
 import { outsideHostAt } from './outside';
 import type { Trace, TraceEvent } from './trace';
+import type { Receiver } from './trace-facts';
+import { onHost } from './lab-lan';
 import { sendInWorld } from './walk';
 
 export type ConnectFailure = 'refused' | 'timeout' | 'unreachable' | 'host-unreachable';
@@ -43,12 +45,16 @@ export type Connection =
 /** An IPv4+TCP SYN with the options Linux sends (MSS, SACK, timestamps, window scale). */
 const SYN_BYTES = 60;
 
-function describe(l: Listener): string {
-  return `${l.comm} (pid ${l.pid}) listening on ${l.family === 6 ? `[${l.addr}]` : l.addr}:${l.port}`;
-}
+/** The socket that took the SYN. */
+const listening = (l: Listener): Receiver => ({
+  kind: 'listener',
+  comm: l.comm,
+  pid: l.pid,
+  address: `${l.family === 6 ? `[${l.addr}]` : l.addr}:${l.port}`,
+});
 
 /** Names who received each packet: the server's socket, or the client that gets the answer. */
-function relabel(events: readonly TraceEvent[], server: string, client: string): TraceEvent[] {
+function relabel(events: readonly TraceEvent[], server: Receiver, client: Receiver): TraceEvent[] {
   return events.map((e) =>
     e.kind === 'delivered' ? { ...e, process: e.direction === 'request' ? server : client } : e,
   );
@@ -91,10 +97,10 @@ function attempt(
       ? publicListener(arrived.address, dport)
       : findListener(h, arrived.netns, arrived.address, dport);
   if (!listener) {
-    const rst = `kernel: nothing listens on ${arrived.address}:${dport}, answers with a TCP RST`;
-    return fail('refused', relabel(events, rst, `${client} (RST: Connection refused)`));
+    const rst: Receiver = { kind: 'reset', address: arrived.address, port: dport };
+    return fail('refused', relabel(events, rst, { kind: 'refused', client }));
   }
-  const labelled = relabel(events, describe(listener), client);
+  const labelled = relabel(events, listening(listener), { kind: 'program', name: client });
   return {
     ok: true,
     world: sent.world,
@@ -136,7 +142,12 @@ export function connectTcp(
     return first;
   const fwd = first.accepted.forward;
   const second = attempt(first.world, first.serverHost, 'host', fwd.ip, fwd.port, 'docker-proxy');
-  const events = [...first.trace.events, ...second.trace.events];
+  // The proxy's own connection starts on the server's host: its events say so when that is not ours.
+  const proxied =
+    first.serverHost === hostName
+      ? second.trace.events
+      : onHost(first.serverHost, hostName, second.trace.events);
+  const events = [...first.trace.events, ...proxied];
   if (!second.ok)
     return {
       ok: false,

@@ -7,6 +7,7 @@
  * (`host`, a container's sandbox id, or `outside` for the world behind the LAN gateway).
  */
 import type { Ipv4 } from '../model';
+import type { ArpAnswerer, DropCause, Receiver } from './trace-facts';
 
 /** Which way the packet travels: the echo request (or query) or its answer. */
 export type Direction = 'request' | 'reply';
@@ -59,6 +60,10 @@ export type DropReason =
   | 'vxlan'
   | 'loop';
 
+/**
+ * Every event but a name lookup and a LAN crossing happens on a lab host: `host` names it when it
+ * is not the sender's own (after a `lan` crossing), so the UI names the right host's namespaces.
+ */
 export type TraceEvent =
   | {
       readonly kind: 'name-lookup';
@@ -84,6 +89,7 @@ export type TraceEvent =
   | {
       readonly kind: 'route';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly dst: Ipv4;
       readonly reason: RouteReason;
@@ -96,17 +102,19 @@ export type TraceEvent =
   | {
       readonly kind: 'arp';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly dev: string;
       /** `who-has` target. */
       readonly who: Ipv4;
       /** `is-at` answer, absent when nobody answered. */
       readonly mac?: string;
-      readonly answeredBy?: string;
+      readonly answeredBy?: ArpAnswerer;
     }
   | {
       readonly kind: 'transmit';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly dev: string;
       readonly src: Ipv4;
@@ -116,6 +124,7 @@ export type TraceEvent =
   | {
       readonly kind: 'veth';
       readonly direction: Direction;
+      readonly host?: string;
       readonly from: { readonly netns: string; readonly dev: string };
       readonly to: { readonly netns: string; readonly dev: string };
     }
@@ -135,6 +144,7 @@ export type TraceEvent =
        */
       readonly kind: 'vxlan-encap';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly dev: string;
       readonly vni: number;
@@ -152,6 +162,7 @@ export type TraceEvent =
       /** The far VTEP took the UDP datagram off its socket and hands the inner frame to `dev`. */
       readonly kind: 'vxlan-decap';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly dev: string;
       readonly vni: number;
@@ -160,6 +171,7 @@ export type TraceEvent =
   | {
       readonly kind: 'bridge';
       readonly direction: Direction;
+      readonly host?: string;
       /** The bridge's namespace, when not the host's (an overlay's br0); absent: the host's. */
       readonly netns?: string;
       readonly bridge: string;
@@ -171,6 +183,7 @@ export type TraceEvent =
   | {
       readonly kind: 'host-routing';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       readonly inDev: string;
       readonly outDev: string;
@@ -181,6 +194,7 @@ export type TraceEvent =
   | {
       readonly kind: 'netfilter';
       readonly direction: Direction;
+      readonly host?: string;
       readonly hook: NetfilterHook;
       readonly table: 'filter' | 'nat';
       readonly inDev?: string;
@@ -195,6 +209,7 @@ export type TraceEvent =
   | {
       readonly kind: 'conntrack';
       readonly direction: Direction;
+      readonly host?: string;
       readonly state: 'NEW' | 'ESTABLISHED';
       /** Reverse NAT conntrack applied to a reply (un-MASQUERADE, un-DNAT). */
       readonly nat?: {
@@ -210,12 +225,13 @@ export type TraceEvent =
       readonly address: Ipv4;
       /** The lab host it reached, when not the sender's own (after a `lan` crossing). */
       readonly host?: string;
-      /** Who answers: `kernel (ICMP echo)`, a container name, or an outside host's name. */
-      readonly process?: string;
+      /** Who takes it: the kernel's echo reply, a program, a socket, an outside host. */
+      readonly process?: Receiver;
     }
   | {
       readonly kind: 'dropped';
       readonly direction: Direction;
+      readonly host?: string;
       readonly netns: string;
       /** The device, chain or step where the packet died. */
       readonly at: string;
@@ -223,6 +239,8 @@ export type TraceEvent =
       readonly rule?: string;
       /** For a netfilter drop: which hook and chain decided it, and the interfaces it matched. */
       readonly netfilter?: FilterDenial;
+      /** For a macvlan/ipvlan or VXLAN drop: why, as data. */
+      readonly cause?: DropCause;
       readonly explanation: string;
     };
 

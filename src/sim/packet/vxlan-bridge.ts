@@ -18,6 +18,7 @@ import {
   type Walk,
 } from './hooks';
 import { throughBridge, type End } from './l2';
+import type { ArpAnswerer } from './trace-facts';
 import type { Ingress } from './macvlan';
 import { ZERO_MAC } from '../net/vxlan';
 import { encapsulate, farDevice, floodList, type Tunnel } from './vxlan';
@@ -48,11 +49,11 @@ function farAnswer(w: Walk, port: Link, vtep: Ipv4, ip: Ipv4, asker: string) {
   if (br?.kind !== 'bridge') return undefined;
   const path = throughBridge(far.h, far.netns, br, far.link.name, ip);
   if (path.kind !== 'bridge') return undefined;
-  const who =
+  const by: ArpAnswerer =
     path.exit.kind === 'host'
-      ? `${br.name} of ${far.host}`
-      : `${placeName(far.h, path.exit.to.netns)} on ${far.host}`;
-  return { mac: path.mac, by: `${who} (through ${port.name})` };
+      ? { kind: 'tunnel-bridge', bridge: br.name, host: far.host, port: port.name }
+      : { kind: 'tunnel-netns', netns: path.exit.to.netns, host: far.host, port: port.name };
+  return { mac: path.mac, by };
 }
 
 /**
@@ -65,7 +66,7 @@ function proxyAnswer(h: Host, netns: string, port: Link, ip: Ipv4) {
     ?.get(netns)
     ?.find((e) => e.ip === ip && e.ifindex === port.ifindex && e.mac && e.state !== 'FAILED');
   return n?.mac
-    ? { mac: n.mac, by: `${port.name} (proxy ARP from its neighbour table)` }
+    ? { mac: n.mac, by: { kind: 'vxlan-proxy', dev: port.name } satisfies ArpAnswerer }
     : undefined;
 }
 
@@ -167,6 +168,9 @@ export function intoBridge(
       br.name,
       'vxlan',
       `no port of ${br.name} has ${t.dstMac}: the inner frame for ${t.inner.dst} reaches nobody in ${placeName(w.h, netns)}`,
+      undefined,
+      undefined,
+      { kind: 'no-bridge-port', bridge: br.name, mac: t.dstMac, dst: t.inner.dst },
     );
   w.events.push({ kind: 'bridge', direction, bridge: br.name, inPort: port.name, outPort: out });
   w.events.push({ kind: 'veth', direction, from: { netns, dev: out }, to });

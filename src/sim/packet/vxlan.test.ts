@@ -78,6 +78,7 @@ describe('VXLAN between two lab hosts, flannel style', () => {
     expect(decaps[0]).toEqual({
       kind: 'vxlan-decap',
       direction: 'request',
+      host: 'host2',
       netns: 'host',
       dev: 'vxlan0',
       vni: 42,
@@ -102,7 +103,7 @@ describe('VXLAN between two lab hosts, flannel style', () => {
       dev: 'vxlan0',
       who: '172.31.0.0',
       mac: M2,
-      answeredBy: 'a PERMANENT entry (ip neigh) on vxlan0',
+      answeredBy: { kind: 'neighbour', dev: 'vxlan0' },
     });
   });
 
@@ -126,7 +127,7 @@ describe('VXLAN between two lab hosts, flannel style', () => {
     expect(of(trace, 'arp')[1]).toMatchObject({
       who: '172.31.0.0',
       mac: M2,
-      answeredBy: 'vxlan0 of host2 (through the tunnel)',
+      answeredBy: { kind: 'tunnel-device', dev: 'vxlan0', host: 'host2' },
     });
     expect(of(trace, 'vxlan-encap')[0]).toMatchObject({ via: 'flood' });
   });
@@ -253,12 +254,13 @@ describe('a vxlan device as a bridge port', () => {
   ];
 
   it('ARP floods through the tunnel, the far bridge switches the inner frame to its port', () => {
-    const { output, trace } = traced([...OVERLAY, 'ping -c 1 10.10.0.3']);
+    const { output, trace, world } = traced([...OVERLAY, 'ping -c 1 10.10.0.3']);
     expect(output.stdout).toContain('1 received');
+    const c2 = [...hostOf(world, 'host2').netns.values()].find((n) => n.name === 'c2')?.id;
     expect(of(trace, 'arp')[0]).toMatchObject({
       dev: 'br0',
       who: '10.10.0.3',
-      answeredBy: 'namespace c2 on host2 (through vxlan0)',
+      answeredBy: { kind: 'tunnel-netns', netns: c2, host: 'host2', port: 'vxlan0' },
     });
     const bridges = of(trace, 'bridge');
     expect(bridges[0]).toMatchObject({ bridge: 'br0', inPort: 'host', outPort: 'vxlan0' });

@@ -15,6 +15,7 @@ import { drop, dropDenied, pushRoute, pushTransmit, transmit, type Arrival } fro
 import { enterHost, filterHook, type Pkt, type Walk } from './hooks';
 import { labHostAt } from './lab-lan';
 import type { Ingress } from './macvlan';
+import type { ArpAnswerer } from './trace-facts';
 import { isLocalAddress, lookupRoute } from './route';
 import { intoBridge } from './vxlan-bridge';
 import { Table } from '../table';
@@ -87,7 +88,7 @@ function resolve(w: Walk, netns: string, l: Link, nexthop: Ipv4, pkt: Pkt): stri
   const perm = (w.h.neighbours?.get(netns) ?? []).find(
     (n) => n.ip === nexthop && n.ifindex === l.ifindex && n.state === 'PERMANENT' && n.mac,
   );
-  const answered = (mac: string, by: string) => {
+  const answered = (mac: string, by: ArpAnswerer) => {
     w.events.push({
       kind: 'arp',
       direction: w.direction,
@@ -99,7 +100,7 @@ function resolve(w: Walk, netns: string, l: Link, nexthop: Ipv4, pkt: Pkt): stri
     });
     return mac;
   };
-  if (perm?.mac) return answered(perm.mac, `a PERMANENT entry (ip neigh) on ${l.name}`);
+  if (perm?.mac) return answered(perm.mac, { kind: 'neighbour', dev: l.name });
   const vteps = floodList(w, v);
   let mute: string | undefined;
   for (const vtep of vteps) {
@@ -108,7 +109,7 @@ function resolve(w: Walk, netns: string, l: Link, nexthop: Ipv4, pkt: Pkt): stri
     // The answer goes back by the far device's own FDB: learned from the request, or static.
     const fv = far.link.vxlan!;
     if (fv.learning || fv.fdb.some((f) => f.mac === l.mac || f.mac === ZERO_MAC))
-      return answered(far.link.mac, `${far.link.name} of ${far.host} (through the tunnel)`);
+      return answered(far.link.mac, { kind: 'tunnel-device', dev: far.link.name, host: far.host });
     mute = `${far.link.name} of ${far.host} owns it, but has no FDB entry to send its answer back to ${l.mac} (nolearning)`;
   }
   w.events.push({ kind: 'arp', direction: w.direction, netns, dev: l.name, who: nexthop });
@@ -159,6 +160,9 @@ export function encapsulate(w: Walk, netns: string, l: Link, t: Tunnel): Arrival
       l.name,
       'vxlan',
       `${l.name} has no FDB entry for ${t.dstMac} and no default destination (a 00:00:00:00:00:00 entry or remote): the kernel drops the frame`,
+      undefined,
+      undefined,
+      { kind: 'no-fdb', dev: l.name, mac: t.dstMac },
     );
   // Flooded frames reach every VTEP; the one whose device owns the MAC is the one that matters.
   const vtep = vteps.find((x) => farDevice(w, v, x)?.link.mac === t.dstMac) ?? vteps[0];
@@ -235,6 +239,9 @@ export function decapsulate(
       socket
         ? `no vxlan device with VNI ${t.vni} on UDP port ${port} here: the frame is dropped`
         : `nothing listens on UDP port ${port} here (no vxlan device with that dstport is up): the datagram is dropped`,
+      undefined,
+      undefined,
+      socket ? { kind: 'no-vni', vni: t.vni, port } : { kind: 'no-socket', port },
     );
   }
   w.events.push({
@@ -254,6 +261,9 @@ export function decapsulate(
       rx.link.name,
       'vxlan',
       `the inner frame is addressed to ${t.dstMac}, not to ${rx.link.name} (${rx.link.mac}): the kernel drops it as another host's`,
+      undefined,
+      undefined,
+      { kind: 'other-mac', mac: t.dstMac, dev: rx.link.name, devMac: rx.link.mac },
     );
   return ingress(w, rx.netns, rx.link.name, t.inner);
 }

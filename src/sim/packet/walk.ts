@@ -21,7 +21,7 @@ import {
   type Arrival,
 } from './forward';
 import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
-import { countedHost, eventsByHost, legsOf, newLeg, switchHost } from './lab-lan';
+import { countedHost, eventsByHost, legsOf, newLeg, onHost, switchHost } from './lab-lan';
 import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';
 import type { OutsideHost } from './outside';
 import { intoChild, lanChildAt } from './macvlan';
@@ -221,6 +221,7 @@ export function sendPacket(
   for (let i = 0; i < Math.max(1, opts.count ?? 1); i++) {
     w.events = [];
     const o = exchange(w, netns, spec);
+    if (w.events.some((e) => e.kind === 'lan')) w.events = onHost(w.origin, w.origin, w.events);
     seen.push(...w.events);
     if (i === 0) first = w.events;
     outcomes.push(o);

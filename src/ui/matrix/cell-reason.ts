@@ -3,7 +3,7 @@
  * full sentence (the same one the trace player shows for the failing event).
  */
 import type { TFunction } from 'i18next';
-import { explainEvent, type PlaceName } from '../../graph/explain';
+import { explainEvent, words, type PlaceName } from '../../graph/explain';
 import { failureOf, type ReachabilityCell } from '../../sim';
 
 export type ReasonTag =
@@ -34,8 +34,7 @@ export function reasonOf(
   if (namesake(cell)) return t('reason.namesake', { ip: cell.address });
   const failure = failureOf(cell.trace.events);
   if (failure) {
-    const { key, params } = explainEvent(failure, place);
-    return t(key, { ...params, ns: 'trace' });
+    return words(explainEvent(failure, place), (key, params) => t(key, { ...params, ns: 'trace' }));
   }
   if (!cell.address) return t('reason.noAddress', { to: to.name, mode: to.networkMode });
   return t('reason.lost');

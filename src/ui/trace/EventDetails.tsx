@@ -67,7 +67,7 @@ export function EventDetails({ hop, where }: { hop: Hop; where: string }) {
           <Code strong>
             {e.name} A {e.answer}
           </Code>{' '}
-          {t('detail.recordValue', { ...e.record })}
+          {t('detail.recordValue', { ...e.record, match: t(`detail.match.${e.record.match}`) })}
         </Row>
       )}
       {e.kind === 'route' && (

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { explainEvent } from '../../graph/explain';
+import { explainEvent, words } from '../../graph/explain';
 import { hopTarget, type Hop, type HopCategory } from '../../graph/trace-path';
 import { parseRef } from '../../graph/refs';
 import { failureOf, type TraceEvent } from '../../sim';
@@ -35,10 +35,8 @@ export function TracePlayer() {
   useTraceOnGraph(entry, hops, step, speed);
 
   const place = useMemo(() => placeNamer(world, t), [world, t]);
-  const say = (event: TraceEvent) => {
-    const { key, params } = explainEvent(event, place);
-    return t(key, params);
-  };
+  const say = (event: TraceEvent) =>
+    words(explainEvent(event, place), (key, params) => t(key, params));
   const sentence = (hop: Hop) => say(hop.event);
   const where = (hop: Hop) => {
     const ref = parseRef(hopTarget(hop) ?? '');
