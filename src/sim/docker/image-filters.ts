@@ -48,7 +48,8 @@ export function imageFilter(
       bounds[key] = found.created;
     }
   const tests: ((row: ImageRow) => boolean)[] = [];
-  if (dangling) tests.push((r) => (r.repo === NONE) === dangling.includes('true'));
+  // Dangling means no tag: a row only a digest names (`ubuntu  <none>`) is one too.
+  if (dangling) tests.push((r) => (r.tag === NONE) === dangling.includes('true'));
   const patterns = filters.get('reference');
   if (patterns)
     tests.push((r) =>

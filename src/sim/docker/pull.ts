@@ -2,11 +2,12 @@
  * Resolving an image reference: the daemon's local images first, then the lab's registry, with the
  * progress lines `docker run` writes to stderr while it pulls (a TTY's final frame of each line).
  */
-import { castDraft } from 'immer';
+import { castDraft, current, isDraft } from 'immer';
 import type { Image } from '../model';
 import type { HostDraft } from '../net/kernel';
 import { rngForContent } from '../rng';
 import type { Ctx } from '../shell/process';
+import { addDigest, moveName } from './image-names';
 import { parseImageRef, registryImage } from './images';
 
 export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
@@ -51,14 +52,21 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   }
   const layers = pulledLayerCount(image);
   const layerLines = Array.from({ length: layers }, () => `${content.hex(12)}: Pull complete \n`);
-  // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
-  const pulled: Image = { ...image, digest: `sha256:${content.hex(64)}` };
-  h.docker.images.set(image.id, castDraft(pulled));
+  // The digest reference is kept so a later `docker pull` / `docker image inspect` shows it.
+  const digest = `sha256:${content.hex(64)}`;
+  const images = h.docker.images;
+  // The same image may already be here under other names: it gains this one.
+  if (images.has(image.id)) moveName(images, images.get(image.id)!, { repo, tag });
+  else images.set(image.id, castDraft(image));
+  addDigest(images, image.id, { repo, digest });
+  // A plain object: callers keep it past the draft's end.
+  const stored = images.get(image.id)!;
+  const pulled: Image = isDraft(stored) ? current(stored) : stored;
   const progress =
     head +
     `${tag}: Pulling from ${familiar(repo)}\n` +
     layerLines.join('') +
-    `Digest: ${pulled.digest}\n` +
+    `Digest: ${digest}\n` +
     `Status: Downloaded newer image for ${repo}:${tag}\n`;
   return { ok: true, image: pulled, progress };
 }
