@@ -15,9 +15,9 @@ import { filterArgs, parseFlags, type FlagSpec } from './flags';
 import { imageFilter, type ImageRow } from './image-filters';
 import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
-import { ensureImage, findLocalImage, imageNames } from './pull';
+import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
-import { digestIn, NONE, repoDigests, splitRegistry } from './image-names';
+import { addDigest, digestIn, NONE, repoDigests, splitRegistry } from './image-names';
 import { pullFromRegistry } from './registry-pull';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
@@ -242,11 +242,19 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   const known = registryImage(repo, tag, () => '', p.ctx.now);
   const local = findLocalImage(hostOf(p.world, p.place.host).docker.images, `${repo}:${tag}`);
   if (known && local) {
-    if (quiet) return output(p.world, tail);
-    const pinned = digestIn(local, repo);
+    // The tag already names Hub's image: its digest reference is (re)recorded, as on any pull.
+    const hub = hubImage(repo, tag, p.ctx.now)!;
+    const same = hub.image.id === local.id;
+    const r = updateHost(p.world, p.place.host, (h) => {
+      if (same) addDigest(h.docker.images, local.id, { repo, digest: hub.digest });
+      return { ok: true, value: undefined };
+    });
+    const world = r.ok ? r.world : p.world;
+    if (quiet) return output(world, tail);
+    const pinned = same ? hub.digest : digestIn(local, repo);
     const digest = pinned ? `Digest: ${pinned}\n` : '';
     return output(
-      p.world,
+      world,
       `${head}${tag}: Pulling from ${repo.includes('/') ? repo : `library/${repo}`}\n${digest}Status: Image is up to date for ${repo}:${tag}\n${tail}`,
     );
   }

@@ -18,6 +18,7 @@ import { shortId } from './lookup';
 import {
   keepDigests,
   named,
+  parseDigestRef,
   normalizedName,
   repoDigests,
   sameName,
@@ -40,6 +41,8 @@ const digestText = (d: RepoDigest): string => `${d.repo}@${d.digest}`;
 export function noSuchImage(ref: string): string {
   if (/^(sha256:)?[0-9a-f]{64}$/.test(ref))
     return `No such image: sha256:${ref.replace(/^sha256:/, '')}`;
+  const pinned = parseDigestRef(ref);
+  if (pinned) return `No such image: ${digestText(pinned)}`;
   const { repo, tag } = parseImageRef(ref);
   return `No such image: ${repo}:${tag}`;
 }
@@ -144,19 +147,26 @@ export function deleteImage(h: HostDraft, ref: string, force: boolean): DeleteRe
           error: `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(c.id)} is using its referenced image ${shortId(img.id)}`,
         };
     }
-    const name: ImageName = parseImageRef(ref);
-    save(
-      named(
-        img,
-        imageNames(img).filter((n) => !sameName(n, name)),
-      ),
-    );
-    records.push({ untagged: `${name.repo}:${name.tag}` });
-    // The repository's last tag gone, its digest references go too.
-    if (!imageNames(img).some((n) => n.repo === name.repo)) {
-      for (const d of repoDigests(img))
-        if (d.repo === name.repo) records.push({ untagged: digestText(d) });
-      save(keepDigests(img, (d) => d.repo !== name.repo));
+    const pinned = parseDigestRef(ref);
+    if (pinned) {
+      // A digest reference goes alone: the repository's tags stay.
+      save(keepDigests(img, (d) => d.repo !== pinned.repo || d.digest !== pinned.digest));
+      records.push({ untagged: digestText(pinned) });
+    } else {
+      const name: ImageName = parseImageRef(ref);
+      save(
+        named(
+          img,
+          imageNames(img).filter((n) => !sameName(n, name)),
+        ),
+      );
+      records.push({ untagged: `${name.repo}:${name.tag}` });
+      // The repository's last tag gone, its digest references go too.
+      if (!imageNames(img).some((n) => n.repo === name.repo)) {
+        for (const d of repoDigests(img))
+          if (d.repo === name.repo) records.push({ untagged: digestText(d) });
+        save(keepDigests(img, (d) => d.repo !== name.repo));
+      }
     }
     if (imageNames(img).length || repoDigests(img).length) return { ok: true, records, freed: 0 };
     quiet = true;

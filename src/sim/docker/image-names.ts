@@ -39,6 +39,17 @@ const normalizedDigest = (d: RepoDigest): string => {
   return `${domain}/${path}@${d.digest}`;
 };
 
+/** `repo@sha256:…` (a digest reference as typed) -> its repository and digest. */
+export function parseDigestRef(ref: string): RepoDigest | undefined {
+  const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(ref);
+  if (!m) return undefined;
+  // A tag before the digest (`ubuntu:24.04@sha256:…`) plays no part in the lookup.
+  const slash = m[1].lastIndexOf('/');
+  const colon = m[1].lastIndexOf(':');
+  const repo = colon > slash ? m[1].slice(0, colon) : m[1];
+  return { repo: repo.replace(/^(docker\.io\/)?library\//, ''), digest: m[2] };
+}
+
 /** The digest references of `image`, as `docker image inspect` lists them. */
 export const repoDigests = (image: Image): readonly RepoDigest[] => image.repoDigests ?? [];
 

@@ -62,6 +62,33 @@ describe('digest references', () => {
   });
 });
 
+describe('a digest reference by name', () => {
+  const hub = ['docker pull ubuntu'];
+  const digest = /Digest: (sha256:[0-9a-f]{64})/.exec(last(hub).stdout)![1];
+
+  it('finds the image, and rmi takes that reference alone, leaving the tag', () => {
+    const id = last([...hub, 'docker image inspect --format {{.Id}} ubuntu']).stdout;
+    expect(last([...hub, `docker image inspect --format {{.Id}} ubuntu@${digest}`]).stdout).toBe(
+      id,
+    );
+    const untagged = [...hub, `docker rmi ubuntu@${digest}`];
+    expect(last(untagged).stdout).toBe(`Untagged: ubuntu@${digest}\n`);
+    expect(last([...untagged, "docker images --format '{{.Tag}} {{.Digest}}' ubuntu"]).stdout).toBe(
+      'latest <none>\n',
+    );
+    expect(last([...untagged, `docker rmi ubuntu@${digest}`])).toMatchObject({
+      stderr: `Error response from daemon: No such image: ubuntu@${digest}\n`,
+      exitCode: 1,
+    });
+    // Pulling the tag again records the digest again, as every pull does.
+    const again = [...untagged, 'docker pull ubuntu'];
+    expect(last(again).stdout).toContain(`Digest: ${digest}\nStatus: Image is up to date`);
+    expect(last([...again, "docker images --format '{{.Digest}}' ubuntu"]).stdout).toBe(
+      `${digest}\n`,
+    );
+  });
+});
+
 describe('docker run of an image only the registry has', () => {
   const gone = [...pushed, 'docker rmi busybox localhost:5000/busybox'];
 
