@@ -209,7 +209,9 @@ export function pruneImages(
       if (used.has(img.id)) continue;
       const names = imageNames(img);
       if (names.length && !all) continue;
-      const refs = names.length ? names.map((n) => `${n.repo}:${n.tag}`) : [img.id];
+      // Every reference in turn, digest ones too; one the untag of a tag took with it is skipped.
+      const refs = [...names.map((n) => `${n.repo}:${n.tag}`), ...repoDigests(img).map(digestText)];
+      if (!refs.length) refs.push(img.id);
       for (const ref of refs) {
         const d = deleteImage(h, ref, false);
         if (d.ok) {
