@@ -315,6 +315,12 @@ export interface HostsEntry {
   readonly names: readonly string[];
 }
 
+/** A digest reference: the repository and its manifest digest (`sha256:…`). */
+export interface RepoDigest {
+  readonly repo: string;
+  readonly digest: string;
+}
+
 export interface Image {
   readonly id: string;
   readonly repo: string;
@@ -334,8 +340,11 @@ export interface Image {
   readonly stopExitCode: number;
   /** Further names of the same image (`docker build -t a:1 -t b:2`); `repo:tag` is the first. */
   readonly extraTags?: readonly { readonly repo: string; readonly tag: string }[];
-  /** Registry manifest digest (`sha256:…`), for images that came from a pull. */
-  readonly digest?: string;
+  /**
+   * Digest references (`repo@sha256:…`): the manifest digest a pull or a push left for each
+   * repository, in the reference store's order.
+   */
+  readonly repoDigests?: readonly RepoDigest[];
   /** `docker commit -a` / `-m`. */
   readonly author?: string;
   readonly comment?: string;

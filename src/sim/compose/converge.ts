@@ -6,7 +6,8 @@
  * start (./start.ts), where a dependency with a condition is waited for. Compose does services in
  * parallel and walks Go maps; the lab goes by dependency order, then by name.
  */
-import { ensureImage, findLocalImage } from '../docker/pull';
+import { findLocalImage } from '../docker/pull';
+import { fetchImage } from '../docker/registry-pull';
 import { createNetwork } from '../docker/networks';
 import { removeContainer, stopContainer } from '../docker/containers';
 import { stopExitCode } from '../docker/lifecycle-cli';
@@ -247,12 +248,8 @@ export function pullImages(s: Session, services: readonly ComposeService[]): Res
       continue;
     }
     pulled.add(svc.image);
-    let progress = '';
-    const r = onHost(s, (h) => {
-      const got = ensureImage(h, svc.image!, s.p.ctx);
-      progress = got.progress;
-      return got.ok ? ok(got.image) : err(got.error);
-    });
+    const r = fetchImage(s.world, s.p.place.host, svc.image, s.p.ctx);
+    const progress = r.progress;
     if (!r.ok) {
       const message = `Error response from daemon: ${r.error}`;
       record(
@@ -262,6 +259,7 @@ export function pullImages(s: Session, services: readonly ComposeService[]): Res
       );
       return err(message);
     }
+    s.world = r.world;
     // The layer ids are the ones `docker pull` shows for the same image.
     const layers = [...progress.matchAll(/^([0-9a-f]{12}): Pull complete/gm)].map((m) => m[1]);
     for (const layer of layers)

@@ -15,6 +15,7 @@ import {
 import { stageLabel } from './build-stages';
 import type { Instruction } from './dockerfile';
 import { derivedHex } from './inspect-values';
+import { digestIn } from './image-names';
 import { parseImageRef } from './images';
 
 /** `nginx` -> `docker.io/library/nginx:latest`, as BuildKit names references. */
@@ -109,7 +110,8 @@ function unprefixedVertices(report: BuildReport, shown: BuildShown): Vertex[] {
     if (s.instruction.kind === 'FROM') {
       if (!s.base) continue;
       const ref = canonicalRef(s.base.ref);
-      const pinned = s.image.digest ? `${ref}@${s.image.digest}` : ref;
+      const digest = digestIn(s.image, parseImageRef(s.base.ref).repo);
+      const pinned = digest ? `${ref}@${digest}` : ref;
       out.push({
         name: `${stepName(report, s)} FROM ${pinned}`,
         statuses: s.base.pulled ? [`resolve ${pinned}`] : [],
@@ -189,9 +191,12 @@ function copyError(source: string, ins: Instruction): string {
 
 /** A registry's refusal, in containerd's resolver words (BuildKit asks the registry directly). */
 function pullError(daemonError: string, ref: string): string {
-  return daemonError.startsWith('manifest for')
-    ? `${ref}: not found`
-    : 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+  // A registry's 404 (no such tag, or no such repository) is the resolver's `not found`.
+  if (daemonError.startsWith('manifest for') || / not found: name unknown: /.test(daemonError))
+    return `${ref}: not found`;
+  // A registry the daemon cannot reach or speak to: its own error.
+  if (daemonError.startsWith('Get "')) return daemonError;
+  return 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
 }
 
 /** The final `ERROR: failed to solve: …` line's cause. */

@@ -18,7 +18,8 @@ import type { BuildContext } from './build-context';
 import type { Instruction } from './dockerfile';
 import { imageOnTop } from './image-records';
 import { derivedHex } from './inspect-values';
-import { ensureImage, findLocalImage } from './pull';
+import { findLocalImage } from './pull';
+import { fetchImage } from './registry-pull';
 import { isValidImageRef } from './images';
 import { buildStages, neededStages, substitute } from './build-stages';
 import type { BuildOptions, BuildReport, BuildStep } from './build-report';
@@ -92,19 +93,14 @@ export function build(
       const local = findLocalImage(hostOf(w, host).docker.images, baseRef);
       let pulled = '';
       if (!local) {
-        let error = '';
-        const r = updateHost(w, host, (h) => {
-          const p = ensureImage(h, baseRef, ctx);
-          pulled = p.progress;
-          if (!p.ok) error = p.error;
-          return p.ok ? { ok: true, value: undefined } : { ok: false, error: p.error };
-        });
+        const r = fetchImage(w, host, baseRef, ctx);
+        pulled = r.progress;
         if (!r.ok)
           return {
             world: w,
             steps,
             stages,
-            failure: { kind: 'pull', instruction: from, ref: baseRef, error },
+            failure: { kind: 'pull', instruction: from, ref: baseRef, error: r.error },
           };
         w = r.world;
       }

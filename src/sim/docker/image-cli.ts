@@ -12,12 +12,12 @@ import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { filterArgs, parseFlags, type FlagSpec } from './flags';
-import { imageFilter } from './image-filters';
+import { imageFilter, type ImageRow } from './image-filters';
 import { isValidImageRef, parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
-import { ensureImage, findLocalImage, imageNames } from './pull';
+import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
-import { NONE, splitRegistry } from './image-names';
+import { addDigest, digestIn, NONE, repoDigests, splitRegistry } from './image-names';
 import { pullFromRegistry } from './registry-pull';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
@@ -49,6 +49,36 @@ function newestImages(images: ReadonlyMap<string, Image>): Image[] {
     .map(({ img }) => img);
 }
 
+/**
+ * The rows docker-cli makes of one image (formatter/image.go imageFormatTaggedAndDigest): each tag,
+ * once per digest of its repository when digests are wanted; then a `<none>` tag for a
+ * repository only a digest names; a dangling image is one `<none>` row.
+ */
+function imageRows(
+  i: Image,
+  showDigests: boolean,
+  withDigests: boolean,
+): (ImageRow & { readonly digest: string })[] {
+  const tags = imageNames(i);
+  const digests = repoDigests(i);
+  if (!tags.length && !digests.length) return [{ ...i, repo: NONE, tag: NONE, digest: NONE }];
+  const tagged = [...new Set(tags.map((t) => t.repo))];
+  const of = (repo: string) => digests.filter((d) => d.repo === repo).map((d) => d.digest);
+  const rows = tagged.flatMap((repo) => {
+    const ds = withDigests ? of(repo) : [];
+    return tags
+      .filter((t) => t.repo === repo)
+      .flatMap((t) =>
+        (ds.length ? ds : [NONE]).map((digest) => ({ ...i, repo, tag: t.tag, digest })),
+      );
+  });
+  const digestOnly = [...new Set(digests.map((d) => d.repo))].filter((r) => !tagged.includes(r));
+  for (const repo of digestOnly)
+    for (const digest of showDigests ? of(repo) : [''])
+      rows.push({ ...i, repo, tag: NONE, digest });
+  return rows;
+}
+
 export const dockerImages: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, IMAGES_FLAGS, true);
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
@@ -58,11 +88,12 @@ export const dockerImages: DockerHandler = (p, args, path) => {
       p.world,
       `"${path}" requires at most 1 argument.\nSee '${path} --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images`,
     );
-  // One row per name an image has; a dangling image shows as <none>.
-  let list = newestImages(hostOf(p.world, p.place.host).docker.images).flatMap((i) => {
-    const names = imageNames(i);
-    return names.length ? names.map((n) => ({ ...i, ...n })) : [i];
-  });
+  const format = f.strings.get('format') ?? '';
+  const showDigests = f.bools.has('digests');
+  const withDigests = showDigests || format.includes('{{.Digest}}');
+  let list = newestImages(hostOf(p.world, p.place.host).docker.images).flatMap((i) =>
+    imageRows(i, showDigests, withDigests),
+  );
   const wanted = f.args[0];
   if (wanted !== undefined) {
     const hasTag = wanted.lastIndexOf(':') > wanted.lastIndexOf('/');
@@ -81,18 +112,24 @@ export const dockerImages: DockerHandler = (p, args, path) => {
     ID: id(i),
     Repository: i.repo,
     Tag: i.tag,
-    Digest: i.digest ?? NONE,
+    Digest: i.digest,
     CreatedSince: `${humanDuration(p.ctx.now - i.created)} ago`,
     CreatedAt: goTimeString(i.created),
     Size: humanSize(i.size),
     Containers: 'N/A',
   }));
-  const format = f.strings.get('format') ?? '';
   if (format !== '' && format !== 'table') {
-    const text = renderRows(format, IMAGE_HEADERS, rows);
+    // docker-cli adds the column a table format lacks when --digests asks for it.
+    const shown =
+      showDigests && format.startsWith('table') && !format.includes('{{.Digest}}')
+        ? `${format}\t{{.Digest}}`
+        : format;
+    const text = renderRows(shown, IMAGE_HEADERS, rows);
     return text.ok ? output(p.world, text.value) : failure(p.world, text.error);
   }
-  const columns = ['Repository', 'Tag', 'ID', 'CreatedSince', 'Size'] as const;
+  const columns = showDigests
+    ? (['Repository', 'Tag', 'Digest', 'ID', 'CreatedSince', 'Size'] as const)
+    : (['Repository', 'Tag', 'ID', 'CreatedSince', 'Size'] as const);
   return output(
     p.world,
     renderTable(
@@ -205,10 +242,19 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   const known = registryImage(repo, tag, () => '', p.ctx.now);
   const local = findLocalImage(hostOf(p.world, p.place.host).docker.images, `${repo}:${tag}`);
   if (known && local) {
-    if (quiet) return output(p.world, tail);
-    const digest = local.digest ? `Digest: ${local.digest}\n` : '';
+    // The tag already names Hub's image: its digest reference is (re)recorded, as on any pull.
+    const hub = hubImage(repo, tag, p.ctx.now)!;
+    const same = hub.image.id === local.id;
+    const r = updateHost(p.world, p.place.host, (h) => {
+      if (same) addDigest(h.docker.images, local.id, { repo, digest: hub.digest });
+      return { ok: true, value: undefined };
+    });
+    const world = r.ok ? r.world : p.world;
+    if (quiet) return output(world, tail);
+    const pinned = same ? hub.digest : digestIn(local, repo);
+    const digest = pinned ? `Digest: ${pinned}\n` : '';
     return output(
-      p.world,
+      world,
       `${head}${tag}: Pulling from ${repo.includes('/') ? repo : `library/${repo}`}\n${digest}Status: Image is up to date for ${repo}:${tag}\n${tail}`,
     );
   }

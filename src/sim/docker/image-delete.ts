@@ -1,7 +1,7 @@
 /**
  * Removing an image as moby 27's daemon/images/image_delete.go does: by name, the name goes
  * (`Untagged:`), and with it the digest reference of the same repository once no tag of that
- * repository is left; the image itself goes (`Deleted:`, then its layers no other image holds)
+ * repository is left (a pull or a push leaves one per repository); the image itself goes (`Deleted:`, then its layers no other image holds)
  * once nothing names it. By ID, an image with names in several repositories needs `-f`. An image a
  * running container uses never goes; one a stopped container uses needs `-f`.
  *
@@ -10,12 +10,21 @@
  * keeps the image it reads its files from.
  */
 import { castDraft } from 'immer';
-import type { Container, Image, World } from '../model';
+import type { Container, Image, RepoDigest, World } from '../model';
 import { updateHost } from '../world';
 import type { HostDraft } from '../net/kernel';
 import { derivedHex } from './inspect-values';
 import { shortId } from './lookup';
-import { named, normalizedName, sameName, splitRegistry, type ImageName } from './image-names';
+import {
+  keepDigests,
+  named,
+  parseDigestRef,
+  normalizedName,
+  repoDigests,
+  sameName,
+  splitRegistry,
+  type ImageName,
+} from './image-names';
 import { findLocalImage, imageNames, pulledLayerCount } from './pull';
 import { parseImageRef, registryImage } from './images';
 
@@ -25,23 +34,15 @@ export type DeleteResult =
   | { readonly ok: true; readonly records: readonly DeleteRecord[]; readonly freed: number }
   | { readonly ok: false; readonly error: string; readonly notFound: boolean };
 
-export function withoutDigest(img: Image): Image {
-  const out = { ...img };
-  delete (out as { digest?: string }).digest;
-  return out;
-}
-
-/** `repo@sha256:…`: the digest reference a pull left, kept for the repository it came from. */
-const digestRef = (img: Image): string | undefined =>
-  img.digest ? `${(img.origin ?? img).repo}@${img.digest}` : undefined;
-
-const digestRepo = (img: Image): string | undefined =>
-  img.digest ? (img.origin ?? img).repo : undefined;
+/** `repo@sha256:…`, as `Untagged:` prints a digest reference. */
+const digestText = (d: RepoDigest): string => `${d.repo}@${d.digest}`;
 
 /** reference.TagNameOnly + FamiliarString: what `No such image:` names. */
 export function noSuchImage(ref: string): string {
   if (/^(sha256:)?[0-9a-f]{64}$/.test(ref))
     return `No such image: sha256:${ref.replace(/^sha256:/, '')}`;
+  const pinned = parseDigestRef(ref);
+  if (pinned) return `No such image: ${digestText(pinned)}`;
   const { repo, tag } = parseImageRef(ref);
   return `No such image: ${repo}:${tag}`;
 }
@@ -58,10 +59,11 @@ const byId = (img: Image, ref: string) => {
  */
 function isSingleReference(img: Image): boolean {
   const tags = imageNames(img);
-  const dRepo = digestRepo(img);
-  if (tags.length + (dRepo ? 1 : 0) <= 1) return tags.length + (dRepo ? 1 : 0) === 1;
+  const digests = repoDigests(img);
+  if (tags.length + digests.length <= 1) return tags.length + digests.length === 1;
   if (tags.length > 1) return false;
-  return dRepo !== undefined && (tags[0]?.repo ?? dRepo) === dRepo;
+  const repos = new Set(digests.map((d) => d.repo));
+  return repos.size === 1 && repos.has(tags[0]?.repo ?? digests[0].repo);
 }
 
 /**
@@ -86,10 +88,9 @@ export function chainIds(img: Image): string[] {
 /** Every name and digest reference of `img`, in the reference store's (lexical) order. */
 function untagAll(img: Image): DeleteRecord[] {
   const refs = imageNames(img).map((n) => ({ key: normalizedName(n), text: `${n.repo}:${n.tag}` }));
-  const dRef = digestRef(img);
-  if (dRef) {
-    const { domain, path } = splitRegistry(digestRepo(img)!);
-    refs.push({ key: `${domain}/${path}@${img.digest}`, text: dRef });
+  for (const d of repoDigests(img)) {
+    const { domain, path } = splitRegistry(d.repo);
+    refs.push({ key: `${domain}/${path}@${d.digest}`, text: digestText(d) });
   }
   return refs.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ untagged: r.text }));
 }
@@ -146,32 +147,36 @@ export function deleteImage(h: HostDraft, ref: string, force: boolean): DeleteRe
           error: `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(c.id)} is using its referenced image ${shortId(img.id)}`,
         };
     }
-    const name: ImageName = parseImageRef(ref);
-    save(
-      named(
-        img,
-        imageNames(img).filter((n) => !sameName(n, name)),
-      ),
-    );
-    records.push({ untagged: `${name.repo}:${name.tag}` });
-    const dRef = digestRef(img);
-    if (
-      dRef &&
-      digestRepo(img) === name.repo &&
-      !imageNames(img).some((n) => n.repo === name.repo)
-    ) {
-      save(withoutDigest(img));
-      records.push({ untagged: dRef });
+    const pinned = parseDigestRef(ref);
+    if (pinned) {
+      // A digest reference goes alone: the repository's tags stay.
+      save(keepDigests(img, (d) => d.repo !== pinned.repo || d.digest !== pinned.digest));
+      records.push({ untagged: digestText(pinned) });
+    } else {
+      const name: ImageName = parseImageRef(ref);
+      save(
+        named(
+          img,
+          imageNames(img).filter((n) => !sameName(n, name)),
+        ),
+      );
+      records.push({ untagged: `${name.repo}:${name.tag}` });
+      // The repository's last tag gone, its digest references go too.
+      if (!imageNames(img).some((n) => n.repo === name.repo)) {
+        for (const d of repoDigests(img))
+          if (d.repo === name.repo) records.push({ untagged: digestText(d) });
+        save(keepDigests(img, (d) => d.repo !== name.repo));
+      }
     }
-    if (imageNames(img).length || img.digest) return { ok: true, records, freed: 0 };
+    if (imageNames(img).length || repoDigests(img).length) return { ok: true, records, freed: 0 };
     quiet = true;
   } else if (isSingleReference(img)) {
     const c = conflictOf(h, img, !force, false);
     if (c) return { ok: false, notFound: false, error: conflictText(img, c.kind, c.c) };
     records.push(...untagAll(img));
-    img = withoutDigest(named(img, []));
+    img = keepDigests(named(img, []));
   }
-  const referenced = imageNames(img).length > 0 || img.digest !== undefined;
+  const referenced = imageNames(img).length > 0 || repoDigests(img).length > 0;
   const c = conflictOf(h, img, !force, referenced);
   // Once its last name went, a used image just stays, dangling (imageDeleteHelper's quiet case).
   if (c)
@@ -204,7 +209,9 @@ export function pruneImages(
       if (used.has(img.id)) continue;
       const names = imageNames(img);
       if (names.length && !all) continue;
-      const refs = names.length ? names.map((n) => `${n.repo}:${n.tag}`) : [img.id];
+      // Every reference in turn, digest ones too; one the untag of a tag took with it is skipped.
+      const refs = [...names.map((n) => `${n.repo}:${n.tag}`), ...repoDigests(img).map(digestText)];
+      if (!refs.length) refs.push(img.id);
       for (const ref of refs) {
         const d = deleteImage(h, ref, false);
         if (d.ok) {

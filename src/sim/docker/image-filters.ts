@@ -6,8 +6,8 @@
 import type { Image } from '../model';
 import { err, ok, type Result } from '../result';
 import { parseImageRef } from './images';
-import { findLocalImage } from './pull';
-import { NONE } from './image-names';
+import { findLocalImage, imageNames } from './pull';
+import { NONE, repoDigests } from './image-names';
 
 /** One row of the list: an image under one of its names (`<none>` when dangling). */
 export type ImageRow = Image & { readonly repo: string; readonly tag: string };
@@ -48,7 +48,14 @@ export function imageFilter(
       bounds[key] = found.created;
     }
   const tests: ((row: ImageRow) => boolean)[] = [];
-  if (dangling) tests.push((r) => (r.repo === NONE) === dangling.includes('true'));
+  // moby judges the image, not the row: dangling is no tag; dangling=false keeps an image that
+  // only a digest names.
+  if (dangling)
+    tests.push((r) => {
+      const image = images.get(r.id) ?? r;
+      const tagged = imageNames(image).length > 0;
+      return dangling.includes('true') ? !tagged : tagged || repoDigests(image).length > 0;
+    });
   const patterns = filters.get('reference');
   if (patterns)
     tests.push((r) =>

@@ -5,12 +5,14 @@ import type { Image } from '../model';
 import { imageLabels, imageStopSignal } from './container-inspect';
 import { derivedHex, ZERO_TIME } from './inspect-values';
 import { imageNames } from './pull';
-import { NONE } from './image-names';
+import { NONE, repoDigests } from './image-names';
 
 export function imageInspectObject(image: Image): unknown {
   const tagged = image.repo !== NONE;
   const layers = image.size < 250_000_000 && !image.exposedPorts.length ? 1 : 7;
-  const committed = image.author !== undefined || image.comment !== undefined || !image.digest;
+  const digests = repoDigests(image);
+  const committed =
+    image.author !== undefined || image.comment !== undefined || digests.length === 0;
   const stopSignal = imageStopSignal(image);
   const exposed = image.exposedPorts.length
     ? {
@@ -23,7 +25,7 @@ export function imageInspectObject(image: Image): unknown {
     {
       Id: `sha256:${image.id}`,
       RepoTags: imageNames(image).map((n) => `${n.repo}:${n.tag}`),
-      RepoDigests: image.digest ? [`${image.repo}@${image.digest}`] : [],
+      RepoDigests: digests.map((d) => `${d.repo}@${d.digest}`),
       Parent: '',
       Comment: image.comment ?? (committed ? '' : 'buildkit.dockerfile.v0'),
       Created: rfc3339Nano(image.created, Number.parseInt(image.id.slice(0, 5), 16) % 1_000_000),
@@ -73,7 +75,7 @@ export function imageInspectObject(image: Image): unknown {
         {
           Type: 'layers',
           Layers: Array.from(
-            { length: layers + (committed && image.digest === undefined ? 1 : 0) },
+            { length: layers + (committed && digests.length === 0 ? 1 : 0) },
             (_, i) => `sha256:${derivedHex(`rootfs:${image.id}:${i}`, 64)}`,
           ),
         },

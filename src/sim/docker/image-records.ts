@@ -46,7 +46,7 @@ export function imageOnTop(base: Image, ch: ImageChange): Image {
     origin: base.origin ?? { repo: base.repo, tag: base.tag },
     history: [...historyOf(base), entry],
   };
-  delete (image as { digest?: string }).digest;
+  delete (image as { repoDigests?: unknown }).repoDigests;
   delete (image as { extraTags?: unknown }).extraTags;
   return image;
 }

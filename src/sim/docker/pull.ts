@@ -2,14 +2,20 @@
  * Resolving an image reference: the daemon's local images first, then the lab's registry, with the
  * progress lines `docker run` writes to stderr while it pulls (a TTY's final frame of each line).
  */
-import { castDraft } from 'immer';
+import { castDraft, current, isDraft } from 'immer';
 import type { Image } from '../model';
 import type { HostDraft } from '../net/kernel';
 import { rngForContent } from '../rng';
 import type { Ctx } from '../shell/process';
+import { addDigest, moveName, parseDigestRef, repoDigests } from './image-names';
 import { parseImageRef, registryImage } from './images';
 
 export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
+  const pinned = parseDigestRef(ref);
+  if (pinned)
+    return [...images.values()].find((i) =>
+      repoDigests(i).some((d) => d.repo === pinned.repo && d.digest === pinned.digest),
+    );
   const { repo, tag } = parseImageRef(ref);
   return (
     [...images.values()].find((i) => imageNames(i).some((n) => n.repo === repo && n.tag === tag)) ??
@@ -29,6 +35,22 @@ export const pulledLayerCount = (image: Image): number =>
 
 const familiar = (repo: string) => (repo.includes('/') ? repo : `library/${repo}`);
 
+/**
+ * What Docker Hub serves for `repo:tag`, the same in every lab: the image, its layers' short ids
+ * and the manifest digest all come from the reference.
+ */
+export function hubImage(
+  repo: string,
+  tag: string,
+  now: number,
+): { image: Image; layers: string[]; digest: string } | undefined {
+  const content = rngForContent(`${repo}:${tag}`);
+  const image = registryImage(repo, tag, (n) => content.hex(n), now);
+  if (!image) return undefined;
+  const layers = Array.from({ length: pulledLayerCount(image) }, () => content.hex(12));
+  return { image, layers, digest: `sha256:${content.hex(64)}` };
+}
+
 /** Pulls `ref` into the daemon unless present; returns the image and what the pull printed. */
 export type PullResult =
   | { readonly ok: true; readonly image: Image; readonly progress: string }
@@ -39,26 +61,30 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   if (local) return { ok: true, image: local, progress: '' };
   const { repo, tag } = parseImageRef(ref);
   const head = `Unable to find image '${repo}:${tag}' locally\n`;
-  // Registry content is the same in every lab: ids, layers and digest come from the reference.
-  const content = rngForContent(`${repo}:${tag}`);
-  const image = registryImage(repo, tag, (n) => content.hex(n), ctx.now);
-  if (!image) {
-    const known = registryImage(repo, 'latest', (n) => content.hex(n), ctx.now);
+  const hub = hubImage(repo, tag, ctx.now);
+  if (!hub) {
+    const known = registryImage(repo, 'latest', () => '', ctx.now);
     const reason = known
       ? `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`
       : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     return { ok: false, progress: head, error: reason };
   }
-  const layers = pulledLayerCount(image);
-  const layerLines = Array.from({ length: layers }, () => `${content.hex(12)}: Pull complete \n`);
-  // The digest is kept so a later `docker pull` / `docker image inspect` shows the same one.
-  const pulled: Image = { ...image, digest: `sha256:${content.hex(64)}` };
-  h.docker.images.set(image.id, castDraft(pulled));
+  const { image, digest } = hub;
+  const layerLines = hub.layers.map((id) => `${id}: Pull complete \n`);
+  // The digest reference is kept so a later `docker pull` / `docker image inspect` shows it.
+  const images = h.docker.images;
+  // The same image may already be here under other names: it gains this one.
+  if (images.has(image.id)) moveName(images, images.get(image.id)!, { repo, tag });
+  else images.set(image.id, castDraft(image));
+  addDigest(images, image.id, { repo, digest });
+  // A plain object: callers keep it past the draft's end.
+  const stored = images.get(image.id)!;
+  const pulled: Image = isDraft(stored) ? current(stored) : stored;
   const progress =
     head +
     `${tag}: Pulling from ${familiar(repo)}\n` +
     layerLines.join('') +
-    `Digest: ${pulled.digest}\n` +
+    `Digest: ${digest}\n` +
     `Status: Downloaded newer image for ${repo}:${tag}\n`;
   return { ok: true, image: pulled, progress };
 }

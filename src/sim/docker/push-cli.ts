@@ -7,12 +7,12 @@
 import { editTree } from '../linux/file-tree';
 import type { Image } from '../model';
 import { failure, written, type ProcessResult } from '../shell/process';
-import { hostOf } from '../world';
+import { hostOf, updateHost } from '../world';
 import type { DockerHandler } from './cli';
 import { checkArgs, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { chainIds } from './image-delete';
-import { named, splitRegistry } from './image-names';
+import { addDigest, keepDigests, named, splitRegistry } from './image-names';
 import { isValidImageRef, parseImageRef } from './images';
 import { derivedHex } from './inspect-values';
 import { findLocalImage } from './pull';
@@ -104,19 +104,25 @@ export const dockerPush: DockerHandler = (p, args, path) => {
     return `${l.digest.slice(0, 12)}: ${status} \n`;
   });
   const manifest = imageManifest(image, layers);
-  const world = editTree(
+  const stored = editTree(
     dial.world,
     { host: p.place.host, containerId: dial.registry.id },
     {
       write: pushedFiles(
         name,
         tag,
-        named(image, []),
+        keepDigests(named(image, [])),
         manifest,
         layers.map((l) => l.digest),
       ),
     },
   );
+  // moby's addDigestReference: the image is now also `repo@sha256:<manifest digest>`.
+  const added = updateHost(stored, p.place.host, (h) => {
+    addDigest(h.docker.images, image.id, { repo, digest: `sha256:${manifest.digest}` });
+    return { ok: true, value: undefined };
+  });
+  const world = added.ok ? added.world : stored;
   const done = `${tag}: digest: sha256:${manifest.digest} size: ${manifest.text.length}\n`;
   return {
     ...written(['stdout', quiet ? `${ref}\n` : start + lines.join('') + done]),

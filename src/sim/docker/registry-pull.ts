@@ -1,49 +1,50 @@
 /**
- * `docker pull` from a registry the lab runs (`localhost:5000/nginx:alpine`): the daemon dials it
+ * Pulling from a registry the lab runs (`localhost:5000/nginx:alpine`): the daemon dials it
  * through the host's datapath (registry-client.ts), reads the tag's manifest and brings back the
  * image it names, with the pull's progress as a TTY shows it when done (moby distribution/pull_v2.go).
+ * The image gets the tag and the digest reference `repo@sha256:<manifest digest>`. `docker pull`,
+ * and `docker run`, `docker build` and compose for an image they lack (`fetchImage`), come here.
  */
 import { containerFiles } from '../linux/file-tree';
-import type { Image } from '../model';
-import { written, type Process, type ProcessResult } from '../shell/process';
+import type { Image, World } from '../model';
+import type { Trace } from '../packet/trace';
+import { written, type Ctx, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import { chainIds } from './image-delete';
-import { moveName, sameName, splitRegistry } from './image-names';
+import { addDigest, moveName, sameName, splitRegistry } from './image-names';
+import { parseImageRef } from './images';
 import { layerBlobs } from './push-cli';
-import { imageNames } from './pull';
+import { ensureImage, findLocalImage, imageNames } from './pull';
 import { dialRegistry } from './registry-client';
 import { pulledImage } from './registry-store';
 
-export function pullFromRegistry(
-  p: Process,
-  repo: string,
-  tag: string,
-  head: string,
-  quiet: boolean,
-): ProcessResult {
+type Pulled =
+  | {
+      readonly ok: true;
+      readonly world: World;
+      readonly trace: Trace;
+      readonly image: Image;
+      /** From `TAG: Pulling from NAME` to the `Status:` line. */
+      readonly progress: string;
+    }
+  | { readonly ok: false; readonly world: World; readonly trace?: Trace; readonly error: string };
+
+function registryPull(world: World, host: string, repo: string, tag: string): Pulled {
   const { domain, path: name } = splitRegistry(repo);
-  const fail = (error: string, world = p.world, trace?: ProcessResult['trace']): ProcessResult => ({
-    ...written(['stdout', head], ['stderr', `Error response from daemon: ${error}\n`]),
-    world,
-    exitCode: 1,
-    ...(trace ? { trace } : {}),
-  });
-  const dial = dialRegistry(p.world, p.place.host, domain);
-  if (!dial.ok) return fail(dial.error, dial.world, dial.trace);
-  const got = pulledImage(
-    containerFiles(hostOf(dial.world, p.place.host), dial.registry).files,
-    name,
-    tag,
-  );
+  const dial = dialRegistry(world, host, domain);
+  if (!dial.ok) return dial;
+  const got = pulledImage(containerFiles(hostOf(dial.world, host), dial.registry).files, name, tag);
   if (!got.ok)
-    return fail(
-      got.error === 'name-unknown'
-        ? `repository ${repo} not found: name unknown: repository name not known to registry`
-        : `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`,
-      dial.world,
-      dial.trace,
-    );
-  const images = hostOf(dial.world, p.place.host).docker.images;
+    return {
+      ok: false,
+      world: dial.world,
+      trace: dial.trace,
+      error:
+        got.error === 'name-unknown'
+          ? `repository ${repo} not found: name unknown: repository name not known to registry`
+          : `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`,
+    };
+  const images = hostOf(dial.world, host).docker.images;
   const local = images.get(got.image.id);
   const wanted = { repo, tag };
   const upToDate = local !== undefined && imageNames(local).some((n) => sameName(n, wanted));
@@ -57,21 +58,86 @@ export function pullFromRegistry(
             `${l.digest.slice(0, 12)}: ${have.has(ids[i]) ? 'Already exists' : 'Pull complete '}\n`,
         )
         .join('');
-  const r = updateHost(dial.world, p.place.host, (h) => {
+  const r = updateHost(dial.world, host, (h) => {
     const image: Image = h.docker.images.get(got.image.id) ?? got.image;
     moveName(h.docker.images, image, wanted);
+    addDigest(h.docker.images, image.id, { repo, digest: `sha256:${got.digest}` });
     return { ok: true, value: undefined };
   });
+  if (!r.ok) return { ok: false, world: dial.world, trace: dial.trace, error: r.error };
   const status = upToDate
     ? `Status: Image is up to date for ${repo}:${tag}\n`
     : `Status: Downloaded newer image for ${repo}:${tag}\n`;
-  const text = quiet
-    ? `${repo}:${tag}\n`
-    : `${head}${tag}: Pulling from ${name}\n${layers}Digest: sha256:${got.digest}\n${status}${repo}:${tag}\n`;
   return {
-    ...written(['stdout', text]),
-    world: r.ok ? r.world : dial.world,
-    exitCode: 0,
+    ok: true,
+    world: r.world,
     trace: dial.trace,
+    image: hostOf(r.world, host).docker.images.get(got.image.id)!,
+    progress: `${tag}: Pulling from ${name}\n${layers}Digest: sha256:${got.digest}\n${status}`,
   };
+}
+
+/** `docker pull` of a reference in a registry other than Docker Hub. */
+export function pullFromRegistry(
+  p: Process,
+  repo: string,
+  tag: string,
+  head: string,
+  quiet: boolean,
+): ProcessResult {
+  const got = registryPull(p.world, p.place.host, repo, tag);
+  const trace = got.trace ? { trace: got.trace } : {};
+  if (!got.ok)
+    return {
+      ...written(['stdout', head], ['stderr', `Error response from daemon: ${got.error}\n`]),
+      world: got.world,
+      exitCode: 1,
+      ...trace,
+    };
+  const text = quiet ? `${repo}:${tag}\n` : `${head}${got.progress}${repo}:${tag}\n`;
+  return { ...written(['stdout', text]), world: got.world, exitCode: 0, ...trace };
+}
+
+/** An image a command needs, pulled unless local, with the progress `docker run` writes to stderr. */
+export type Fetched =
+  | {
+      readonly ok: true;
+      readonly world: World;
+      readonly image: Image;
+      readonly progress: string;
+      readonly trace?: Trace;
+    }
+  | {
+      readonly ok: false;
+      readonly world: World;
+      readonly progress: string;
+      readonly error: string;
+      readonly trace?: Trace;
+    };
+
+export function fetchImage(world: World, host: string, ref: string, ctx: Ctx): Fetched {
+  const local = findLocalImage(hostOf(world, host).docker.images, ref);
+  if (local) return { ok: true, world, image: local, progress: '' };
+  const { repo, tag } = parseImageRef(ref);
+  if (splitRegistry(repo).domain === 'docker.io') {
+    let progress = '';
+    const r = updateHost(world, host, (h) => {
+      const pulled = ensureImage(h, ref, ctx);
+      progress = pulled.progress;
+      return pulled.ok ? { ok: true, value: pulled.image.id } : { ok: false, error: pulled.error };
+    });
+    return r.ok
+      ? {
+          ok: true,
+          world: r.world,
+          image: hostOf(r.world, host).docker.images.get(r.value)!,
+          progress,
+        }
+      : { ok: false, world, progress, error: r.error };
+  }
+  const head = `Unable to find image '${repo}:${tag}' locally\n`;
+  const got = registryPull(world, host, repo, tag);
+  return got.ok
+    ? { ...got, progress: head + got.progress }
+    : { ok: false, world: got.world, progress: head, error: got.error, trace: got.trace };
 }

@@ -4,6 +4,7 @@
  * service keeps running.
  */
 import type { Container, World } from '../model';
+import type { Trace } from '../packet/trace';
 import {
   concatOutputs,
   failure,
@@ -20,11 +21,19 @@ import { checkArgs, flagError, runError } from './cli-errors';
 import { checkSettings, createContainer, networkModeOf } from './create';
 import { startContainer, stopContainer } from './containers';
 import { mainProcessKind, runMain } from './main-process';
-import { ensureImage } from './pull';
+import { fetchImage } from './registry-pull';
 import { parseRunArgs, type RunOptions } from './run-options';
 
 type Created =
-  { world: World; container: Container; options: RunOptions; stderr: string } | ProcessResult;
+  | {
+      world: World;
+      container: Container;
+      options: RunOptions;
+      stderr: string;
+      /** The way to the registry a pull took, if it went to one the lab runs. */
+      trace?: Trace;
+    }
+  | ProcessResult;
 
 /** docker-cli 23+ turns a `./dir:` or `.:` bind source into an absolute path from the shell's cwd. */
 function withAbsoluteBinds(p: Process, o: RunOptions): RunOptions {
@@ -53,18 +62,21 @@ function create(p: Process, args: readonly string[], path: string): Created {
   let warnings = '';
   if (mode.kind === 'host' && (o.publish.length || o.publishAll))
     warnings += 'WARNING: Published ports are discarded when using host network mode\n';
-  let progress = '';
-  const r = updateHost(p.world, p.place.host, (h) => {
-    const pulled = ensureImage(h, o.image, p.ctx);
-    progress = pulled.progress;
-    if (!pulled.ok) return { ok: false, error: pulled.error };
-    return createContainer(h, o, pulled.image, p.ctx);
-  });
-  if (!r.ok) {
-    const failed = runError(p.world, path, `Error response from daemon: ${r.error}`);
-    return { ...failed, stderr: progress + failed.stderr };
+  const pulled = fetchImage(p.world, p.place.host, o.image, p.ctx);
+  const progress = pulled.progress;
+  const trace = pulled.trace ? { trace: pulled.trace } : {};
+  if (!pulled.ok) {
+    const failed = runError(pulled.world, path, `Error response from daemon: ${pulled.error}`);
+    return { ...failed, stderr: progress + failed.stderr, ...trace };
   }
-  return { world: r.world, container: r.value, options: o, stderr: progress + warnings };
+  const r = updateHost(pulled.world, p.place.host, (h) =>
+    createContainer(h, o, pulled.image, p.ctx),
+  );
+  if (!r.ok) {
+    const failed = runError(pulled.world, path, `Error response from daemon: ${r.error}`);
+    return { ...failed, stderr: progress + failed.stderr, ...trace };
+  }
+  return { world: r.world, container: r.value, options: o, stderr: progress + warnings, ...trace };
 }
 
 export const dockerCreate: DockerHandler = (p, args, path) => {
@@ -74,12 +86,19 @@ export const dockerCreate: DockerHandler = (p, args, path) => {
     world: c.world,
     exitCode: 0,
     ...written(['stderr', c.stderr], ['stdout', `${c.container.id}\n`]),
+    ...(c.trace ? { trace: c.trace } : {}),
   };
 };
 
 export const dockerRun: DockerHandler = (p, args, path) => {
   const created = create(p, args, path);
   if (!('container' in created)) return created;
+  const r = run(p, created, path);
+  // A pull's way to the registry shows unless the container's own traffic has a trace.
+  return created.trace && !r.trace ? { ...r, trace: created.trace } : r;
+};
+
+function run(p: Process, created: Exclude<Created, ProcessResult>, path: string): ProcessResult {
   const { container: c, stderr } = created;
   const detached = created.options.detach;
   const idLine = detached ? `${c.id}\n` : '';
@@ -110,7 +129,7 @@ export const dockerRun: DockerHandler = (p, args, path) => {
     return afterPull(failed, stderr, idLine);
   }
   return detached ? afterPull(output(r.world), stderr, idLine) : afterPull(r, stderr, '');
-};
+}
 
 /**
  * What the terminal shows of a run: the pull and the daemon's warnings, then (with -d) the ID the

@@ -20,8 +20,8 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags, type FlagSpec } from './flags';
 import { readArchive, writeArchive, type ArchiveEntry } from './image-archive';
-import { chainIds, noSuchImage, withoutDigest } from './image-delete';
-import { named, NONE, sameName } from './image-names';
+import { chainIds, noSuchImage } from './image-delete';
+import { keepDigests, named, NONE, sameName } from './image-names';
 import { parseImageRef } from './images';
 import { shortId } from './lookup';
 import { findLocalImage, imageNames } from './pull';
@@ -57,7 +57,7 @@ export const dockerSave: DockerHandler = (p, args, path) => {
     const tags = byName ? [`${repo}:${tag}`] : [];
     const same = entries.find((e) => e.image.id === image.id);
     if (same) entries[entries.indexOf(same)] = { ...same, repoTags: [...same.repoTags, ...tags] };
-    else entries.push({ repoTags: tags, image: withoutDigest(named(image, [])) });
+    else entries.push({ repoTags: tags, image: keepDigests(named(image, [])) });
   }
   const archive = writeArchive(entries);
   if (!abs) return output(p.world, archive);
