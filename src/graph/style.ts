@@ -11,6 +11,7 @@ import { overlayStyle } from './style-overlays';
 import { bridgeTagStyle } from './style-tags';
 import { hostStyle, lanLineStyle } from './style-hosts';
 import { tunnelStyle } from './style-tunnel';
+import { deviceStyle } from './style-devices';
 
 export const CANVAS_BG: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' };
 
@@ -98,61 +99,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         color: p.stoppedText,
       },
     },
-    {
-      selector: 'node.device',
-      style: {
-        shape: 'round-rectangle',
-        width: 14,
-        height: 14,
-        'background-color': p.veth,
-        'text-valign': 'center',
-        'text-halign': 'right',
-        'text-margin-x': 6,
-        'line-height': 1.2,
-      },
-    },
-    // On the right edge of its box (facing a bridge further right): the label reads leftwards.
-    {
-      selector: 'node.facing-right',
-      style: { 'text-halign': 'left', 'text-margin-x': -6 },
-    },
-    { selector: 'node.ether', style: { 'background-color': p.ether } },
-    {
-      selector: 'node.loopback',
-      style: {
-        'background-color': p.stoppedBorder,
-        width: 10,
-        height: 10,
-        'font-size': 13,
-        'text-valign': 'center',
-        'text-halign': 'left',
-        'text-margin-x': -4,
-        color: p.muted,
-      },
-    },
-    // Beside, not below: the veth line leaves a host-side end downwards.
-    {
-      selector: 'node.host-end',
-      style: {
-        width: 10,
-        height: 10,
-        'font-size': 12,
-        color: p.muted,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-x': 0,
-        'text-margin-y': 2,
-      },
-    },
-    {
-      selector: 'node.down',
-      style: {
-        'background-opacity': 0.35,
-        'border-width': 1.5,
-        'border-style': 'dashed',
-        'border-color': p.muted,
-      },
-    },
+    ...deviceStyle(p),
     {
       selector: 'node.bridge',
       style: {

@@ -1,9 +1,12 @@
 /**
  * The Docker daemon's objects, as model.ts's Host holds them: networks with their IPAM, containers
- * with their endpoints and published ports, images. Everything here is plain, immutable data.
+ * with their endpoints and published ports (images in image-model.ts, volumes in
+ * volume-model.ts). Everything here is plain, immutable data.
  */
 import type { Cidr, Ipv4 } from './model';
 import type { PingRun } from './packet/ping';
+import type { FileLayer, Image } from './image-model';
+import type { Mount, Volume } from './volume-model';
 import type { LocalSwarmState, OverlayState } from './swarm-model';
 
 export interface Daemon {
@@ -178,34 +181,6 @@ export interface Container {
   readonly mounts?: readonly Mount[];
 }
 
-/** A local volume (driver `local`): a directory of the host's under /var/lib/docker/volumes. */
-export interface Volume {
-  readonly name: string;
-  readonly created: number;
-  /** `null` when the daemon made it for a container, `{}` from `docker volume create`. */
-  readonly labels: Readonly<Record<string, string>> | null;
-  readonly options: Readonly<Record<string, string>> | null;
-}
-
-/** One mount of a container: a volume or a host path, seen at `destination` inside. */
-export interface Mount {
-  readonly type: 'volume' | 'bind';
-  /** The volume's name (volumes only). */
-  readonly name?: string;
-  /** The host directory or file whose contents the container sees. */
-  readonly source: string;
-  readonly destination: string;
-  readonly rw: boolean;
-  /** The `-v` mode as typed (`ro`, `z`, …), empty for `--mount`. */
-  readonly mode: string;
-  /** `-v`'s spelling, kept for HostConfig.Binds; absent for --mount and image VOLUMEs. */
-  readonly bind?: string;
-  /** Made by `--mount` (HostConfig.Mounts) rather than `-v`. */
-  readonly viaMount?: boolean;
-  /** A volume named at random for this container (`-v /path`, VOLUME, `--mount` without source). */
-  readonly anonymous?: boolean;
-}
-
 /**
  * One line of a container's log as the json-file driver keeps it: the stream it was written to
  * and when. A start-up banner is written ahead with the times its lines take; `docker logs` shows
@@ -314,75 +289,3 @@ export interface HostsEntry {
   readonly ip: Ipv4;
   readonly names: readonly string[];
 }
-
-/** A digest reference: the repository and its manifest digest (`sha256:…`). */
-export interface RepoDigest {
-  readonly repo: string;
-  readonly digest: string;
-}
-
-export interface Image {
-  readonly id: string;
-  readonly repo: string;
-  readonly tag: string;
-  readonly created: number;
-  readonly size: number;
-  readonly cmd: readonly string[];
-  readonly entrypoint: readonly string[] | null;
-  readonly exposedPorts: readonly string[];
-  readonly env: readonly string[];
-  readonly workingDir: string;
-  /** Programs on the image's PATH (`ip`, `ping`, `curl`, …). */
-  readonly tools: readonly string[];
-  /** Which userland answers: busybox applets, or Debian/Alpine/CentOS packages. */
-  readonly flavour: ImageFlavour;
-  /** Exit code when `docker stop` ends the main process (0 on clean SIGTERM, 137 if killed). */
-  readonly stopExitCode: number;
-  /** Further names of the same image (`docker build -t a:1 -t b:2`); `repo:tag` is the first. */
-  readonly extraTags?: readonly { readonly repo: string; readonly tag: string }[];
-  /**
-   * Digest references (`repo@sha256:…`): the manifest digest a pull or a push left for each
-   * repository, in the reference store's order.
-   */
-  readonly repoDigests?: readonly RepoDigest[];
-  /** `docker commit -a` / `-m`. */
-  readonly author?: string;
-  readonly comment?: string;
-  /**
-   * The image's file system, lowest layer first. Layers are shared by reference between an image,
-   * the images built on it and the containers run from it, so worlds stay cheap to copy.
-   */
-  readonly layers?: readonly FileLayer[];
-  /** The registry image this one was committed or built from, whose server its command runs. */
-  readonly origin?: { readonly repo: string; readonly tag: string };
-  /** `LABEL` (added to the origin's own labels). */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** `USER`. */
-  readonly user?: string;
-  /** `VOLUME`: paths each container gets an anonymous volume on. */
-  readonly volumes?: readonly string[];
-  /** What made each layer, oldest first (`docker history`); absent for registry images. */
-  readonly history?: readonly ImageHistoryEntry[];
-}
-
-/**
- * One layer of files, as overlayfs stacks them: files it adds or changes (path -> content),
- * directories it makes, and paths it deletes from the layers below (whiteouts).
- */
-export interface FileLayer {
-  readonly files: Readonly<Record<string, string>>;
-  readonly dirs: readonly string[];
-  readonly removed: readonly string[];
-}
-
-/** One line of `docker history`: the instruction, when it ran and what it added. */
-export interface ImageHistoryEntry {
-  readonly created: number;
-  readonly createdBy: string;
-  readonly size: number;
-  readonly comment: string;
-  /** A metadata-only step (ENV, CMD, …): no layer of its own. */
-  readonly emptyLayer: boolean;
-}
-
-export type ImageFlavour = 'busybox' | 'alpine' | 'debian' | 'centos';

@@ -282,4 +282,6 @@ export interface Iptables {
 
 // The Docker daemon's objects live beside this file.
 export type * from './docker-model';
+export type * from './image-model';
+export type * from './volume-model';
 export type * from './swarm-model';
