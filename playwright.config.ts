@@ -20,6 +20,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // The service worker precaches the whole app in the background of every fresh context, a
+    // second's work per test that no test but offline.spec.ts (which allows it) is about.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: process.env.CI ? 'retain-on-failure' : 'off',
     launchOptions: {

@@ -47,6 +47,8 @@ test('nano opens the editor; Save types the here-document, undo takes it back, a
   page,
   labState,
 }) => {
+  // `nano` opens the editor once the engine is in; before, it waits like any line (loading.spec.ts).
+  expect((await labState()).log).toEqual([]);
   await terminal.input.fill('nano compose.yaml');
   await terminal.input.press('Enter');
   const dialog = editor(page, 'compose.yaml');
@@ -97,6 +99,8 @@ test('the Save button writes what was typed, with a delimiter the text does not 
   page,
   labState,
 }) => {
+  // `nano` opens the editor once the engine is in (see above).
+  expect((await labState()).log).toEqual([]);
   await terminal.input.fill('nano notes.txt');
   await terminal.input.press('Enter');
   const dialog = editor(page, 'notes.txt');

@@ -10,6 +10,9 @@ import { serveDist, type StaticSite } from './static-server';
 const PORT = Number(process.env.E2E_STATIC_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 10);
 let site: StaticSite;
 
+// The service worker is what this file is about (the suite blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test.beforeAll(async () => {
   site = await serveDist(resolve(import.meta.dirname, '../dist'), PORT);
 });

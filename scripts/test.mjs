@@ -17,10 +17,12 @@ let passed = 0;
 let failed = 0;
 // A check run alongside others writes to its own file (a pipe could fill while a synchronous
 // step blocks this process); the file is printed whole when the check ends, so logs never interleave.
-const start = (label, cmd, args) => {
+// `nice` lowers a check's priority: it then runs on what the other steps leave idle.
+const start = (label, cmd, args, { nice = false } = {}) => {
   const log = `reports/${label}.log`;
   const fd = openSync(log, 'w');
-  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd] });
+  const [bin, argv] = nice ? ['nice', ['-n', '19', cmd, ...args]] : [cmd, args];
+  const child = spawn(bin, argv, { stdio: ['ignore', fd, fd] });
   return new Promise((resolve) => {
     const end = (ok) => {
       closeSync(fd);
@@ -41,11 +43,17 @@ const kernel =
     : null;
 
 // Static checks count as one test each, so a type error or lint error can never pass silently.
-// They and the unit tests share the two cores; the end-to-end tests then have them to themselves.
-const [typecheck, lint, format, unitOk] = await Promise.all([
-  start('typecheck', 'npx', ['tsc', '-b']),
-  start('lint', 'npx', ['eslint', '.']),
-  start('format', 'npx', ['prettier', '--check', '.']),
+// They have no timeouts, so they run at the lowest priority from the start to the end: the
+// end-to-end tests, one browser at a time, leave most of one of the two cores idle, and the checks
+// take that. The unit tests (which have timeouts) and the build run first at normal priority, and
+// the end-to-end tests then start with only the idle-priority checks beside them.
+const nice = tool('nice');
+const statics = Promise.all([
+  start('typecheck', 'npx', ['tsc', '-b'], { nice }),
+  start('lint', 'npx', ['eslint', '.'], { nice }),
+  start('format', 'npx', ['prettier', '--check', '.'], { nice }),
+]);
+const [unitOk, built] = await Promise.all([
   start('unit', 'npx', [
     'vitest',
     'run',
@@ -53,11 +61,8 @@ const [typecheck, lint, format, unitOk] = await Promise.all([
     '--reporter=json',
     '--outputFile.json=reports/vitest.json',
   ]),
+  start('build', 'npx', ['vite', 'build']),
 ]);
-for (const ok of [typecheck, lint, format]) {
-  if (ok) passed++;
-  else failed++;
-}
 const v = read('reports/vitest.json');
 if (v) {
   passed += v.numPassedTests;
@@ -65,7 +70,6 @@ if (v) {
 }
 if (!unitOk && (!v || v.numFailedTests === 0)) failed++;
 
-const built = run('build', 'npx', ['vite', 'build']);
 if (!built) failed++;
 else {
   const e2eOk = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
@@ -77,6 +81,11 @@ else {
     failed += p.stats.unexpected;
   }
   if (!e2eOk && (!p || p.stats.unexpected === 0)) failed++;
+}
+
+for (const ok of await statics) {
+  if (ok) passed++;
+  else failed++;
 }
 
 if (!kernel) console.log('\n=== kernel: skipped (needs root, unshare, ip, iptables and ping)');
