@@ -22,8 +22,7 @@ export const BOX_TOP = 106;
 const BARE_TOP = 36;
 
 /** Where a band's first row of boxes starts, below its bar's centre. */
-export const boxTop = (band: { readonly name: string }): number =>
-  band.name ? BOX_TOP : BARE_TOP;
+export const boxTop = (band: { readonly name: string }): number => (band.name ? BOX_TOP : BARE_TOP);
 
 const BAND_PAD_R = 24;
 /** As wide as the bar's longest line ("gateway 192.168.0.1"). */
