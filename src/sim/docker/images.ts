@@ -6,7 +6,8 @@
 import { own } from '../own';
 import type { FileLayer, Image, ImageFlavour } from '../model';
 import { baseLayer } from '../linux/layers';
-import { NGINX_ROOT, NGINX_WELCOME } from '../packet/http';
+import { NGINX_ROOT } from '../packet/http';
+import { NGINX_WELCOME } from '../packet/http-releases';
 import { toolsOf } from './image-tools';
 
 interface CatalogEntry {

@@ -7,7 +7,7 @@ import type { Container, Host } from '../model';
 import { apacheErrorTime, nginxErrorTime, redisTime, tomcatTime } from '../format/log-times';
 import { KERNEL_RELEASE } from '../linux/system';
 import type { Service } from '../net/sockets';
-import { nginxVersion, tomcatVersion, wordpressStack } from '../packet/http';
+import { nginxVersion, tomcatVersion, wordpressStack } from '../packet/http-releases';
 import { rngForContent } from '../rng';
 import type { LogWrite } from './container-logs';
 import { HOST_CPUS } from './host-facts';

@@ -3,14 +3,14 @@
  * LAN), arriving in a namespace (PREROUTING, local delivery through INPUT, or forwarding with
  * ip_forward, TTL and FORWARD). Each step is appended to the walk's trace.
  */
-import type { Host, Ipv4 } from '../model';
+import type { Ipv4 } from '../model';
+import { drop, dropDenied, placeName, type Arrival } from './arrival';
 import {
   bridgeCallsIptables,
   enterHost,
   filterHook,
   ipForwarding,
   leaveHost,
-  type Denied,
   type Pkt,
   type Walk,
 } from './hooks';
@@ -21,52 +21,10 @@ import { outsideHostAt, type OutsideHost } from './outside';
 import { lookupRoute, sourceAddressOn } from './route';
 import { decapsulate, vxlanHop } from './vxlan';
 import { bridgedTunnel } from './vxlan-bridge';
-import type { DropReason, FilterDenial } from './trace';
-import type { ArpAnswerer, DropCause } from './trace-facts';
-
-export type Arrival =
-  | { kind: 'delivered'; netns: string; pkt: Pkt }
-  | { kind: 'outside'; target: OutsideHost; pkt: Pkt }
-  | { kind: 'dropped'; reason: DropReason };
+import type { ArpAnswerer } from './trace-facts';
 
 /** Guards against a learner-built loop of bridges and veths. */
 const MAX_STEPS = 40;
-
-export function drop(
-  w: Walk,
-  netns: string,
-  at: string,
-  reason: DropReason,
-  explanation: string,
-  rule?: string,
-  netfilter?: FilterDenial,
-  cause?: DropCause,
-): Arrival {
-  w.events.push({
-    kind: 'dropped',
-    direction: w.direction,
-    netns,
-    at,
-    reason,
-    ...(rule ? { rule } : {}),
-    ...(netfilter ? { netfilter } : {}),
-    ...(cause ? { cause } : {}),
-    explanation,
-  });
-  return { kind: 'dropped', reason };
-}
-
-/** A drop a filter hook decided, at `at` (the hook, or the bridge for bridged frames). */
-export const dropDenied = (w: Walk, netns: string, at: string, denied: Denied): Arrival =>
-  drop(w, netns, at, 'netfilter', denied.explanation, denied.rule, denied.netfilter);
-
-/** `container web`, `the host`, or the namespace's name: for explanations. */
-export function placeName(h: Host, netns: string): string {
-  if (netns === 'host') return 'the host';
-  for (const c of h.docker.containers.values())
-    if (c.netns === netns && c.state.status === 'running') return `container ${c.name}`;
-  return `namespace ${h.netns.get(netns)?.name ?? netns}`;
-}
 
 export function delivered(w: Walk, netns: string, pkt: Pkt): Arrival {
   w.events.push({

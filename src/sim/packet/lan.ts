@@ -11,7 +11,8 @@
  */
 import type { Host, Ipv4, Lan } from '../model';
 import { blockContains, cidrBlock } from '../net/ipv4';
-import { drop, ingress, outsideAnswers, type Arrival } from './forward';
+import { ingress, outsideAnswers } from './forward';
+import { drop, type Arrival } from './arrival';
 import type { Pkt, Walk } from './hooks';
 import { GATEWAY_MAC, LAN_CLIENT_MAC } from './l2';
 import { LAN_CLIENT, outsideHostAt, type OutsideHost } from './outside';

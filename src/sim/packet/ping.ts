@@ -18,6 +18,7 @@ import {
   iputilsTime,
   type PingSummary,
 } from './ping-output';
+import { parsePingArgs } from './ping-options';
 import { resolveForTool, reverseForTool, type Asker } from './resolve';
 import type { Ipv4, World } from '../model';
 import type { Trace, TraceEvent } from './trace';
@@ -25,49 +26,6 @@ import { sendInWorld, type Outcome } from './walk';
 
 /** Packets sent when no -c/-w is given, before the lab "presses Ctrl+C". */
 export const INTERRUPT_AFTER = 4;
-
-interface PingOptions {
-  count?: number;
-  deadline?: number;
-  interval: number;
-  size: number;
-  quiet: boolean;
-  target?: string;
-}
-
-const WITH_VALUE = new Set(['c', 'i', 'W', 'w', 's', 't', 'I', 'l', 'p', 'Q', 'M', 'F', 'm']);
-const FLAGS = new Set(['q', 'n', '4', 'v', 'D', 'O', 'a', 'A', 'b', 'B', 'd', 'f', 'L', 'R', 'U']);
-
-function parseArgs(argv: readonly string[]): PingOptions | { error: string } {
-  const o: PingOptions = { interval: 1, size: 56, quiet: false };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('-') || a === '-') {
-      o.target ??= a;
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j];
-      if (FLAGS.has(f)) {
-        if (f === 'q') o.quiet = true;
-        continue;
-      }
-      if (!WITH_VALUE.has(f)) return { error: `invalid option -- '${f}'` };
-      const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-      if (value === undefined) return { error: `option requires an argument -- '${f}'` };
-      const n = Number(value);
-      const numeric = ['c', 'i', 'W', 'w', 's'].includes(f);
-      if (numeric && (!Number.isFinite(n) || n < 0))
-        return { error: `invalid argument: '${value}'` };
-      if (f === 'c') o.count = Math.floor(n);
-      if (f === 'w') o.deadline = n;
-      if (f === 'i') o.interval = n;
-      if (f === 's') o.size = Math.floor(n);
-      break;
-    }
-  }
-  return o;
-}
 
 /** A plausible round trip, in µs, for the path the echo took. */
 function rttOf(
@@ -132,7 +90,7 @@ const busyboxAt = (p: PingProcess) => isBusybox(whereIs(p).userland);
 export function startPing(p: PingProcess, argv: readonly string[]): PingStart {
   const where = whereIs(p);
   const busybox = isBusybox(where.userland);
-  const opts = parseArgs(argv);
+  const opts = parsePingArgs(argv);
   if ('error' in opts)
     return { ok: false, result: failure(p.world, `ping: ${opts.error}`, busybox ? 1 : 2) };
   if (!opts.target)

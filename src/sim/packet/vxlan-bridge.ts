@@ -8,7 +8,8 @@
 import type { Host, Ipv4, Link } from '../model';
 import { linksOf } from '../linux/link-state';
 import { linkByIndex } from '../net/kernel';
-import { drop, dropDenied, placeName, pushTransmit, type Arrival } from './forward';
+import { pushTransmit } from './forward';
+import { drop, dropDenied, placeName, type Arrival } from './arrival';
 import {
   bridgeCallsIptables,
   enterHost,

@@ -11,7 +11,8 @@
 import type { Host, Ipv4, Link } from '../model';
 import { linksOf } from '../linux/link-state';
 import { isMulticast, ZERO_MAC } from '../net/vxlan';
-import { drop, dropDenied, pushRoute, pushTransmit, transmit, type Arrival } from './forward';
+import { pushRoute, pushTransmit, transmit } from './forward';
+import { drop, dropDenied, type Arrival } from './arrival';
 import { enterHost, filterHook, type Pkt, type Walk } from './hooks';
 import { labHostAt } from './lab-lan';
 import type { Ingress } from './macvlan';

@@ -9,17 +9,8 @@ import { blockContains, cidrBlock } from '../net/ipv4';
 import { hostOf } from '../world';
 import type { Conntrack, Flow } from './conntrack';
 import { learnFromTrace } from './learn';
-import {
-  delivered,
-  drop,
-  dropDenied,
-  ingress,
-  outsideAnswers,
-  placeName,
-  pushRoute,
-  transmit,
-  type Arrival,
-} from './forward';
+import { delivered, ingress, outsideAnswers, pushRoute, transmit } from './forward';
+import { drop, dropDenied, placeName, type Arrival } from './arrival';
 import { enterHost, filterHook, leaveHost, type Pkt, type Walk } from './hooks';
 import { countedHost, eventsByHost, legsOf, newLeg, onHost, switchHost } from './lab-lan';
 import { answerLanClient, fromLanClient, LAN_NETNS, lanClientReceives } from './lan';

@@ -8,8 +8,9 @@ import { createRng } from '../rng';
 import { ctxFor, hostOf } from '../world';
 import { expand, type Expanded } from './expand';
 import { parseHeredocBody } from './heredoc';
+import { applyRedirects } from './redirects';
 import { unwritable } from './redirect-target';
-import { cwdOf, editTree, readAt, resolvePath, treeAt } from '../linux/file-tree';
+import { cwdOf, readAt, resolvePath, treeAt } from '../linux/file-tree';
 import {
   parseScript,
   type AndOrList,
@@ -30,7 +31,6 @@ import {
   concatOutputs,
   fromChunks,
   withStreams,
-  type Chunk,
   type Ctx,
   type Output,
   type Place,
@@ -123,7 +123,7 @@ function runSimple(world: World, typed: SimpleCommand, stdin: string, env: Env):
   };
   const vars = Object.keys(assigned).length ? { ...opts, env: assigned } : opts;
   const r = spawn(w, env.place, e.words, vars, env.ctx);
-  return applyRedirects(withStreams(r, concatOutputs({ stdout: '', stderr }, r)), cmd, env);
+  return redirected(withStreams(r, concatOutputs({ stdout: '', stderr }, r)), cmd, env);
 }
 
 function heredocInput(world: World, doc: Heredoc, env: Env): string {
@@ -132,50 +132,9 @@ function heredocInput(world: World, doc: Heredoc, env: Env): string {
   return expandWords(world, [parseHeredocBody(body)], env).words.join('');
 }
 
-/** Where a file descriptor points after the line's redirections: the terminal's streams or a file. */
-type FdTarget = Chunk['stream'] | { readonly path: string; readonly append: boolean };
-
-/**
- * bash's redirections, left to right, on the program's ordered writes: `>`/`2>` point a descriptor
- * at a file, `2>&1` points stderr wherever stdout points now (so `>f 2>&1` sends both to f, and
- * `2>&1 | grep` feeds both, in order, to the pipe), `>&2` points stdout wherever stderr points.
- */
-function applyRedirects(r: ProcessResult, cmd: SimpleCommand, env: Env): ProcessResult {
-  let fd1: FdTarget = 'stdout';
-  let fd2: FdTarget = 'stderr';
-  let redirected = false;
-  for (const redir of cmd.redirects) {
-    if (redir.op === '2>&1') fd2 = fd1;
-    else if (redir.op === '>&2') fd1 = fd2;
-    else if (redir.op === '>' || redir.op === '>>' || redir.op === '2>') {
-      const path = expandWords(r.world, [redir.target], env).words.join(' ');
-      const target = { path, append: redir.op === '>>' };
-      if (redir.op === '2>') fd2 = target;
-      else fd1 = target;
-    } else continue;
-    redirected = true;
-  }
-  if (!redirected) return r;
-  const shown: Chunk[] = [];
-  const files = new Map<string, string>();
-  const written = new Set<string>();
-  let world = r.world;
-  for (const c of chunksOf(r)) {
-    const to = c.stream === 'stdout' ? fd1 : fd2;
-    if (typeof to === 'string') shown.push({ stream: to, text: c.text });
-    else if (to.path !== '/dev/null') files.set(to.path, (files.get(to.path) ?? '') + c.text);
-  }
-  // A file named by a redirection is created (or truncated) even when nothing is written to it.
-  for (const to of [fd1, fd2])
-    if (typeof to !== 'string' && to.path !== '/dev/null' && !written.has(to.path)) {
-      written.add(to.path);
-      const before = to.append ? (readAt(world, env.place, to.path) ?? '') : '';
-      const text = before + (files.get(to.path) ?? '');
-      const abs = resolvePath(cwdOf(world, env.place), to.path);
-      world = editTree(world, env.place, { write: { [abs]: text } });
-    }
-  return withStreams({ ...r, world }, fromChunks(shown));
-}
+/** The command's writes through its redirections, targets expanded in this shell. */
+const redirected = (r: ProcessResult, cmd: SimpleCommand, env: Env): ProcessResult =>
+  applyRedirects(r, cmd, env.place, (w, word) => expandWords(w, [word], env).words.join(' '));
 
 /** Each command's stdout feeds the next; the terminal sees every stderr and the last stdout. */
 function runPipeline(world: World, p: Pipeline, env: Env): ProcessResult {
