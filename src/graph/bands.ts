@@ -19,7 +19,7 @@ export const BRIDGE_Y = 120;
 export const VETH_Y = 56;
 export const BOX_TOP = 106;
 /** The boxes on no bridge (an overlay's namespace, one made by hand) have no bar to hang under. */
-const BARE_TOP = 36;
+const BARE_TOP = 50;
 
 /** Where a band's first row of boxes starts, below its bar's centre. */
 export const boxTop = (band: { readonly name: string }): number => (band.name ? BOX_TOP : BARE_TOP);
@@ -34,8 +34,8 @@ const PORT_ROW_H = 46;
 const BAND_TAIL = 10;
 /** Between a band row and the bridges of the next: room for their DNS badges. */
 const BAND_ROW_GAP = 80;
-/** Before a row of bare bands, which have no bars and no badges. */
-const BARE_ROW_GAP = 24;
+/** Before a row of bare bands, which have no bars and no badges: room for a three-line box label. */
+const BARE_ROW_GAP = 56;
 /** The LAN node and the gap to the host box, left of everything. */
 const LAN_W = 200;
 

@@ -26,7 +26,7 @@ export function tunnelStyle(p: Palette): StylesheetJson {
     },
     {
       // One overlay network across hosts: a broad translucent band from br0 to br0, under the
-      // tunnel that carries it.
+      // tunnel that carries it; its label below it, clear of each br0's name over its bar.
       selector: 'edge.overlay-band',
       style: {
         label: 'data(label)',
@@ -38,7 +38,7 @@ export function tunnelStyle(p: Palette): StylesheetJson {
         'font-size': 13,
         'font-weight': 'bold',
         'text-rotation': 'none',
-        'text-margin-y': -14,
+        'text-margin-y': 16,
         'text-background-color': p.labelBg,
         'text-background-opacity': 0.9,
         'z-index': 1,
