@@ -6,6 +6,17 @@ import { configDefaults } from 'vitest/config';
 
 /** The one unit-test file that replaces a module (vi.mock): it runs in a fresh module graph. */
 const MOCKED = 'src/store/error-boundary.test.ts';
+/** Tests of the engine before its parts have loaded (sim/parts.ts), each in a fresh module graph. */
+const UNLOADED = 'src/**/*.unloaded.test.ts';
+/** The engine's parts (src/sim/parts.ts): their chunks are named for what they hold. */
+const PART_CHUNKS: Readonly<Record<string, string>> = {
+  'src/sim/compose/cli.ts': 'compose',
+  'src/sim/docker/build-cli.ts': 'builder',
+};
+const partChunk = (modules: readonly string[]) =>
+  Object.entries(PART_CHUNKS).find(([path]) => modules.some((m) => m.endsWith(path)))?.[1];
+/** Every other test file (and bench) starts with the engine's parts loaded. */
+const LOAD_PARTS = 'src/sim/parts.setup.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built dist/ runs from any path (a GitHub Pages project site, a
@@ -44,6 +55,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {
+        chunkFileNames: ({ moduleIds }) => `assets/${partChunk(moduleIds) ?? '[name]'}-[hash].js`,
         codeSplitting: {
           groups: [
             {
@@ -62,16 +74,24 @@ export default defineConfig({
     // Playwright specs (e2e/*.spec.ts) must stay out of Vitest.
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/runner/**/*.test.ts'],
     benchmark: { include: ['src/**/*.bench.ts'] },
+    setupFiles: [LOAD_PARTS],
     projects: [
       {
         // The core is pure and every store is made per test, so the files share their workers'
         // module graph: importing the simulation once per file was four fifths of the run.
         extends: true,
-        test: { name: 'unit', isolate: false, exclude: [...configDefaults.exclude, MOCKED] },
+        test: {
+          name: 'unit',
+          isolate: false,
+          exclude: [...configDefaults.exclude, MOCKED, UNLOADED],
+        },
       },
       // vi.mock replaces a module for its file only when that file runs in isolation.
       // (Not extending the root: its include list would be merged into this one.)
-      { test: { name: 'mocked', environment: 'node', include: [MOCKED] } },
+      {
+        test: { name: 'mocked', environment: 'node', setupFiles: [LOAD_PARTS], include: [MOCKED] },
+      },
+      { test: { name: 'unloaded', environment: 'node', include: [UNLOADED] } },
     ],
   },
 });

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { jsonEntries, scriptLines, transcriptText } from './transcript';
-import { replay } from '../sim';
+import { loadParts, replay } from '../sim';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
   const files = argv.filter((a) => a !== '--json');
   const file = files[0];
@@ -22,6 +22,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`sim: cannot read ${file}: ${(e as Error).message}\n`);
     return 1;
   }
+  // Every line runs at once, as in a page whose engine parts have all downloaded (sim/parts.ts).
+  await loadParts();
   const { transcript } = replay(scriptLines(text));
   process.stdout.write(
     json ? `${JSON.stringify(jsonEntries(transcript), null, 2)}\n` : transcriptText(transcript),
@@ -29,4 +31,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -13,6 +13,7 @@ export type * from './packet/trace';
 export type * from './packet/trace-facts';
 export { createWorld, DEFAULT_SEED, serializeWorld } from './world';
 export { runLine } from './shell/run-line';
+export { loadPart, loadParts, missingPartOf, type PartName } from './parts';
 export { prompt } from './shell/prompt';
 export { shellWord, shQuote } from './shell/quote';
 export { completeLine, type LineCompletion } from './shell/complete';

@@ -23,6 +23,6 @@ export {
   type Inspectable,
 } from './probes';
 export { reachabilityLater } from './reachability-async';
-export { nextHostName, prompt } from '../sim';
+export { loadPart, loadParts, missingPartOf, nextHostName, prompt } from '../sim';
 /** Whether a typed line opens the browser's editor (`nano FILE`), and on what. */
 export { editableFileOf, type EditableFile } from '../sim';

@@ -4,11 +4,14 @@
  * The page paints before the simulation core has downloaded (issue 14 §2): the app's store starts
  * booting, with no world, and becomes ready when its engine (lab-engine.ts, the core behind the
  * reducers) arrives. Lines typed meanwhile are echoed at once and run, with every other action
- * asked for, in the order asked, as soon as the engine is in.
+ * asked for, in the order asked, as soon as the engine is in. The engine's heavier parts (Compose
+ * and its YAML parser, the image builder) follow on idle; a line that needs one before it is in
+ * waits for it the same way, and so does everything asked after that line.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabData, Notice, TranscriptEntry } from './lab';
 import type * as Engine from './lab-engine';
+import type { PartName } from '../sim';
 
 /** The store's engine side: the pure reducers and the simulation core behind them. */
 export type LabEngine = typeof Engine;
@@ -57,6 +60,9 @@ export type ReadyLabState = ReadyLab & LabActions;
 
 type Reducer<A extends unknown[]> = (engine: LabEngine) => (s: LabData, ...args: A) => LabData;
 
+/** How long a failed download of an engine part waits before it is tried again. */
+const PART_RETRY_MS = 3000;
+
 /**
  * A lab store on `engine`: ready at once when given the loaded engine (tests), booting until it
  * arrives when given its download (the app).
@@ -66,21 +72,66 @@ export function createLabStore(engine: Promise<LabEngine>, seed?: number): Store
 export function createLabStore(engine: LabEngine | Promise<LabEngine>, seed?: number) {
   return createStore<LabState>()((set, get) => {
     const start = (e: LabEngine): ReadyLab => ({ ...e.createLabData(seed), engine: e });
-    const started = engine instanceof Promise ? engine.then((e) => set(start(e))) : undefined;
-    // Applied now when the engine is in, else once it is, after what was asked before.
+    // What is asked while the lab cannot apply it (its engine, or a part of the engine a line
+    // needs, still downloading: sim/parts.ts) waits here, to run in the order asked.
+    const waiting: (() => void)[] = [];
+    let held = engine instanceof Promise;
+    const drain = () => {
+      held = false;
+      while (!held && waiting.length > 0) waiting.shift()?.();
+    };
+    const fetchPart = (e: LabEngine, part: PartName, told = false) => {
+      e.loadPart(part).then(drain, () => {
+        // Offline before the part was ever cached: say so once, and keep trying; nothing is lost.
+        if (!told) set((s) => ({ transcript: [...s.transcript, partDelayed(part)] }));
+        setTimeout(() => fetchPart(e, part, true), PART_RETRY_MS);
+      });
+    };
+    // Applied now when nothing waits, else after what waits. A line `echoed` is shown as typed
+    // while it waits; its echo gives way to the line's real entry when it runs.
     const apply =
-      <A extends unknown[]>(reduce: Reducer<A>) =>
+      <A extends unknown[]>(
+        reduce: Reducer<A>,
+        echoed?: (s: LabState, ...args: A) => TranscriptEntry,
+      ) =>
       (...args: A) => {
-        const now = () => set((s) => (s.engine ? reduce(s.engine)(s, ...args) : s));
-        if (get().engine) now();
-        else void started?.then(now);
+        let shown: TranscriptEntry | undefined;
+        const show = () => {
+          if (!echoed || shown) return;
+          const entry = echoed(get(), ...args);
+          shown = entry;
+          set((s) => ({ transcript: [...s.transcript, entry] }));
+        };
+        const attempt = () => {
+          const s = get();
+          if (!s.engine) return;
+          const e = s.engine;
+          const before = shown ? { ...s, transcript: s.transcript.filter((t) => t !== shown) } : s;
+          try {
+            set(reduce(e)(before, ...args));
+          } catch (error) {
+            const part = e.missingPartOf(error);
+            if (!part) throw error;
+            held = true;
+            waiting.unshift(attempt);
+            show();
+            fetchPart(e, part);
+          }
+        };
+        if (!held) return attempt();
+        waiting.push(attempt);
+        show();
       };
-    const run = apply((e) => e.runCommand);
+    if (engine instanceof Promise)
+      void engine.then((e) => {
+        set((s) => ({ ...start(e), transcript: s.transcript }));
+        drain();
+      });
     const actions: LabActions = {
-      run: (line) => {
-        if (!get().engine) set((s) => ({ transcript: [...s.transcript, echo(line)] }));
-        run(line);
-      },
+      run: apply(
+        (e) => e.runCommand,
+        (s, line) => echo(s.engine ? s.engine.prompt(s.world) : '', line),
+      ),
       clear: apply((e) => e.clearTranscript),
       interrupt: apply((e) => e.interruptLine),
       listChoices: apply((e) => e.listChoices),
@@ -99,12 +150,21 @@ export function createLabStore(engine: LabEngine | Promise<LabEngine>, seed?: nu
   });
 }
 
-/** A line typed before the engine is in, shown as typed until it runs. */
-const echo = (command: string): TranscriptEntry => ({
-  prompt: '',
+/** A line typed while the lab cannot run it yet, shown as typed until it runs. */
+const echo = (prompt: string, command: string): TranscriptEntry => ({
+  prompt,
   command,
   stdout: '',
   stderr: '',
+  exitCode: 0,
+});
+
+/** Said once when a part of the engine could not be downloaded; the held line runs when it can. */
+const partDelayed = (part: PartName): TranscriptEntry => ({
+  prompt: '',
+  command: '',
+  stdout: '',
+  stderr: `lab: the simulator's ${part} part could not be downloaded yet; trying again...\n`,
   exitCode: 0,
 });
 
@@ -123,6 +183,16 @@ export const labReady: Promise<void> = new Promise((resolve) => {
     stop();
     resolve();
   });
+});
+
+// The engine's parts download once the page is idle, so that a compose or build line seldom waits.
+void labReady.then(() => {
+  const fetchParts = () =>
+    void readyLab()
+      .engine.loadParts()
+      .catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchParts, { timeout: 2000 });
+  else setTimeout(fetchParts, 0);
 });
 
 /**

@@ -8,6 +8,7 @@ import {
   choiceColumns,
   createWorld,
   DEFAULT_SEED,
+  missingPartOf,
   prompt,
   runLine,
   type Output,
@@ -74,7 +75,8 @@ export const INTERNAL_ERROR_EXIT_CODE = 70;
  * Runs one typed line after the applied ones; undone lines after the cursor are dropped, as a new
  * edit drops the redo stack. A blank line echoes the prompt, as a terminal does, and is not a command.
  * The core throws only on a bug (style.md §3.2); this is the one place that catches it: the
- * transcript says so, and the world and the log stay as they were, so the lab still replays.
+ * transcript says so, and the world and the log stay as they were, so the lab still replays. A
+ * line that needs an engine part still downloading throws MissingPart on, for the store to hold.
  */
 export function runCommand(state: LabData, line: string): LabData {
   const before = prompt(state.world);
@@ -102,6 +104,8 @@ export function runCommand(state: LabData, line: string): LabData {
       entries: [...state.entries.slice(0, cursor), entry],
     };
   } catch (error) {
+    // Not a bug: the store runs the line again once the part is in (sim/parts.ts).
+    if (missingPartOf(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     return withEntry(state, {
       prompt: before,

@@ -9,6 +9,7 @@ import {
   containerViews,
   hostViews,
   imageChoices,
+  missingPartOf,
   networkViews,
   reachability,
   runLine,
@@ -27,6 +28,8 @@ export function dryRun(world: World, line: string): Output {
   try {
     return runLine(world, line).output;
   } catch (error) {
+    // A line whose engine part is still downloading cannot be checked yet; running it will wait.
+    if (missingPartOf(error)) return { stdout: '', stderr: '', exitCode: 0 };
     return {
       stdout: '',
       stderr: `internal error: ${message(error)}\n`,

@@ -5,7 +5,8 @@
  */
 import { CANNOT_CONNECT, flagError } from '../docker/cli-errors';
 import type { DockerHandler } from '../docker/cli';
-import { parseFlags, type FlagSpec } from '../docker/flags';
+import { parseFlags } from '../docker/flags';
+import { COMPOSE_FLAGS } from './flags';
 import { own } from '../own';
 import { failure, output } from '../shell/process';
 import { hostOf } from '../world';
@@ -28,21 +29,6 @@ import {
   composeTop,
 } from './query-cli';
 import { composeBuild, composeConfig, composeExec, composePull, composeRun } from './run-cli';
-
-export const COMPOSE_FLAGS: readonly FlagSpec[] = [
-  { long: 'file', short: 'f', type: 'list' },
-  { long: 'project-name', short: 'p', type: 'string' },
-  { long: 'project-directory', type: 'string' },
-  { long: 'progress', type: 'string' },
-  { long: 'ansi', type: 'string' },
-  { long: 'env-file', type: 'list' },
-  { long: 'profile', type: 'list' },
-  { long: 'parallel', type: 'string' },
-  { long: 'compatibility', type: 'bool' },
-  { long: 'dry-run', type: 'bool' },
-  { long: 'all-resources', type: 'bool' },
-  { long: 'version', short: 'v', type: 'bool' },
-];
 
 const SUBCOMMANDS: Readonly<Record<string, ComposeHandler>> = {
   up: composeUp,

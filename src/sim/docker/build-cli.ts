@@ -15,27 +15,11 @@ import { plainProgress, sourceExcerpt } from './build-progress';
 import type { DockerHandler } from './cli';
 import { flagError } from './cli-errors';
 import { parseDockerfile } from './dockerfile';
-import { parseFlags, type FlagSpec } from './flags';
+import { BUILD_FLAGS } from './build-flags';
+import { parseFlags } from './flags';
 import { isValidImageRef, parseImageRef } from './images';
 import { imageNames } from './pull';
 import { named, type ImageName } from './image-names';
-
-export const BUILD_FLAGS: readonly FlagSpec[] = [
-  { long: 'tag', short: 't', type: 'list' },
-  { long: 'file', short: 'f', type: 'string' },
-  { long: 'build-arg', type: 'list' },
-  { long: 'no-cache', type: 'bool' },
-  { long: 'target', type: 'string' },
-  { long: 'quiet', short: 'q', type: 'bool' },
-  { long: 'progress', type: 'string' },
-  { long: 'pull', type: 'bool' },
-  { long: 'rm', type: 'bool' },
-  { long: 'force-rm', type: 'bool' },
-  { long: 'network', type: 'string' },
-  { long: 'platform', type: 'string' },
-  { long: 'label', type: 'list' },
-  { long: 'load', type: 'bool' },
-];
 
 const LEGACY_NOTICE =
   'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n' +

@@ -2,7 +2,6 @@
 import { own } from '../own';
 import { hostOf } from '../world';
 import { failure, output, type Process, type ProcessResult } from '../shell/process';
-import { dockerCompose } from '../compose/cli';
 import { dockerAttach } from './attach-cli';
 import { CANNOT_CONNECT, flagError, groupUsage, runError } from './cli-errors';
 import { notAttachable, offerAttachable } from '../swarm/overlay';
@@ -20,7 +19,7 @@ import { dockerInfo } from './info-cli';
 import { containerPrune, SYSTEM_COMMANDS } from './system-cli';
 import { dockerStats, dockerTop } from './top-stats-cli';
 import { dockerNotSimulated } from '../linux/not-simulated';
-import { dockerBuild } from './build-cli';
+import { part } from '../parts';
 import { dockerHistory } from './history-cli';
 import { dockerTag } from './tag-cli';
 import { dockerRmi, imagePrune } from './rmi-cli';
@@ -72,8 +71,8 @@ const COMMANDS: Readonly<Record<string, DockerHandler>> = {
   wait: dockerWait,
   update: dockerUpdate,
   info: dockerInfo,
-  compose: dockerCompose,
-  build: dockerBuild,
+  compose: (p, args, path) => part('compose').dockerCompose(p, args, path),
+  build: (p, args, path) => part('build').dockerBuild(p, args, path),
   history: dockerHistory,
   tag: dockerTag,
   rmi: dockerRmi,
@@ -217,7 +216,7 @@ export function docker(proc: Process): ProcessResult {
   // buildx is a CLI plugin; of it, the lab has `docker buildx build`.
   if (first === 'buildx' && rest[0] === 'build') {
     if (!hostOf(p.world, p.place.host).docker.running) return failure(p.world, CANNOT_CONNECT);
-    return dockerBuild(p, rest.slice(1), 'docker buildx build');
+    return part('build').dockerBuild(p, rest.slice(1), 'docker buildx build');
   }
   const containerOnly = first === 'container' ? own(CONTAINER_ONLY, rest[0] ?? '') : undefined;
   if (containerOnly) {

@@ -2,9 +2,9 @@
  * Each docker command's flags, keyed as `DOCKER_COMMAND_TREE` names the command a line runs: the
  * very lists the handlers parse, so what Tab offers is what the command takes.
  */
-import { COMPOSE_FLAGS } from '../compose/cli';
+import { COMPOSE_FLAGS } from '../compose/flags';
 import { ATTACH_FLAGS } from './attach-cli';
-import { BUILD_FLAGS } from './build-cli';
+import { BUILD_FLAGS } from './build-flags';
 import { HISTORY_FLAGS } from './history-cli';
 import { EXEC_FLAGS } from './exec-cli';
 import type { FlagSpec } from './flags';

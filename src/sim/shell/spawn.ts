@@ -6,6 +6,7 @@
 import { own } from '../own';
 import type { World } from '../model';
 import { hostOf } from '../world';
+import { missingPartOf } from '../parts';
 import type { Ctx, Place, Program, ProcessResult, Spawn, SpawnOptions } from './process';
 import { BUILTINS, PROGRAMS } from './programs';
 import { LAN_CLIENT_PROGRAMS, LAN_CLIENT_TOOLS } from '../linux/ssh';
@@ -107,6 +108,8 @@ export function spawn(
       ...(opts.stdoutToFile ? { stdoutToFile: true as const } : {}),
     });
   } catch (e) {
+    // A part still downloading is not a bug: the line runs again once it is in (sim/parts.ts).
+    if (missingPartOf(e)) throw e;
     // A bug must never take the lab down: report it and keep the previous world.
     return { world, stdout: '', stderr: `internal error in ${prog}: ${String(e)}\n`, exitCode: 1 };
   }
