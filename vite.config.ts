@@ -8,13 +8,15 @@ import { configDefaults } from 'vitest/config';
 const MOCKED = 'src/store/error-boundary.test.ts';
 /** Tests of the engine before its parts have loaded (sim/parts.ts), each in a fresh module graph. */
 const UNLOADED = 'src/**/*.unloaded.test.ts';
-/** The engine's parts (src/sim/parts.ts): their chunks are named for what they hold. */
-const PART_CHUNKS: Readonly<Record<string, string>> = {
+/** Chunks named for what they hold: the engine, and its parts (src/sim/parts.ts). */
+const CHUNK_NAMES: Readonly<Record<string, string>> = {
+  'src/sim/shell/run-line.ts': 'engine',
   'src/sim/compose/cli.ts': 'compose',
   'src/sim/docker/build-cli.ts': 'builder',
+  'src/sim/format/go-template.ts': 'go-template',
 };
-const partChunk = (modules: readonly string[]) =>
-  Object.entries(PART_CHUNKS).find(([path]) => modules.some((m) => m.endsWith(path)))?.[1];
+const chunkName = (modules: readonly string[]) =>
+  Object.entries(CHUNK_NAMES).find(([path]) => modules.some((m) => m.endsWith(path)))?.[1];
 /** Every other test file (and bench) starts with the engine's parts loaded. */
 const LOAD_PARTS = 'src/sim/parts.setup.ts';
 
@@ -55,7 +57,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {
-        chunkFileNames: ({ moduleIds }) => `assets/${partChunk(moduleIds) ?? '[name]'}-[hash].js`,
+        // The shell and the docker CLI import each other, and the engine's parts import both:
+        // without this, sharing modules across chunks may run a module before one it imports
+        // (docker's command table met `rm` undefined), which Node's own ESM order never does.
+        strictExecutionOrder: true,
+        chunkFileNames: ({ moduleIds }) => `assets/${chunkName(moduleIds) ?? '[name]'}-[hash].js`,
         codeSplitting: {
           groups: [
             {

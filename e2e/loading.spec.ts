@@ -7,7 +7,8 @@ import { Workspace } from './pages/Workspace';
 /**
  * A lighter first load (issue 14 §2): the page paints, terminal first, before the engine and the
  * rest of the lab have downloaded; a line typed meanwhile runs once they are in, after the
- * autosaved lab; and every part fetched later works when first used after a fresh load.
+ * autosaved lab; a line that needs an engine part still downloading (Compose) waits for it, with
+ * the lines after it; and every part fetched later works when first used after a fresh load.
  */
 
 // Requests must reach `page.route`, not a service worker's cache.
@@ -71,4 +72,35 @@ test('after a fresh load a lesson, the matrix and Chinese each work on first use
 
   await terminal.run('docker network ls');
   await expect(terminal.output).toContainText('NETWORK ID');
+});
+
+test('a compose line typed before Compose has downloaded waits for it, and the lines after it too', async ({
+  page,
+  terminal,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route('**/assets/compose-*.js', async (route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await expect.poll(() => terminal.prompt()).toBe(HOST_PROMPT);
+
+  await terminal.run("printf 'services:\\n  web:\\n    image: nginx\\n' > compose.yaml");
+  await terminal.run('docker compose up -d');
+  await terminal.run('docker network ls');
+  await expect(terminal.output).toContainText(
+    /docker compose up -d\[root@docker-host ~\]# docker network ls$/,
+  );
+  await expect(terminal.output).not.toContainText('NETWORK ID');
+  expect(asked).toBe(true);
+
+  release();
+  await expect(terminal.output).toContainText(
+    /docker compose up -d[\s\S]*Container root-web-1 +Started[\s\S]*docker network ls\s*NETWORK ID[\s\S]* root_default +bridge/,
+  );
+  expect(await terminal.prompt()).toBe(HOST_PROMPT);
 });

@@ -56,6 +56,9 @@ test('from a sub-path the lab loads, works offline after one visit, and links st
   await terminal.run('docker run -d --name web --network app nginx');
   await terminal.run('docker inspect -f "{{.NetworkSettings.Networks.app.IPAddress}}" web');
   await expect(terminal.output).toContainText('172.18.0.2');
+  // The engine's parts (here Go templates above, and Compose) come from the precache too.
+  await terminal.run('docker compose version');
+  await expect(terminal.output).toContainText(/Docker Compose version v2\.\d+/);
 
   const url = await new ScenarioPanel(page).shareUrl();
   expect(url.startsWith(`${site.url}#s=v1.`)).toBe(true);

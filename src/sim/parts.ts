@@ -1,6 +1,7 @@
 /**
  * The core's heavier parts, fetched when first used or on idle (issue 14 §2): Compose with its YAML
- * parser, and the image builder. The rest of the engine answers the first command without them.
+ * parser, the image builder, and Go's text/template (`--format`). The rest of the engine answers
+ * the first command without them.
  *
  * A line that needs a part not loaded yet throws `MissingPart` before it has changed anything
  * (worlds are immutable), and whoever runs lines (the store, `npm run sim`, the tests) loads the
@@ -10,6 +11,7 @@
 const LOADERS = {
   compose: () => import('./compose/cli'),
   build: () => import('./docker/build-cli'),
+  template: () => import('./format/go-template'),
 };
 
 export type PartName = keyof typeof LOADERS;

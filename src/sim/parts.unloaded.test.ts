@@ -26,12 +26,16 @@ describe('a line whose engine part has not loaded', () => {
     expect(missing('echo hi && docker compose ps')).toBe('compose');
     expect(missing("sh -c 'docker build .'")).toBe('build');
     expect(missing('ssh host2 docker compose ls')).toBe('compose');
+    expect(missing('docker inspect -f "{{.Id}}" nothing')).toBe('template');
+    expect(missing('docker network ls --format "{{.Name}}"')).toBe('template');
+    expect(missing('docker version -f "{{.Server.Version}}"')).toBe('template');
   });
 
   it('leaves every other line, Tab flags included, to run at once', () => {
     expect(missing('docker network ls')).toBeUndefined();
     expect(missing('docker run -d --name web nginx')).toBeUndefined();
-    expect(missing('docker inspect -f "{{.Id}}" nothing')).toBeUndefined();
+    expect(missing('docker network inspect bridge')).toBeUndefined();
+    expect(missing('docker ps -a')).toBeUndefined();
   });
 
   it('prints, once the part is in, exactly what a fully loaded engine prints', async () => {
@@ -44,5 +48,7 @@ describe('a line whose engine part has not loaded', () => {
     expect(missing('docker build .')).toBe('build');
     await loadPart('build');
     expect(missing('docker build .')).toBeUndefined();
+    await loadPart('template');
+    expect(missing('docker network ls --format "{{.Name}}"')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ export {
   createLabStore,
   labReady,
   labStore,
+  partsReady,
   readyLab,
   type BootingLab,
   type LabActions,

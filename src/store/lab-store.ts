@@ -185,15 +185,23 @@ export const labReady: Promise<void> = new Promise((resolve) => {
   });
 });
 
-// The engine's parts download once the page is idle, so that a compose or build line seldom waits.
-void labReady.then(() => {
-  const fetchParts = () =>
-    void readyLab()
-      .engine.loadParts()
-      .catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchParts, { timeout: 2000 });
-  else setTimeout(fetchParts, 0);
-});
+/**
+ * Resolves once the engine's parts are in too. They download once the page is idle, so that a
+ * compose, build or `--format` line seldom waits, and again while offline; the page's parts that
+ * run such lines themselves (a lesson's checks, the inspector's views) wait for this.
+ */
+export const partsReady: Promise<void> = labReady.then(
+  () =>
+    new Promise((resolve) => {
+      const fetchParts = () =>
+        void readyLab()
+          .engine.loadParts()
+          .then(resolve, () => setTimeout(fetchParts, PART_RETRY_MS));
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(fetchParts, { timeout: 2000 });
+      else setTimeout(fetchParts, 0);
+    }),
+);
 
 /**
  * The app's lab where it must have its engine: in the parts of the page that load after it.

@@ -3,7 +3,7 @@
  * struct order. Structs are tagged with goStruct so `-f` templates see Go structs (and print
  * `{…}`), while JSON.stringify writes the same object as the daemon's JSON.
  */
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import { rfc3339Nano } from '../format/units';
 import type { Container, Host, Image } from '../model';
 import { mainProcessKind } from './main-process';

@@ -3,7 +3,7 @@
  * container created by docker-cli 27.5 (which sends empty lists for --dns and friends, hence
  * `[]` there and `null` for fields it leaves unset).
  */
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import type { Container } from '../model';
 
 const MASKED_PATHS = [

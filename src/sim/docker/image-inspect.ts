@@ -1,5 +1,5 @@
 /** `docker inspect <image>` / `docker image inspect`: a modest types.ImageInspect (API 1.47). */
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import { rfc3339Nano } from '../format/units';
 import type { Image } from '../model';
 import { imageLabels, imageStopSignal } from './container-inspect';

@@ -5,7 +5,7 @@
  * errors for the others follow on stderr, exit 1.
  */
 import { checkInspectFormat, renderInspect } from './inspect-output';
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import type { Host } from '../model';
 import { failure } from '../shell/process';
 import { hostOf } from '../world';

@@ -4,10 +4,8 @@
  * template per object — run on the typed value first, then on the raw JSON with missing keys as
  * errors — and the lookup errors on stderr after them, exit 1 if any.
  */
-import { executeTemplate } from '../format/go-template';
-import { FUNCTION_NAMES } from '../format/go-template-funcs';
-import { parseTemplate } from '../format/go-template-parse';
 import type { World } from '../model';
+import { part } from '../parts';
 import { failure, output, type ProcessResult } from '../shell/process';
 
 /** One name looked up: what a template sees first (the Go-typed value) and what JSON prints. */
@@ -18,8 +16,8 @@ export type InspectItem =
 /** A bad template stops before any lookup, exit 64. */
 export function checkInspectFormat(world: World, format: string): ProcessResult | null {
   if (format === '' || format === 'json') return null;
-  const syntax = parseTemplate(format, FUNCTION_NAMES);
-  return syntax.ok ? null : failure(world, `template parsing error: ${syntax.error}`, 64);
+  const error = part('template').templateSyntaxError(format);
+  return error === undefined ? null : failure(world, `template parsing error: ${error}`, 64);
 }
 
 const rawJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
@@ -37,6 +35,7 @@ export function renderInspect(
     if (!item.ok) errors.push(item.error);
     else if (!template) objects.push(item.json);
     else {
+      const { executeTemplate } = part('template');
       const typed = executeTemplate(format, item.typed);
       const result = typed.ok
         ? typed

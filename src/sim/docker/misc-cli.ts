@@ -5,7 +5,7 @@
 import { own } from '../own';
 import { naturalCompare } from '../format/natural-sort';
 import type { World } from '../model';
-import { executeTemplate } from '../format/go-template';
+import { part } from '../parts';
 import { KERNEL_RELEASE } from '../linux/system';
 import { failure, output, type ProcessResult } from '../shell/process';
 import { hostOf } from '../world';
@@ -129,7 +129,10 @@ export const dockerVersion: DockerHandler = (p, args, path) => {
   const running = hostOf(p.world, p.place.host).docker.running;
   const format = parsed.value.strings.get('format');
   if (format) {
-    const r = executeTemplate(format, { Client: CLIENT, Server: running ? SERVER : null });
+    const r = part('template').executeTemplate(format, {
+      Client: CLIENT,
+      Server: running ? SERVER : null,
+    });
     if (!r.ok) return failure(p.world, `template parsing error: ${r.error}`, 64);
     return running
       ? output(p.world, `${r.value}\n`)

@@ -2,7 +2,7 @@
  * A container's mounts as `docker inspect` shows them (moby api/types MountPoint and
  * container.Config.Volumes): volumes with their name and driver, binds with their propagation.
  */
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import type { Container } from '../model';
 
 /** `Mounts`: one types.MountPoint per mount. */

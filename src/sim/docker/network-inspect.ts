@@ -4,7 +4,7 @@
  * and as the typed value docker-cli runs `-f` templates against.
  */
 import type { Host, IpamPoolConfig, Network } from '../model';
-import { goMap, goStruct } from '../format/go-template';
+import { goMap, goStruct } from '../format/go-template-value';
 import { rfc3339Nano, utcFields } from '../format/units';
 
 /** Go's encoding/json writes map keys sorted; structs keep their field order. */

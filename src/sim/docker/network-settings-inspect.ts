@@ -5,7 +5,7 @@
  * A stopped container keeps its networks but loses every address (cleanOperationalData).
  */
 import { dnsNames } from '../net/dns';
-import { goStruct } from '../format/go-template';
+import { goStruct } from '../format/go-template-value';
 import type { Container, Endpoint, Host } from '../model';
 import { derivedHex } from './inspect-values';
 import { portMap } from './ports-format';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { executeTemplate, goMap, goStruct, type TemplateOptions } from './go-template';
+import { executeTemplate, type TemplateOptions } from './go-template';
+import { goMap, goStruct } from './go-template-value';
 
 // Shapes follow `docker inspect` / `docker network inspect` JSON (moby api/types).
 const container = {

@@ -30,7 +30,6 @@ import {
   type GoObject,
 } from './go-template-value';
 
-export { goMap, goStruct, type GoMapOptions, type GoStructOptions } from './go-template-value';
 export { MAX_OUTPUT_LENGTH, MAX_STEPS } from './go-template-state';
 
 export type TemplateResult = { ok: true; value: string } | { ok: false; error: string };
@@ -143,6 +142,12 @@ function execute(root: TemplateNode, data: unknown, source: string, options: Tem
     throw e;
   }
   return s.out.join('');
+}
+
+/** Go's parse error for `source`, without executing it; undefined when it parses. */
+export function templateSyntaxError(source: string): string | undefined {
+  const parsed = parseTemplate(source, FUNCTION_NAMES);
+  return parsed.ok ? undefined : parsed.error;
 }
 
 /**

@@ -5,7 +5,7 @@
  * and the two-character escapes `\t` and `\n` become a tab and a newline, as preFormat does.
  */
 import type { Result } from '../result';
-import { executeTemplate } from './go-template';
+import { part } from '../parts';
 import { renderTable } from './table';
 
 export function renderRows(
@@ -20,7 +20,7 @@ export function renderRows(
     .replace(/\\n/g, '\n');
   const lines: string[] = [];
   for (const row of table ? [headers, ...rows] : rows) {
-    const r = executeTemplate(source, row);
+    const r = part('template').executeTemplate(source, row);
     if (!r.ok) return { ok: false, error: `template parsing error: ${r.error}` };
     lines.push(r.value);
   }

@@ -5,6 +5,7 @@
  */
 import { Suspense, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partsReady } from '../../store';
 import { afterEngine } from '../lazy';
 import {
   SIDE_TABS,
@@ -15,10 +16,12 @@ import {
 import { EventsTab } from './EventsTab';
 
 // Every tab's content loads after the engine, hidden ones too, so a tab opened right after the
-// page is there at once.
+// page is there at once. A lesson's checks and the inspector's views run `--format` lines, so
+// those two wait for the engine's parts as well.
 const LessonPanel = afterEngine(
   () => import('../lessons/LessonPanel').then((m) => m.LessonPanel),
   ['lessons'],
+  partsReady,
 );
 const TopologyOutline = afterEngine(
   () => import('../outline/TopologyOutline').then((m) => m.TopologyOutline),
@@ -27,6 +30,7 @@ const TopologyOutline = afterEngine(
 const Inspector = afterEngine(
   () => import('../inspector/Inspector').then((m) => m.Inspector),
   ['inspector'],
+  partsReady,
 );
 const ReachabilityMatrix = afterEngine(
   () => import('../matrix/ReachabilityMatrix').then((m) => m.ReachabilityMatrix),
