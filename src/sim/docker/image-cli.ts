@@ -19,6 +19,8 @@ import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
 import { addDigest, digestIn, NONE, repoDigests, splitRegistry } from './image-names';
 import { pullFromRegistry } from './registry-pull';
+import { pullByDigest } from './digest-pull';
+import { parseNamed } from './reference';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },
@@ -148,10 +150,8 @@ export const COMMIT_FLAGS: readonly FlagSpec[] = [
 
 /** reference.ParseNormalizedNamed's complaint about a repository name. */
 export function referenceError(ref: string): string {
-  const { repo } = parseImageRef(ref);
-  if (repo !== repo.toLowerCase() && isValidImageRef(ref.toLowerCase()))
-    return `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`;
-  return 'invalid reference format';
+  const named = parseNamed(ref);
+  return named.ok ? 'invalid reference format' : named.error;
 }
 
 /**
@@ -229,14 +229,14 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
   if (usage) return usage;
-  const ref = parsed.value.args[0];
-  if (!isValidImageRef(ref)) return failure(p.world, referenceError(ref));
-  const { repo, tag } = parseImageRef(ref);
-  const hasTag = ref.lastIndexOf(':') > ref.lastIndexOf('/');
+  const named = parseNamed(parsed.value.args[0]);
+  if (!named.ok) return failure(p.world, named.error);
   const quiet = parsed.value.bools.has('quiet');
-  const head = hasTag || quiet ? '' : 'Using default tag: latest\n';
+  const { repo, tag = 'latest', digest } = named.ref;
+  if (digest !== undefined) return pullByDigest(p, { repo, digest }, quiet);
+  const head = named.ref.tag !== undefined || quiet ? '' : 'Using default tag: latest\n';
   if (splitRegistry(repo).domain !== 'docker.io')
-    return pullFromRegistry(p, repo, tag, head, quiet);
+    return pullFromRegistry(p, { repo, tag }, head, quiet);
   const tail = `${canonical(repo, tag)}\n`;
   // The registry is always asked, so an image that only exists locally cannot be pulled.
   const known = registryImage(repo, tag, () => '', p.ctx.now);
