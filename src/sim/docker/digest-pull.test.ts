@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../index';
+import { last, pushed, pushedDigest } from './registry-testing';
 
-const last = (lines: string[]) => replay(lines).transcript.at(-1)!;
-const pushed = [
-  'docker run -d -p 5000:5000 --name registry registry:2',
-  'docker pull busybox',
-  'docker tag busybox localhost:5000/busybox',
-  'docker push localhost:5000/busybox',
-];
-const digest = /latest: digest: (sha256:[0-9a-f]{64})/.exec(last(pushed).stdout)![1];
+const digest = pushedDigest(pushed);
 const layer = /\n([0-9a-f]{12}): Pushed/.exec(last(pushed).stdout)![1];
 const gone = [...pushed, 'docker rmi busybox localhost:5000/busybox'];
 const pinned = `localhost:5000/busybox@${digest}`;
