@@ -1,9 +1,10 @@
 /**
  * Pulling from a registry the lab runs (`localhost:5000/nginx:alpine`): the daemon dials it
- * through the host's datapath (registry-client.ts), reads the tag's manifest and brings back the
- * image it names, with the pull's progress as a TTY shows it when done (moby distribution/pull_v2.go).
- * The image gets the tag and the digest reference `repo@sha256:<manifest digest>`. `docker pull`,
- * and `docker run`, `docker build` and compose for an image they lack (`fetchImage`), come here.
+ * through the host's datapath (registry-client.ts), reads the manifest a tag or a digest
+ * (`localhost:5000/nginx@sha256:…`) names and brings back its image, with the pull's progress as a
+ * TTY shows it when done (moby distribution/pull_v2.go). The image gets the digest reference
+ * `repo@sha256:<manifest digest>`, and the tag if one was asked for. `docker pull`, and
+ * `docker run`, `docker build` and compose for an image they lack (`fetchImage`), come here.
  */
 import { castDraft } from 'immer';
 import { containerFiles } from '../linux/file-tree';
