@@ -86,6 +86,20 @@ describe('docker pull NAME@DIGEST from the lab’s Docker Hub', () => {
     );
   });
 
+  it('asks the daemon for NAME@DIGEST alone when a tag comes before the digest', () => {
+    const both = `nginx:alpine@${nginx}`;
+    const out = last([`docker pull ${both}`]).stdout;
+    expect(out).toContain(
+      `Status: Downloaded newer image for nginx@${nginx}\ndocker.io/library/${both}\n`,
+    );
+    expect(last([`docker pull ${both}`, 'docker images --format "{{.Tag}}" nginx']).stdout).toBe(
+      '<none>\n',
+    );
+    expect(last([`docker create ${both}`]).stderr).toMatch(
+      new RegExp(`^Unable to find image '${both}' locally\n`),
+    );
+  });
+
   it('refuses malformed digests with docker-cli’s own errors', () => {
     expect(last(['docker pull nginx@sha256:abc'])).toMatchObject({
       stdout: '',

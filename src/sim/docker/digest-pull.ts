@@ -11,9 +11,18 @@ import { familiarRef, normalizedDigest, splitRegistry } from './image-names';
 import { ensureImage, findLocalImage } from './pull';
 import { pullFromRegistry } from './registry-pull';
 
-export function pullByDigest(p: Process, want: RepoDigest, quiet: boolean): ProcessResult {
-  if (splitRegistry(want.repo).domain !== 'docker.io') return pullFromRegistry(p, want, '', quiet);
-  const tail = `${normalizedDigest(want)}\n`;
+export function pullByDigest(
+  p: Process,
+  want: RepoDigest,
+  quiet: boolean,
+  tag?: string,
+): ProcessResult {
+  // The daemon is asked for NAME@DIGEST; only docker-cli's last line keeps a tag typed before it.
+  const pulledRef =
+    tag === undefined ? normalizedDigest(want) : normalizedDigest(want).replace('@', `:${tag}@`);
+  if (splitRegistry(want.repo).domain !== 'docker.io')
+    return pullFromRegistry(p, want, '', quiet, pulledRef);
+  const tail = `${pulledRef}\n`;
   const local = findLocalImage(hostOf(p.world, p.place.host).docker.images, familiarRef(want));
   if (local)
     return output(

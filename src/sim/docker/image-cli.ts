@@ -233,7 +233,7 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   if (!named.ok) return failure(p.world, named.error);
   const quiet = parsed.value.bools.has('quiet');
   const { repo, tag = 'latest', digest } = named.ref;
-  if (digest !== undefined) return pullByDigest(p, { repo, digest }, quiet);
+  if (digest !== undefined) return pullByDigest(p, { repo, digest }, quiet, named.ref.tag);
   const head = named.ref.tag !== undefined || quiet ? '' : 'Using default tag: latest\n';
   if (splitRegistry(repo).domain !== 'docker.io')
     return pullFromRegistry(p, { repo, tag }, head, quiet);

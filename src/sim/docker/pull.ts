@@ -18,6 +18,7 @@ import {
   type Wanted,
 } from './image-names';
 import { catalogTags, parseImageRef, registryImage } from './images';
+import { notFoundLine } from './reference';
 
 export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
   const pinned = parseDigestRef(ref);
@@ -86,7 +87,7 @@ export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   if (local) return { ok: true, image: local, progress: '' };
   const want: Wanted = parseDigestRef(ref) ?? parseImageRef(ref);
   const { repo } = want;
-  const head = `Unable to find image '${familiarRef(want)}' locally\n`;
+  const head = notFoundLine(ref);
   const hub =
     'digest' in want
       ? hubImageByDigest(repo, want.digest, ctx.now)

@@ -104,3 +104,13 @@ export function referenceProblem(s: string): string | undefined {
   const parsed = parseNamed(s);
   return parsed.ok ? undefined : parsed.error;
 }
+
+/** reference.FamiliarString after TagNameOnly: `nginx:latest`, `ubuntu:24.04@sha256:…`, `ubuntu@sha256:…`. */
+export const familiarString = (ref: NamedRef): string =>
+  `${ref.repo}${ref.tag !== undefined ? `:${ref.tag}` : ref.digest ? '' : ':latest'}${ref.digest ? `@${ref.digest}` : ''}`;
+
+/** docker-cli's line before `docker run`/`create` pull an image the daemon lacks. */
+export function notFoundLine(ref: string): string {
+  const named = parseNamed(ref);
+  return `Unable to find image '${named.ok ? familiarString(named.ref) : ref}' locally\n`;
+}

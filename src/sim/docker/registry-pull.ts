@@ -30,6 +30,7 @@ import { layerBlobs } from './push-cli';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { dialRegistry } from './registry-client';
 import { pulledImage } from './registry-store';
+import { notFoundLine } from './reference';
 
 type Pulled =
   | {
@@ -104,6 +105,8 @@ export function pullFromRegistry(
   want: Wanted,
   head: string,
   quiet: boolean,
+  // docker-cli ends with the reference it pulled, in full (for this registry, its familiar name).
+  pulledRef = 'digest' in want ? normalizedDigest(want) : familiarRef(want),
 ): ProcessResult {
   const got = registryPull(p.world, p.place.host, want);
   const trace = got.trace ? { trace: got.trace } : {};
@@ -114,8 +117,7 @@ export function pullFromRegistry(
       exitCode: 1,
       ...trace,
     };
-  // docker-cli prints the reference it pulled, in full (here the familiar name is the full one).
-  const tail = `${'digest' in want ? normalizedDigest(want) : familiarRef(want)}\n`;
+  const tail = `${pulledRef}\n`;
   const text = quiet ? tail : `${head}${got.progress}${tail}`;
   return { ...written(['stdout', text]), world: got.world, exitCode: 0, ...trace };
 }
@@ -157,7 +159,7 @@ export function fetchImage(world: World, host: string, ref: string, ctx: Ctx): F
         }
       : { ok: false, world, progress, error: r.error };
   }
-  const head = `Unable to find image '${familiarRef(want)}' locally\n`;
+  const head = notFoundLine(ref);
   const got = registryPull(world, host, want);
   return got.ok
     ? { ...got, progress: head + got.progress }
