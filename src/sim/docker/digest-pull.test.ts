@@ -153,3 +153,20 @@ describe('docker run and create with a digest reference', () => {
     expect(built.stdout).toBe('pinned\n');
   });
 });
+
+describe('docker tag and commit with a digest reference', () => {
+  it('tags the image a digest names, and refuses a digest as the new name', () => {
+    const pulled = [...gone, `docker pull -q ${pinned}`, `docker tag ${pinned} ubuntu:pinned`];
+    expect(last(pulled).exitCode).toBe(0);
+    expect(last([...pulled, `${tagsAndDigests} ubuntu:pinned`]).stdout).toBe(
+      `["ubuntu:pinned"] ["${pinned}"]\n`,
+    );
+    expect(last([...gone, `docker tag registry:2 mine@${digest}`])).toMatchObject({
+      stderr: 'refusing to create a tag with a digest reference\n',
+      exitCode: 1,
+    });
+    expect(last([...gone, `docker commit registry mine@${digest}`]).stderr).toBe(
+      'refusing to create a tag with a digest reference\n',
+    );
+  });
+});

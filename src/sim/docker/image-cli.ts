@@ -13,7 +13,7 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { filterArgs, parseFlags, type FlagSpec } from './flags';
 import { imageFilter, type ImageRow } from './image-filters';
-import { isValidImageRef, parseImageRef, registryImage } from './images';
+import { parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
@@ -148,12 +148,6 @@ export const COMMIT_FLAGS: readonly FlagSpec[] = [
   { long: 'pause', short: 'p', type: 'bool' },
 ];
 
-/** reference.ParseNormalizedNamed's complaint about a repository name. */
-export function referenceError(ref: string): string {
-  const named = parseNamed(ref);
-  return named.ok ? 'invalid reference format' : named.error;
-}
-
 /**
  * The container's filesystem becomes a new image: the base image's tools plus what was
  * installed inside, and the container's command and settings as the image's defaults.
@@ -167,8 +161,10 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
       p.world,
       `"${path}" requires at least 1 and at most 2 arguments.\nSee '${path} --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes`,
     );
-  if (target !== undefined && !isValidImageRef(target))
-    return failure(p.world, referenceError(target));
+  const named = target === undefined ? undefined : parseNamed(target);
+  if (named?.ok === false) return failure(p.world, named.error);
+  if (named?.ref.digest !== undefined)
+    return failure(p.world, 'refusing to create a tag with a digest reference');
   const d = hostOf(p.world, p.place.host).docker;
   const c = findContainer(d, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
