@@ -20,7 +20,7 @@ import { imageOnTop } from './image-records';
 import { derivedHex } from './inspect-values';
 import { findLocalImage } from './pull';
 import { fetchImage } from './registry-pull';
-import { isValidImageRef } from './images';
+import { parseNamed } from './reference';
 import { buildStages, neededStages, substitute } from './build-stages';
 import type { BuildOptions, BuildReport, BuildStep } from './build-report';
 
@@ -83,7 +83,7 @@ export function build(
     if (prior) state = results.get(prior.index)!;
     else if (baseRef === 'scratch') state = EMPTY;
     else {
-      if (!isValidImageRef(baseRef))
+      if (!parseNamed(baseRef).ok)
         return {
           world: w,
           steps,

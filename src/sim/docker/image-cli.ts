@@ -13,12 +13,14 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { filterArgs, parseFlags, type FlagSpec } from './flags';
 import { imageFilter, type ImageRow } from './image-filters';
-import { isValidImageRef, parseImageRef, registryImage } from './images';
+import { parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
 import { addDigest, digestIn, NONE, repoDigests, splitRegistry } from './image-names';
 import { pullFromRegistry } from './registry-pull';
+import { pullByDigest } from './digest-pull';
+import { parseNamed } from './reference';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },
@@ -146,14 +148,6 @@ export const COMMIT_FLAGS: readonly FlagSpec[] = [
   { long: 'pause', short: 'p', type: 'bool' },
 ];
 
-/** reference.ParseNormalizedNamed's complaint about a repository name. */
-export function referenceError(ref: string): string {
-  const { repo } = parseImageRef(ref);
-  if (repo !== repo.toLowerCase() && isValidImageRef(ref.toLowerCase()))
-    return `invalid reference format: repository name (${repo.includes('/') ? repo : `library/${repo}`}) must be lowercase`;
-  return 'invalid reference format';
-}
-
 /**
  * The container's filesystem becomes a new image: the base image's tools plus what was
  * installed inside, and the container's command and settings as the image's defaults.
@@ -167,8 +161,10 @@ export const dockerCommit: DockerHandler = (p, args, path) => {
       p.world,
       `"${path}" requires at least 1 and at most 2 arguments.\nSee '${path} --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes`,
     );
-  if (target !== undefined && !isValidImageRef(target))
-    return failure(p.world, referenceError(target));
+  const named = target === undefined ? undefined : parseNamed(target);
+  if (named?.ok === false) return failure(p.world, named.error);
+  if (named?.ref.digest !== undefined)
+    return failure(p.world, 'refusing to create a tag with a digest reference');
   const d = hostOf(p.world, p.place.host).docker;
   const c = findContainer(d, ref);
   if (!c) return daemonError(p.world, `No such container: ${ref}`);
@@ -229,14 +225,14 @@ export const dockerPull: DockerHandler = (p, args, path) => {
   if (!parsed.ok) return flagError(p.world, path, parsed.error);
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 1 });
   if (usage) return usage;
-  const ref = parsed.value.args[0];
-  if (!isValidImageRef(ref)) return failure(p.world, referenceError(ref));
-  const { repo, tag } = parseImageRef(ref);
-  const hasTag = ref.lastIndexOf(':') > ref.lastIndexOf('/');
+  const named = parseNamed(parsed.value.args[0]);
+  if (!named.ok) return failure(p.world, named.error);
   const quiet = parsed.value.bools.has('quiet');
-  const head = hasTag || quiet ? '' : 'Using default tag: latest\n';
+  const { repo, tag = 'latest', digest } = named.ref;
+  if (digest !== undefined) return pullByDigest(p, { repo, digest }, quiet, named.ref.tag);
+  const head = named.ref.tag !== undefined || quiet ? '' : 'Using default tag: latest\n';
   if (splitRegistry(repo).domain !== 'docker.io')
-    return pullFromRegistry(p, repo, tag, head, quiet);
+    return pullFromRegistry(p, { repo, tag }, head, quiet);
   const tail = `${canonical(repo, tag)}\n`;
   // The registry is always asked, so an image that only exists locally cannot be pulled.
   const known = registryImage(repo, tag, () => '', p.ctx.now);

@@ -11,6 +11,13 @@ export type ImageName = { readonly repo: string; readonly tag: string };
 
 export const NONE = '<none>';
 
+/** What a pull asks a registry for: a tag, or a manifest by its digest. */
+export type Wanted = ImageName | RepoDigest;
+
+/** `nginx:alpine` or `nginx@sha256:…`, as the daemon's messages name it (reference.FamiliarString). */
+export const familiarRef = (w: Wanted): string =>
+  'digest' in w ? `${w.repo}@${w.digest}` : `${w.repo}:${w.tag}`;
+
 /** Whether the first path component names a registry (reference.splitDockerDomain). */
 const hasDomain = (repo: string): boolean => {
   const slash = repo.indexOf('/');
@@ -34,7 +41,7 @@ export const normalizedName = (n: ImageName): string => {
 };
 
 /** `ubuntu@sha256:…` -> `docker.io/library/ubuntu@sha256:…`: the store's key for a digest reference. */
-const normalizedDigest = (d: RepoDigest): string => {
+export const normalizedDigest = (d: RepoDigest): string => {
   const { domain, path } = splitRegistry(d.repo);
   return `${domain}/${path}@${d.digest}`;
 };

@@ -267,6 +267,10 @@ export function registryImage(
   };
 }
 
+/** The tags the lab's Docker Hub has for `repo` (none if it has no such repository). */
+export const catalogTags = (repo: string): readonly string[] =>
+  CATALOG.find((x) => x.repo === repo)?.tags ?? [];
+
 export function knownRepos(): readonly string[] {
   return CATALOG.map((e) => e.repo);
 }

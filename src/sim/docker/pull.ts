@@ -7,8 +7,18 @@ import type { Image } from '../model';
 import type { HostDraft } from '../net/kernel';
 import { rngForContent } from '../rng';
 import type { Ctx } from '../shell/process';
-import { addDigest, moveName, parseDigestRef, repoDigests } from './image-names';
-import { parseImageRef, registryImage } from './images';
+import {
+  addDigest,
+  familiarRef,
+  moveName,
+  named,
+  normalizedDigest,
+  parseDigestRef,
+  repoDigests,
+  type Wanted,
+} from './image-names';
+import { catalogTags, parseImageRef, registryImage } from './images';
+import { notFoundLine } from './reference';
 
 export function findLocalImage(images: ReadonlyMap<string, Image>, ref: string): Image | undefined {
   const pinned = parseDigestRef(ref);
@@ -51,6 +61,22 @@ export function hubImage(
   return { image, layers, digest: `sha256:${content.hex(64)}` };
 }
 
+/**
+ * What Docker Hub serves for `repo@digest`: the lab's Hub knows a manifest by the digest it
+ * reports for one of its tags, and no other.
+ */
+export function hubImageByDigest(
+  repo: string,
+  digest: string,
+  now: number,
+): ReturnType<typeof hubImage> {
+  for (const tag of catalogTags(repo)) {
+    const hub = hubImage(repo, tag, now);
+    if (hub?.digest === digest) return { ...hub, image: named(hub.image, []) };
+  }
+  return undefined;
+}
+
 /** Pulls `ref` into the daemon unless present; returns the image and what the pull printed. */
 export type PullResult =
   | { readonly ok: true; readonly image: Image; readonly progress: string }
@@ -59,32 +85,36 @@ export type PullResult =
 export function ensureImage(h: HostDraft, ref: string, ctx: Ctx): PullResult {
   const local = findLocalImage(h.docker.images, ref);
   if (local) return { ok: true, image: local, progress: '' };
-  const { repo, tag } = parseImageRef(ref);
-  const head = `Unable to find image '${repo}:${tag}' locally\n`;
-  const hub = hubImage(repo, tag, ctx.now);
+  const want: Wanted = parseDigestRef(ref) ?? parseImageRef(ref);
+  const { repo } = want;
+  const head = notFoundLine(ref);
+  const hub =
+    'digest' in want
+      ? hubImageByDigest(repo, want.digest, ctx.now)
+      : hubImage(repo, want.tag, ctx.now);
   if (!hub) {
-    const known = registryImage(repo, 'latest', () => '', ctx.now);
-    const reason = known
-      ? `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`
+    const reason = catalogTags(repo).length
+      ? `manifest for ${familiarRef(want)} not found: manifest unknown: manifest unknown`
       : `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     return { ok: false, progress: head, error: reason };
   }
   const { image, digest } = hub;
-  const layerLines = hub.layers.map((id) => `${id}: Pull complete \n`);
-  // The digest reference is kept so a later `docker pull` / `docker image inspect` shows it.
   const images = h.docker.images;
-  // The same image may already be here under other names: it gains this one.
-  if (images.has(image.id)) moveName(images, images.get(image.id)!, { repo, tag });
-  else images.set(image.id, castDraft(image));
+  // pullSchema2Layers fetches nothing for an image the daemon already has.
+  const layerLines = images.has(image.id) ? [] : hub.layers.map((id) => `${id}: Pull complete \n`);
+  if (!images.has(image.id)) images.set(image.id, castDraft(image));
+  // A tag moves to this image; a digest reference names it without tagging it.
+  if (!('digest' in want)) moveName(images, images.get(image.id)!, want);
+  // The digest reference is kept so a later `docker pull` / `docker image inspect` shows it.
   addDigest(images, image.id, { repo, digest });
   // A plain object: callers keep it past the draft's end.
   const stored = images.get(image.id)!;
   const pulled: Image = isDraft(stored) ? current(stored) : stored;
   const progress =
     head +
-    `${tag}: Pulling from ${familiar(repo)}\n` +
+    `${'digest' in want ? normalizedDigest(want) : want.tag}: Pulling from ${familiar(repo)}\n` +
     layerLines.join('') +
     `Digest: ${digest}\n` +
-    `Status: Downloaded newer image for ${repo}:${tag}\n`;
+    `Status: Downloaded newer image for ${familiarRef(want)}\n`;
   return { ok: true, image: pulled, progress };
 }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../index';
 import { traced } from '../linux/testing';
+import { last, pushed, pushedDigest } from './registry-testing';
 
-const last = (lines: string[]) => replay(lines).transcript.at(-1)!;
-const pushed = [
-  'docker run -d -p 5000:5000 --name registry registry:2',
-  'docker pull busybox',
-  'docker tag busybox localhost:5000/busybox',
-  'docker push localhost:5000/busybox',
-];
-const pushedDigest = (lines: string[]) =>
-  /latest: digest: (sha256:[0-9a-f]{64})/.exec(replay(lines).transcript.at(-1)!.stdout)![1];
 const repoDigests = "docker image inspect --format '{{json .RepoDigests}}' localhost:5000/busybox";
 
 describe('digest references', () => {

@@ -1,22 +1,36 @@
 /**
  * Pulling from a registry the lab runs (`localhost:5000/nginx:alpine`): the daemon dials it
- * through the host's datapath (registry-client.ts), reads the tag's manifest and brings back the
- * image it names, with the pull's progress as a TTY shows it when done (moby distribution/pull_v2.go).
- * The image gets the tag and the digest reference `repo@sha256:<manifest digest>`. `docker pull`,
- * and `docker run`, `docker build` and compose for an image they lack (`fetchImage`), come here.
+ * through the host's datapath (registry-client.ts), reads the manifest a tag or a digest
+ * (`localhost:5000/nginx@sha256:…`) names and brings back its image, with the pull's progress as a
+ * TTY shows it when done (moby distribution/pull_v2.go). The image gets the digest reference
+ * `repo@sha256:<manifest digest>`, and the tag if one was asked for. `docker pull`, and
+ * `docker run`, `docker build` and compose for an image they lack (`fetchImage`), come here.
  */
+import { castDraft } from 'immer';
 import { containerFiles } from '../linux/file-tree';
 import type { Image, World } from '../model';
 import type { Trace } from '../packet/trace';
 import { written, type Ctx, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
 import { chainIds } from './image-delete';
-import { addDigest, moveName, sameName, splitRegistry } from './image-names';
+import {
+  addDigest,
+  familiarRef,
+  moveName,
+  named,
+  normalizedDigest,
+  parseDigestRef,
+  repoDigests,
+  sameName,
+  splitRegistry,
+  type Wanted,
+} from './image-names';
 import { parseImageRef } from './images';
 import { layerBlobs } from './push-cli';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { dialRegistry } from './registry-client';
 import { pulledImage } from './registry-store';
+import { notFoundLine } from './reference';
 
 type Pulled =
   | {
@@ -29,11 +43,13 @@ type Pulled =
     }
   | { readonly ok: false; readonly world: World; readonly trace?: Trace; readonly error: string };
 
-function registryPull(world: World, host: string, repo: string, tag: string): Pulled {
-  const { domain, path: name } = splitRegistry(repo);
+function registryPull(world: World, host: string, want: Wanted): Pulled {
+  const { domain, path: name } = splitRegistry(want.repo);
   const dial = dialRegistry(world, host, domain);
   if (!dial.ok) return dial;
-  const got = pulledImage(containerFiles(hostOf(dial.world, host), dial.registry).files, name, tag);
+  const pinned = 'digest' in want;
+  const files = containerFiles(hostOf(dial.world, host), dial.registry).files;
+  const got = pulledImage(files, name, pinned ? { digest: want.digest } : { tag: want.tag });
   if (!got.ok)
     return {
       ok: false,
@@ -41,16 +57,22 @@ function registryPull(world: World, host: string, repo: string, tag: string): Pu
       trace: dial.trace,
       error:
         got.error === 'name-unknown'
-          ? `repository ${repo} not found: name unknown: repository name not known to registry`
-          : `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`,
+          ? `repository ${want.repo} not found: name unknown: repository name not known to registry`
+          : `manifest for ${familiarRef(want)} not found: manifest unknown: manifest unknown`,
     };
   const images = hostOf(dial.world, host).docker.images;
   const local = images.get(got.image.id);
-  const wanted = { repo, tag };
-  const upToDate = local !== undefined && imageNames(local).some((n) => sameName(n, wanted));
+  const digest = `sha256:${got.digest}`;
+  // moby's pullTag: up to date when the reference already named this image.
+  const upToDate =
+    local !== undefined &&
+    (pinned
+      ? repoDigests(local).some((d) => d.repo === want.repo && d.digest === digest)
+      : imageNames(local).some((n) => sameName(n, want)));
+  // pullSchema2Layers fetches nothing for an image the daemon already has.
   const have = new Set([...images.values()].flatMap((i) => chainIds(i)));
   const ids = chainIds(got.image);
-  const layers = upToDate
+  const layers = local
     ? ''
     : layerBlobs(got.image)
         .map(
@@ -59,33 +81,34 @@ function registryPull(world: World, host: string, repo: string, tag: string): Pu
         )
         .join('');
   const r = updateHost(dial.world, host, (h) => {
-    const image: Image = h.docker.images.get(got.image.id) ?? got.image;
-    moveName(h.docker.images, image, wanted);
-    addDigest(h.docker.images, image.id, { repo, digest: `sha256:${got.digest}` });
+    const image: Image = h.docker.images.get(got.image.id) ?? named(got.image, []);
+    // A digest reference names the image without tagging it (ReferenceStore.AddDigest).
+    if (pinned) h.docker.images.set(image.id, castDraft(image));
+    else moveName(h.docker.images, image, want);
+    addDigest(h.docker.images, image.id, { repo: want.repo, digest });
     return { ok: true, value: undefined };
   });
   if (!r.ok) return { ok: false, world: dial.world, trace: dial.trace, error: r.error };
-  const status = upToDate
-    ? `Status: Image is up to date for ${repo}:${tag}\n`
-    : `Status: Downloaded newer image for ${repo}:${tag}\n`;
+  const status = `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarRef(want)}\n`;
   return {
     ok: true,
     world: r.world,
     trace: dial.trace,
     image: hostOf(r.world, host).docker.images.get(got.image.id)!,
-    progress: `${tag}: Pulling from ${name}\n${layers}Digest: sha256:${got.digest}\n${status}`,
+    progress: `${pinned ? normalizedDigest(want) : want.tag}: Pulling from ${name}\n${layers}Digest: ${digest}\n${status}`,
   };
 }
 
 /** `docker pull` of a reference in a registry other than Docker Hub. */
 export function pullFromRegistry(
   p: Process,
-  repo: string,
-  tag: string,
+  want: Wanted,
   head: string,
   quiet: boolean,
+  // docker-cli ends with the reference it pulled, in full (for this registry, its familiar name).
+  pulledRef = 'digest' in want ? normalizedDigest(want) : familiarRef(want),
 ): ProcessResult {
-  const got = registryPull(p.world, p.place.host, repo, tag);
+  const got = registryPull(p.world, p.place.host, want);
   const trace = got.trace ? { trace: got.trace } : {};
   if (!got.ok)
     return {
@@ -94,7 +117,8 @@ export function pullFromRegistry(
       exitCode: 1,
       ...trace,
     };
-  const text = quiet ? `${repo}:${tag}\n` : `${head}${got.progress}${repo}:${tag}\n`;
+  const tail = `${pulledRef}\n`;
+  const text = quiet ? tail : `${head}${got.progress}${tail}`;
   return { ...written(['stdout', text]), world: got.world, exitCode: 0, ...trace };
 }
 
@@ -118,8 +142,8 @@ export type Fetched =
 export function fetchImage(world: World, host: string, ref: string, ctx: Ctx): Fetched {
   const local = findLocalImage(hostOf(world, host).docker.images, ref);
   if (local) return { ok: true, world, image: local, progress: '' };
-  const { repo, tag } = parseImageRef(ref);
-  if (splitRegistry(repo).domain === 'docker.io') {
+  const want: Wanted = parseDigestRef(ref) ?? parseImageRef(ref);
+  if (splitRegistry(want.repo).domain === 'docker.io') {
     let progress = '';
     const r = updateHost(world, host, (h) => {
       const pulled = ensureImage(h, ref, ctx);
@@ -135,8 +159,8 @@ export function fetchImage(world: World, host: string, ref: string, ctx: Ctx): F
         }
       : { ok: false, world, progress, error: r.error };
   }
-  const head = `Unable to find image '${repo}:${tag}' locally\n`;
-  const got = registryPull(world, host, repo, tag);
+  const head = notFoundLine(ref);
+  const got = registryPull(world, host, want);
   return got.ok
     ? { ...got, progress: head + got.progress }
     : { ok: false, world: got.world, progress: head, error: got.error, trace: got.trace };

@@ -15,6 +15,8 @@ const blobPath = (digest: string) =>
 const repoDir = (name: string) => `${REGISTRY_ROOT}/repositories/${name}`;
 const tagLink = (name: string, tag: string) =>
   `${repoDir(name)}/_manifests/tags/${tag}/current/link`;
+const revisionLink = (name: string, digest: string) =>
+  `${repoDir(name)}/_manifests/revisions/sha256/${digest}/link`;
 const layerLink = (name: string, digest: string) =>
   `${repoDir(name)}/_layers/sha256/${digest}/link`;
 
@@ -59,24 +61,28 @@ export function pushedFiles(
   const files: Record<string, string> = {
     [blobPath(image.id)]: writeArchive([{ repoTags: [], image }]),
     [blobPath(manifest.digest)]: manifest.text,
-    [`${repoDir(name)}/_manifests/revisions/sha256/${manifest.digest}/link`]: `sha256:${manifest.digest}`,
+    [revisionLink(name, manifest.digest)]: `sha256:${manifest.digest}`,
     [tagLink(name, tag)]: `sha256:${manifest.digest}`,
   };
   for (const d of layerDigests) files[layerLink(name, d)] = `sha256:${d}`;
   return files;
 }
 
-/** The image behind `name:tag` with its manifest digest, or why the registry has none. */
+/** The image behind `name:tag` or `name@sha256:…` with its manifest digest, or why the registry has none. */
 export function pulledImage(
   files: Files,
   name: string,
-  tag: string,
+  want: { readonly tag: string } | { readonly digest: string },
 ):
   | { readonly ok: true; readonly image: Image; readonly digest: string }
   | { readonly ok: false; readonly error: 'name-unknown' | 'manifest-unknown' } {
   const repos = registryRepositories(files);
   if (!repos.has(name)) return { ok: false, error: 'name-unknown' };
-  const link = files[tagLink(name, tag)];
+  // A manifest is served by digest only if this repository links it (distribution's linkedBlobStore).
+  const link =
+    'tag' in want
+      ? files[tagLink(name, want.tag)]
+      : files[revisionLink(name, want.digest.replace(/^sha256:/, ''))];
   const digest = link?.replace(/^sha256:/, '') ?? '';
   const manifest = files[blobPath(digest)];
   const config = manifest && /"digest": "sha256:([0-9a-f]{64})"/.exec(manifest)?.[1];

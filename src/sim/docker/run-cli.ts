@@ -22,6 +22,7 @@ import { checkSettings, createContainer, networkModeOf } from './create';
 import { startContainer, stopContainer } from './containers';
 import { mainProcessKind, runMain } from './main-process';
 import { fetchImage } from './registry-pull';
+import { referenceProblem } from './reference';
 import { parseRunArgs, type RunOptions } from './run-options';
 
 type Created =
@@ -55,6 +56,9 @@ function create(p: Process, args: readonly string[], path: string): Created {
   if (parsed.kind === 'usage') return checkArgs(p.world, path, [], { atLeast: 1 })!;
   if (parsed.kind === 'run-error') return runError(p.world, path, parsed.error);
   const o: RunOptions = withAbsoluteBinds(p, parsed.options);
+  // docker-cli parses the reference before it asks the daemon for anything.
+  const badRef = referenceProblem(o.image);
+  if (badRef !== undefined) return runError(p.world, path, badRef);
   const mode = networkModeOf(o.network);
   const settings = checkSettings(o, mode);
   if (!settings.ok) return runError(p.world, path, `Error response from daemon: ${settings.error}`);

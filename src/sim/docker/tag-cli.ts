@@ -8,14 +8,14 @@ import type { DockerHandler } from './cli';
 import { checkArgs, daemonError, flagError } from './cli-errors';
 import { parseFlags } from './flags';
 import { moveName } from './image-names';
-import { isValidImageRef, parseImageRef } from './images';
-import { referenceError } from './image-cli';
+import { parseImageRef } from './images';
+import { parseNamed, referenceProblem } from './reference';
 import { findLocalImage } from './pull';
 import { noSuchImage } from './image-delete';
 
-/** reference.ParseNormalizedNamed's complaint, as the client wraps it. */
-const badReference = (ref: string): string =>
-  `Error parsing reference: "${ref}" is not a valid repository/tag: ${referenceError(ref)}`;
+/** The reference parser's complaint, as the client wraps it. */
+const badReference = (ref: string, error: string): string =>
+  `Error parsing reference: "${ref}" is not a valid repository/tag: ${error}`;
 
 export const dockerTag: DockerHandler = (p, args, path) => {
   const parsed = parseFlags(args, [], true);
@@ -23,10 +23,12 @@ export const dockerTag: DockerHandler = (p, args, path) => {
   const usage = checkArgs(p.world, path, parsed.value.args, { exactly: 2 });
   if (usage) return usage;
   const [source, target] = parsed.value.args;
-  for (const ref of [source, target])
-    if (!isValidImageRef(ref) && !/^(sha256:)?[0-9a-f]{4,64}$/.test(ref))
-      return failure(p.world, badReference(ref));
-  if (target.includes('@'))
+  // The source may be an image ID or a digest reference (ParseAnyReference); the target is a name.
+  const sourceProblem = referenceProblem(source);
+  if (sourceProblem !== undefined) return failure(p.world, badReference(source, sourceProblem));
+  const named = parseNamed(target);
+  if (!named.ok) return failure(p.world, badReference(target, named.error));
+  if (named.ref.digest !== undefined)
     return failure(p.world, 'refusing to create a tag with a digest reference');
   const r = updateHost(p.world, p.place.host, (h) => {
     const image = findLocalImage(h.docker.images, source.replace(/^sha256:/, ''));
