@@ -94,11 +94,14 @@ test.describe('VXLAN in the picture (issue 12 §6)', () => {
     const back = await graph.snapshot();
     expect(back.edges.filter((e) => e.classes.includes('overlay-band'))).toHaveLength(1);
     expect(back.edges.filter((e) => e.classes.includes('tunnel'))).toHaveLength(1);
-    // In each host's overlay namespace, vxlan0 and the container's veth hang on br0.
+    // In each host's overlay namespace, vxlan0, the load balancer's veth (veth0, it joined
+    // first) and the container's hang on br0.
     const ports = back.edges.filter((e) => e.classes.includes('in-netns'));
     expect(ports.map((e) => e.target.split('/').at(-1)).sort()).toEqual([
       'veth0',
       'veth0',
+      'veth1',
+      'veth1',
       'vxlan0',
       'vxlan0',
     ]);

@@ -33,8 +33,9 @@ describe('tracePath', () => {
       id.startsWith('1-'),
     )!;
     const bridge = tracePath(trace).find((h) => h.event.kind === 'bridge')!;
+    // veth0 is the node's load balancer's: it joins the network before the container.
     expect(bridge.path).toEqual([
-      deviceRef(overlay, 'veth0'),
+      deviceRef(overlay, 'veth1'),
       deviceRef(overlay, 'br0'),
       deviceRef(overlay, 'vxlan0'),
     ]);

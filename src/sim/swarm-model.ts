@@ -70,9 +70,22 @@ export interface OverlayState {
   readonly peers: readonly { readonly name: string; readonly ip: Ipv4 }[];
   /** Endpoints on other nodes: their DNS names and where their frames go (the remote VTEP). */
   readonly remote: readonly RemoteEndpoint[];
+  /** This node's load-balancer endpoint, while a container here uses the network. */
+  readonly lb?: LoadBalancerEndpoint;
+}
+
+/**
+ * libnetwork's `lb-<network>` sandbox: its endpoint `<network>-endpoint` holds the address the
+ * managers gave this node for the network (its node attachment), in namespace `lb_<id>`.
+ */
+export interface LoadBalancerEndpoint {
+  readonly endpointId: string;
+  readonly ip: Ipv4;
+  readonly prefix: number;
 }
 
 export interface RemoteEndpoint {
+  /** Empty for a node's load balancer, which has no DNS names either. */
   readonly containerId: string;
   readonly names: readonly string[];
   readonly ip: Ipv4;

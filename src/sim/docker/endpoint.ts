@@ -25,6 +25,7 @@ import {
 import { err, ok, type Result } from '../result';
 import type { Ctx } from '../shell/process';
 import { joinUnderlay } from './macvlan';
+import { ensureLoadBalancer } from '../swarm/load-balancer';
 import { joinOverlay, releaseGateway } from '../swarm/overlay-datapath';
 
 function allocationsOf(h: HostDraft, networkId: string): readonly number[] {
@@ -101,6 +102,8 @@ export function joinEndpoint(
   if (n.driver === 'overlay') {
     const ip = pickAddress(h, n, ep.ipv4Requested);
     if (!ip.ok) return ip;
+    // The node's load balancer is the network's first endpoint here, addressed after this one.
+    ensureLoadBalancer(h, n, ip.value.ip, ctx);
     const joined = joinOverlay(h, c, n, ip.value.ip, endpointId, ctx);
     if (!joined.ok) return joined;
     ep.joined = castDraft(joined.value);

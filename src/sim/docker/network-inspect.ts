@@ -6,6 +6,7 @@
 import type { Host, IpamPoolConfig, Network } from '../model';
 import { goMap, goStruct } from '../format/go-template-value';
 import { rfc3339Nano, utcFields } from '../format/units';
+import { loadBalancerResource } from '../swarm/load-balancer';
 
 /** Go's encoding/json writes map keys sorted; structs keep their field order. */
 export function sortedMap(m: Readonly<Record<string, string>>): Record<string, string> {
@@ -20,7 +21,10 @@ interface EndpointResource {
   readonly IPv6Address: string;
 }
 
-/** Running containers joined to `n`, keyed by container id (only they have an endpoint). */
+/**
+ * Running containers joined to `n`, keyed by container id (only they have an endpoint), and a
+ * swarm node's load balancer, keyed by its sandbox's name.
+ */
 function endpointResources(host: Host, n: Network): Record<string, EndpointResource> {
   const entries: [string, EndpointResource][] = [];
   for (const c of [...host.docker.containers.values()]) {
@@ -39,6 +43,8 @@ function endpointResources(host: Host, n: Network): Record<string, EndpointResou
       },
     ]);
   }
+  const lb = loadBalancerResource(n);
+  if (lb) entries.push([...lb]);
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -119,7 +119,8 @@ export function reverseName(h: Host, asker: Container, ip: Ipv4): string | undef
       if (ep) return `${dnsNames(c, ep)[0]}.${n.name}`;
     }
   for (const { n } of userNetworksOf(h, asker)) {
-    const r = n.overlay?.remote.find((x) => x.ip === ip);
+    // A node's load balancer has no name to give.
+    const r = n.overlay?.remote.find((x) => x.ip === ip && x.names.length);
     if (r) return `${r.names[0]}.${n.name}`;
   }
   return undefined;

@@ -3,23 +3,29 @@
  * gossip, then the overlay driver's peerdb): after every line, each node that has an overlay
  * learns the other nodes' endpoints on it — for the embedded DNS and for the static entries
  * Docker programs in the network's namespace: an FDB entry on vxlan0 (remote MAC -> that node's
- * address) and a PERMANENT neighbour (remote IP -> MAC). IPAM is the managers': an address is
- * taken as long as any node's endpoint holds it. A worker drops a network its last container
- * left; every node drops the namespace of a network it no longer uses.
+ * address) and a PERMANENT neighbour (remote IP -> MAC), the nodes' load balancers included. IPAM
+ * is the managers': an address is taken as long as any node's endpoint holds it. A worker drops a
+ * network its last container left; every node drops the namespace and load balancer of a network
+ * it no longer uses.
  */
 import { castDraft, createDraft, finishDraft } from 'immer';
 import type { Host, NeighEntry, RemoteEndpoint, World } from '../model';
 import { dnsNames } from '../net/dns';
 import { withAllocation } from '../net/ipam';
-import { deleteNetns } from '../net/kernel';
+import { macFromIp } from '../net/ipv4';
+import { deleteNetns, plain } from '../net/kernel';
 import { rngForContent } from '../rng';
 import { hostOf } from '../world';
+import { dropLoadBalancer } from './load-balancer';
 import { overlayNetns } from './node-networks';
 
 interface NodeEndpoints {
   readonly host: string;
   readonly addr: string;
   readonly peerName: string;
+  /** A container here uses the network. */
+  readonly used: boolean;
+  /** Its load balancer's (it joined first) and its containers'. */
   readonly endpoints: RemoteEndpoint[];
 }
 
@@ -40,10 +46,18 @@ function endpointsOn(h: Host, networkId: string, vtep: string): RemoteEndpoint[]
   return out;
 }
 
+/** The node's load balancer as its peer record shows it: an address, a MAC, no names. */
+function loadBalancerOn(h: Host, networkId: string, vtep: string): RemoteEndpoint[] {
+  const lb = h.docker.networks.get(networkId)?.overlay?.lb;
+  return lb ? [{ containerId: '', names: [], ip: lb.ip, mac: macFromIp(lb.ip), vtep }] : [];
+}
+
 /** The managers' IPAM for a cluster network: every address any node's endpoint holds. */
 export function clusterAllocations(world: World, networkId: string): readonly number[] {
   return Object.values(world.hosts)
-    .flatMap((h) => endpointsOn(h, networkId, '').map((e) => e.ip))
+    .flatMap((h) =>
+      [...loadBalancerOn(h, networkId, ''), ...endpointsOn(h, networkId, '')].map((e) => e.ip),
+    )
     .reduce<readonly number[]>((acc, ip) => withAllocation(acc, ip, true), []);
 }
 
@@ -56,14 +70,19 @@ export function gossip(world: World): World {
     if (sn.ingress) continue;
     const having: NodeEndpoints[] = nodes
       .filter((n) => hostOf(world, n.host).docker.networks.has(sn.id))
-      .map((n) => ({
-        host: n.host,
-        addr: n.addr,
-        // networkdb names each daemon with a random 12-hex-digit id of its own.
-        peerName: rngForContent(`networkdb ${n.id}`).hex(12),
-        endpoints: endpointsOn(hostOf(world, n.host), sn.id, n.addr),
-      }));
-    const active = having.filter((x) => x.endpoints.length > 0);
+      .map((n) => {
+        const h = hostOf(world, n.host);
+        const containers = endpointsOn(h, sn.id, n.addr);
+        return {
+          host: n.host,
+          addr: n.addr,
+          // networkdb names each daemon with a random 12-hex-digit id of its own.
+          peerName: rngForContent(`networkdb ${n.id}`).hex(12),
+          used: containers.length > 0,
+          endpoints: [...loadBalancerOn(h, sn.id, n.addr), ...containers],
+        };
+      });
+    const active = having.filter((x) => x.used);
     const allocated = active
       .flatMap((x) => x.endpoints.map((e) => e.ip))
       .reduce<readonly number[]>((acc, ip) => withAllocation(acc, ip, true), []);
@@ -71,7 +90,9 @@ export function gossip(world: World): World {
       const node = nodes.find((n) => n.host === x.host)!;
       const h = createDraft(hosts[x.host]);
       const ns = overlayNetns(sn.id);
-      if (x.endpoints.length === 0) {
+      if (!x.used) {
+        const local = h.docker.networks.get(sn.id);
+        if (local) dropLoadBalancer(h, local);
         deleteNetns(h, ns);
         h.neighbours?.delete(ns);
         if (node.role === 'worker') {
@@ -82,10 +103,12 @@ export function gossip(world: World): World {
       const remote = active.filter((y) => y.host !== x.host).flatMap((y) => y.endpoints);
       const net = h.docker.networks.get(sn.id);
       if (net) {
+        const lb = net.overlay?.lb;
         net.overlay = castDraft({
           vni: sn.vni,
-          peers: x.endpoints.length ? active.map((y) => ({ name: y.peerName, ip: y.addr })) : [],
+          peers: x.used ? active.map((y) => ({ name: y.peerName, ip: y.addr })) : [],
           remote,
+          ...(lb ? { lb: plain(lb) } : {}),
         });
         h.docker.ipamAllocations[sn.id] = castDraft(allocated);
       }

@@ -20,6 +20,9 @@ export const VXLANID_OPTION = 'com.docker.network.driver.overlay.vxlanid_list';
 /** The overlay's namespace on a node: `1-` and the network id's first ten characters (ov_network.go). */
 export const overlayNetns = (networkId: string): string => `1-${networkId.slice(0, 10)}`;
 
+/** The node's load-balancer sandbox: `lb_` and the network id, cut to 12 characters (osl.GenerateKey). */
+export const lbNetns = (networkId: string): string => `lb_${networkId.slice(0, 9)}`;
+
 /** The node-local record of a cluster network. */
 export function localOverlay(sn: SwarmNetwork): Network {
   return {
@@ -101,6 +104,7 @@ export function detachNode(h: HostDraft): void {
   for (const n of [...h.docker.networks.values()]) {
     if (n.scope === 'swarm') {
       deleteNetns(h, overlayNetns(n.id));
+      deleteNetns(h, lbNetns(n.id));
       h.docker.networks.delete(n.id);
       delete h.docker.ipamAllocations[n.id];
     }

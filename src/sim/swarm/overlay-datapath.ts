@@ -31,7 +31,7 @@ import { GWBRIDGE, overlayNetns } from './node-networks';
 export const OVERLAY_MTU = 1450;
 export const VXLAN_PORT = 4789;
 
-function ensureNamespace(h: HostDraft, n: Network, ctx: Ctx): string {
+export function ensureNamespace(h: HostDraft, n: Network, ctx: Ctx): string {
   const ns = overlayNetns(n.id);
   if (h.netns.has(ns)) return ns;
   createNetns(h, ns);
@@ -99,6 +99,35 @@ function joinGateway(
   return { ip: ip.value, ifindex: pair.b, networkId: gw.id };
 }
 
+/**
+ * A veth from the network's br0 to `inner` (named `ethN` there, its MAC made from the address),
+ * both ends up with the overlay's MTU: how the driver plugs in any sandbox, a container's or the
+ * load balancer's. The outer end is `vethN`, numbered as the namespace hands names out.
+ */
+export function plugIntoOverlay(
+  h: HostDraft,
+  ns: string,
+  inner: { netns: string; name: string },
+  ip: Ipv4,
+  prefix: number,
+  ctx: Ctx,
+): number {
+  const br = findLink(h, ns, 'br0')!;
+  const index = h.netns.get(ns)!.links.filter((l) => l.name.startsWith('veth')).length;
+  const pair = createVethPair(
+    h,
+    { netns: ns, name: `veth${index}`, mac: randomMac(ctx.rng) },
+    { ...inner, mac: macFromIp(ip) },
+  );
+  for (const end of [pair.ends.a, pair.ends.b]) {
+    end.up = true;
+    end.mtu = OVERLAY_MTU;
+  }
+  pair.ends.a.master = br.ifindex;
+  pair.ends.b.addresses = [{ ip, prefix }];
+  return pair.b;
+}
+
 export function joinOverlay(
   h: HostDraft,
   c: Draft<Container>,
@@ -109,23 +138,10 @@ export function joinOverlay(
 ): Result<JoinedEndpoint> {
   if (!c.netns) return err('joining without a sandbox');
   const ns = ensureNamespace(h, n, ctx);
-  const br = findLink(h, ns, 'br0')!;
   const prefix = Number(n.ipam.config[0].subnet.split('/')[1]);
-  const mac = macFromIp(ip);
   const eth = `eth${c.nextEthIndex}`;
   c.nextEthIndex += 1;
-  const index = h.netns.get(ns)!.links.filter((l) => l.name.startsWith('veth')).length;
-  const pair = createVethPair(
-    h,
-    { netns: ns, name: `veth${index}`, mac: randomMac(ctx.rng) },
-    { netns: c.netns, name: eth, mac },
-  );
-  for (const end of [pair.ends.a, pair.ends.b]) {
-    end.up = true;
-    end.mtu = OVERLAY_MTU;
-  }
-  pair.ends.a.master = br.ifindex;
-  pair.ends.b.addresses = [{ ip, prefix }];
+  const ifindex = plugIntoOverlay(h, ns, { netns: c.netns, name: eth }, ip, prefix, ctx);
   const hasGateway = c.endpoints.some((e) => e.joined?.gateway || e.joined?.gw);
   const gw = hasGateway ? undefined : joinGateway(h, c, ctx);
   return ok({
@@ -134,8 +150,8 @@ export function joinOverlay(
     prefix,
     // The overlay gives no gateway: the container's way out is docker_gwbridge.
     gateway: '',
-    mac,
-    ifindex: pair.b,
+    mac: macFromIp(ip),
+    ifindex,
     ...(gw ? { gw } : {}),
   });
 }

@@ -3,18 +3,7 @@ import { replay } from '../index';
 import { runLine } from '../shell/run-line';
 import { hostOf } from '../world';
 import { overlayNetns } from './node-networks';
-
-const TWO_NODES = [
-  'lab add-host host2',
-  'docker swarm init',
-  'ssh host2 docker swarm join --token $(docker swarm join-token -q worker) 10.0.2.15:2377',
-  'docker network create --driver=overlay --attachable test-net',
-  'docker run -dit --name alpine1 --network test-net alpine',
-  'ssh host2 docker run -dit --name alpine2 --network test-net alpine',
-];
-
-const netOf = (world: ReturnType<typeof replay>['world'], host: string, name: string) =>
-  [...hostOf(world, host).docker.networks.values()].find((n) => n.name === name);
+import { netOf, TWO_NODES } from './testing';
 
 describe('an attachable overlay across two nodes', () => {
   const { world, transcript } = replay(TWO_NODES);
@@ -48,20 +37,22 @@ describe('an attachable overlay across two nodes', () => {
     expect(veth0).toMatchObject({ kind: 'veth', mtu: 1450, master: br0.ifindex });
   });
 
-  it('programs the remote container as a static FDB entry and a PERMANENT neighbour on both nodes', () => {
-    for (const [host, remoteIp, vtep] of [
-      ['docker-host', '10.0.1.3', '10.0.2.16'],
-      ['host2', '10.0.1.2', '10.0.2.15'],
+  it("programs the other node's load balancer and container as static FDB entries and PERMANENT neighbours", () => {
+    for (const [host, remote, vtep] of [
+      ['docker-host', ['10.0.1.5', '10.0.1.4'], '10.0.2.16'],
+      ['host2', ['10.0.1.3', '10.0.1.2'], '10.0.2.15'],
     ] as const) {
       const h = hostOf(world, host);
       const n = netOf(world, host, 'test-net')!;
       const ns = overlayNetns(n.id);
       const vx = h.netns.get(ns)!.links.find((l) => l.name === 'vxlan0')!;
-      const mac = `02:42:0a:00:01:0${remoteIp.at(-1)}`;
-      expect(vx.vxlan?.fdb).toEqual([{ mac, dst: vtep, owner: 'overlay' }]);
-      expect(h.neighbours?.get(ns)).toEqual([
-        { ip: remoteIp, ifindex: vx.ifindex, mac, state: 'PERMANENT' },
-      ]);
+      const macOf = (ip: string) => `02:42:0a:00:01:0${ip.at(-1)}`;
+      expect(vx.vxlan?.fdb).toEqual(
+        remote.map((ip) => ({ mac: macOf(ip), dst: vtep, owner: 'overlay' })),
+      );
+      expect(h.neighbours?.get(ns)).toEqual(
+        remote.map((ip) => ({ ip, ifindex: vx.ifindex, mac: macOf(ip), state: 'PERMANENT' })),
+      );
     }
   });
 
@@ -87,11 +78,11 @@ describe('an attachable overlay across two nodes', () => {
 
   it('pings across hosts by name inside VXLAN, encapsulated from eth0 to eth0 on UDP 4789', () => {
     const r = runLine(world, 'docker exec alpine1 ping -c 1 alpine2');
-    expect(r.output.stdout).toContain('64 bytes from 10.0.1.3: seq=0 ttl=64');
+    expect(r.output.stdout).toContain('64 bytes from 10.0.1.4: seq=0 ttl=64');
     const encap = r.trace?.events.find((e) => e.kind === 'vxlan-encap');
     expect(encap).toMatchObject({
       vni: 4097,
-      inner: { src: '10.0.1.2', dst: '10.0.1.3' },
+      inner: { src: '10.0.1.2', dst: '10.0.1.4' },
       outer: { src: '10.0.2.15', dst: '10.0.2.16', dstPort: 4789 },
     });
     expect(r.trace?.events.some((e) => e.kind === 'vxlan-decap')).toBe(true);
@@ -183,8 +174,11 @@ describe("the overlay's namespace, entered as Docker keeps it", () => {
     const [link, fdb, neigh, missing] = transcript.slice(-4);
     expect(link.stdout).toMatch(/vxlan0: .* mtu 1450 .* master br0 /);
     expect(link.stdout).toContain('vxlan id 4097 srcport 0 0 dstport 4789 nolearning proxy ');
-    expect(fdb.stdout).toContain('02:42:0a:00:01:03 dst 10.0.2.16 self permanent\n');
-    expect(neigh.stdout).toBe('10.0.1.3 dev vxlan0 lladdr 02:42:0a:00:01:03 PERMANENT\n');
+    expect(fdb.stdout).toContain('02:42:0a:00:01:04 dst 10.0.2.16 self permanent\n');
+    expect(neigh.stdout).toBe(
+      '10.0.1.5 dev vxlan0 lladdr 02:42:0a:00:01:05 PERMANENT\n' +
+        '10.0.1.4 dev vxlan0 lladdr 02:42:0a:00:01:04 PERMANENT\n',
+    );
     expect(missing.stderr).toBe(
       'nsenter: cannot open /var/run/docker/netns/nope: No such file or directory\n',
     );

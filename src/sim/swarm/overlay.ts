@@ -16,7 +16,7 @@ import { deleteNetns } from '../net/kernel';
 import { rngForContent } from '../rng';
 import { nodeOf, NOT_MANAGER_INACTIVE, NOT_MANAGER_WORKER } from './cluster';
 import { newSwarmId } from './ids';
-import { instantiate, overlayNetns } from './node-networks';
+import { instantiate, lbNetns, overlayNetns } from './node-networks';
 
 const WORKER_CREATE =
   'Cannot create a multi-host network from a worker node. Please create the network from a manager node.';
@@ -99,6 +99,7 @@ export function removeOverlay(world: World, host: string, id: string): Result<Wo
       if (!h.docker.networks.has(id)) return [name, h];
       const d = createDraft(h);
       deleteNetns(d, overlayNetns(id));
+      deleteNetns(d, lbNetns(id));
       d.docker.networks.delete(id);
       delete d.docker.ipamAllocations[id];
       return [name, finishDraft(d)];
