@@ -86,6 +86,17 @@ test.describe('VXLAN in the picture (issue 12 §6)', () => {
     const boxes = g.nodes.filter((n) => n.classes.includes('overlay-netns')).map((n) => n.label);
     expect(boxes).toHaveLength(2);
     expect(boxes.every((l) => l.startsWith('overlay test-net · netns 1-'))).toBe(true);
+    // Each node's load balancer: its own box beside the overlay's, its name under it, both clear
+    // of the band's label.
+    const overlays = g.nodes.filter((n) => n.classes.includes('overlay-netns'));
+    const balancers = g.nodes.filter((n) => n.label.startsWith('load balancer lb-test-net'));
+    expect(balancers).toHaveLength(2);
+    for (const [i, lb] of balancers.entries()) {
+      const ov = overlays[i].box;
+      expect(lb.box.x2).toBeLessThanOrEqual(ov.x1);
+      expect(lb.labelBox!.y1).toBeGreaterThanOrEqual(lb.box.y2 - 1);
+      expect(lb.box.y1).toBeGreaterThan(band.labelBox!.y2);
+    }
 
     // Over to host2 and back: every id swaps its @host/ prefix twice, and nothing goes missing.
     await terminal.runAll(['ssh host2', 'exit']);

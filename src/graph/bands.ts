@@ -20,6 +20,9 @@ export const VETH_Y = 56;
 export const BOX_TOP = 106;
 /** The boxes on no bridge (an overlay's namespace, one made by hand) have no bar to hang under. */
 const BARE_TOP = 50;
+/** A box's interfaces, one under the other: the first's offset from the box's top, and the step. */
+export const IFACE_TOP = 26;
+export const IFACE_H = 56;
 
 /** Where a band's first row of boxes starts, below its bar's centre. */
 export const boxTop = (band: { readonly name: string }): number => (band.name ? BOX_TOP : BARE_TOP);
@@ -122,9 +125,10 @@ function sizeBand(
   slots: SlotMemory,
 ): Band {
   const count = Math.max(-1, ...(slots.get(`band:${name}`)?.values() ?? [])) + 1;
-  const columns = count <= 5 ? 1 : count <= 12 ? 2 : 3;
+  const columns = columnsFor(name, count);
   const rows = Math.max(1, Math.ceil(count / columns), gutter.length);
-  const rowH = [...boxes, ...gutter].some((b) => b.published) ? ROW_H + PORT_ROW_H : ROW_H;
+  const base = [...boxes, ...gutter].some((b) => b.published) ? ROW_H + PORT_ROW_H : ROW_H;
+  const rowH = name === '' ? Math.max(base, ...boxes.map(bareBoxHeight)) : base;
   return {
     name,
     boxes,
@@ -137,6 +141,20 @@ function sizeBand(
     y: 0,
   };
 }
+
+/**
+ * Boxes on no bridge go side by side sooner: an overlay's namespace is tall with its br0 and ports,
+ * and a load balancer or a hand-made namespace beside it keeps the host box short.
+ */
+function columnsFor(name: string, count: number): number {
+  if (name === '') return count <= 1 ? 1 : count <= 8 ? 2 : 3;
+  return count <= 5 ? 1 : count <= 12 ? 2 : 3;
+}
+
+/** A bare box's height with all its interfaces (an overlay's br0, vxlan0 and a veth per container). */
+const bareBoxHeight = (b: Box) =>
+  IFACE_TOP + b.devices.filter((d) => d.link !== 'loopback').length * IFACE_H + BARE_BOX_TAIL;
+const BARE_BOX_TAIL = 30;
 
 const gutterOf = (b: Band) => (b.gutter.length > 0 ? GUTTER_W : BAND_GAP);
 

@@ -92,6 +92,8 @@ export interface GraphText {
   readonly netns: (name: string) => string;
   /** The namespace Docker's overlay driver makes for a network on each node (`1-<id>`). */
   readonly overlayNetns: (network: string, name: string) => string;
+  /** A node's load balancer on an overlay (sandbox `lb-<network>`, namespace `lb_<id>`). */
+  readonly loadBalancerNetns: (network: string, name: string) => string;
   readonly lan: (subnet: string, gateway: string) => string;
   readonly compose: (project: string) => string;
   readonly service: (name: string) => string;
@@ -105,6 +107,7 @@ export const ENGLISH: GraphText = {
   status: (s) => s,
   netns: (name) => `netns ${name}`,
   overlayNetns: (network, name) => `overlay ${network} · netns ${name}`,
+  loadBalancerNetns: (network, name) => `load balancer lb-${network} · netns ${name}`,
   lan: (subnet, gateway) => `LAN\n${subnet}\ngateway\n${gateway}\n→ Internet`,
   compose: (project) => `compose: ${project}`,
   service: (name) => `service ${name}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../sim';
 import { FLOOR_ID, projectWorld } from './elements';
 import { layoutGraph, type Layout } from './layout';
+import { OVERLAY_TWO_HOSTS } from './vxlan-lab.testing';
 
 function layoutAfter(lines: readonly string[], previous?: Layout) {
   const els = projectWorld(replay(lines).world);
@@ -109,6 +110,43 @@ describe('layoutGraph', () => {
 });
 
 describe('layoutGraph on a crowded lab', () => {
+  it("sets an overlay's namespace and the node's load balancer side by side, neither over the other", () => {
+    const { els, layout } = layoutAfter(OVERLAY_TWO_HOSTS);
+    const here = els.filter(
+      (e) =>
+        !e.data.id.startsWith('@') &&
+        (e.classes.includes('overlay-netns') || e.classes.includes('manual-netns')),
+    );
+    expect(here.map((e) => e.data.label)).toEqual([
+      expect.stringMatching(/^overlay test-net · netns 1-/),
+      expect.stringMatching(/^load balancer lb-test-net · netns lb_/),
+    ]);
+    const [overlay, lb] = here.map((e) => {
+      const at = layout.positions.get(e.data.id)!;
+      const rows = els.filter((d) => d.data.parent === e.data.id && d.data.link !== 'loopback');
+      return { x1: at.x - 80, x2: at.x + 80, y1: at.y - 30, y2: at.y + rows.length * 56 };
+    });
+    // On its left: the containers' lines come down on the overlay's right.
+    expect(lb.x2).toBeLessThanOrEqual(overlay.x1);
+    // Level with br0's port veth0, its peer: the overlay's band over br0 passes above it.
+    const yOf = (id: string) => layout.positions.get(id)!.y;
+    const ends = els.find(
+      (e) =>
+        e.data.kind === 'veth' && !e.data.id.startsWith('veth:@') && /\/veth0\|/.test(e.data.id),
+    )!.data;
+    expect(yOf(ends.source!)).toBe(yOf(ends.target!));
+    expect(lb.y1).toBeGreaterThan(yOf(`dev:${here[0].data.id.slice('netns:'.length)}/br0`));
+    expect(lb.y2).toBeLessThanOrEqual(overlay.y2);
+    // Nothing below them starts before the overlay's four interfaces end.
+    const below = els.filter(
+      (e) => !e.data.id.startsWith('@') && e.data.kind === 'netns' && !here.includes(e),
+    );
+    for (const e of below) {
+      const y = layout.positions.get(e.data.id)!.y;
+      if (y > overlay.y1) expect(y - 30, e.data.label).toBeGreaterThanOrEqual(overlay.y2);
+    }
+  });
+
   it('gives no two container boxes the same ground, multi-homed ones included', () => {
     const lines = ['net1', 'net2', 'net3'].map((n) => `docker network create ${n}`);
     for (let i = 0; i < 20; i++)

@@ -25,6 +25,8 @@ import {
   BOX_W,
   BRIDGE_Y,
   GUTTER_W,
+  IFACE_H,
+  IFACE_TOP,
   LANE_GAP,
   SLOT_W,
   VETH_Y,
@@ -34,6 +36,7 @@ import {
 import type { SlotMemory } from './slots';
 import { hostsSideBySide, stackHosts } from './host-stack';
 import { routeStacked } from './underlay-route';
+import { hangOnPorts } from './bare-boxes';
 import { routeTunnels } from './tunnel-route';
 import type { Layout, Position } from './layout-result';
 import { prefixOf, unprefixed } from './peer-hosts';
@@ -42,7 +45,6 @@ export type { SlotMemory } from './slots';
 
 export type { Layout, Position } from './layout-result';
 
-const IFACE_H = 56;
 const TOP_ROW_DX = 210;
 const LANE_STEP = 7;
 const MAX_LANES = 4;
@@ -138,6 +140,7 @@ function layoutHost(
     }
   }
   const { positions } = places;
+  hangOnPorts(bands, elements, positions);
   for (const n of nodes) {
     const band = bandOf.get(n.bridges?.[0] ?? '');
     if (!band) continue;
@@ -189,7 +192,10 @@ function placeBox(
     const right = side(d) === 'right';
     if (right) facingRight.add(d.id);
     rowOf.set(d.id, row);
-    positions.set(d.id, { x: right ? left + BOX_W - 8 : left + 8, y: top + 26 + line * IFACE_H });
+    positions.set(d.id, {
+      x: right ? left + BOX_W - 8 : left + 8,
+      y: top + IFACE_TOP + line * IFACE_H,
+    });
     line++;
   }
 }

@@ -17,7 +17,7 @@ import { serviceNote } from './compose';
 import { linkAt, projectDevice, projectVethEdges } from './project-devices';
 import { underlayParentsReached } from './project-underlay';
 import { reuse } from './reuse';
-import { overlayNamespaces } from './project-overlays';
+import { loadBalancerNamespaces, overlayNamespaces } from './project-overlays';
 
 export function projectContainers(
   host: Host,
@@ -27,6 +27,7 @@ export function projectContainers(
 ): void {
   const owners = containersByNetns(host);
   const overlays = overlayNamespaces(host);
+  const balancers = loadBalancerNamespaces(host);
   for (const [nsId, ns] of host.netns) {
     if (nsId === 'host') continue;
     const sharing = owners.get(nsId) ?? [];
@@ -38,11 +39,14 @@ export function projectContainers(
     const says = (note?: string) =>
       [names, note, owner && modeNote(owner, text)].filter(Boolean).join(' · ');
     const overlay = overlays.get(nsId);
+    const balanced = balancers.get(nsId);
     const label = owner
       ? says(service?.label)
       : overlay
         ? text.overlayNetns(overlay.name, nsId)
-        : text.netns(ns.name ?? String(ns.pid ?? nsId));
+        : balanced
+          ? text.loadBalancerNetns(balanced.name, nsId)
+          : text.netns(ns.name ?? String(ns.pid ?? nsId));
     nodes.push(
       reuse(
         ns,
@@ -56,7 +60,13 @@ export function projectContainers(
             ...(service ? { brief: says(service.brief) } : {}),
             ...(owner ? { containers: sharing.map((c) => c.name) } : {}),
           },
-          [owner ? 'container-box' : overlay ? 'overlay-netns' : 'manual-netns'],
+          owner
+            ? ['container-box']
+            : overlay
+              ? ['overlay-netns']
+              : balanced
+                ? ['manual-netns', 'load-balancer']
+                : ['manual-netns'],
         ),
       ),
     );

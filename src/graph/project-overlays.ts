@@ -11,14 +11,23 @@ import { peerPrefix } from './peer-hosts';
 import { deviceRef } from './refs';
 import { reuse } from './reuse';
 
-// The driver's name for it (sim/swarm/node-networks.ts), not imported: the engine loads lazily.
+// The driver's names for them (sim/swarm/node-networks.ts), not imported: the engine loads lazily.
 const overlayNetns = (n: Network) => `1-${n.id.slice(0, 10)}`;
+const lbNetns = (n: Network) => `lb_${n.id.slice(0, 9)}`;
 
 /** The overlay network each of the host's overlay namespaces belongs to, by namespace id. */
 export function overlayNamespaces(host: Host): Map<string, Network> {
   const found = new Map<string, Network>();
   for (const n of host.docker.networks.values())
     if (n.driver === 'overlay' && host.netns.has(overlayNetns(n))) found.set(overlayNetns(n), n);
+  return found;
+}
+
+/** The overlay network each of the host's load balancer namespaces serves, by namespace id. */
+export function loadBalancerNamespaces(host: Host): Map<string, Network> {
+  const found = new Map<string, Network>();
+  for (const n of host.docker.networks.values())
+    if (n.driver === 'overlay' && host.netns.has(lbNetns(n))) found.set(lbNetns(n), n);
   return found;
 }
 

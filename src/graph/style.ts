@@ -72,6 +72,9 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'border-style': 'dashed',
       },
     },
+    // A node's load balancer hangs level with its port on br0, under the overlay's band: its
+    // name goes below it, clear of the band's label.
+    { selector: 'node.load-balancer', style: { 'text-valign': 'bottom', 'text-margin-y': 4 } },
     {
       selector: 'node.container',
       style: {

@@ -31,6 +31,7 @@ export function useGraphSync(cy: Core | undefined): void {
       status: (s) => t(`status.${s}`),
       netns: (name) => t('label.netns', { name }),
       overlayNetns: (network, name) => t('label.overlayNetns', { network, name }),
+      loadBalancerNetns: (network, name) => t('label.loadBalancerNetns', { network, name }),
       lan: (subnet, gateway) => t('label.lan', { subnet, gateway }),
       compose: (project) => t('label.compose', { project }),
       service: (name) => t('label.service', { name }),
