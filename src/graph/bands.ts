@@ -125,7 +125,11 @@ function sizeBand(
   slots: SlotMemory,
 ): Band {
   const count = Math.max(-1, ...(slots.get(`band:${name}`)?.values() ?? [])) + 1;
-  const columns = columnsFor(name, count);
+  const columns = columnsFor(
+    name,
+    count,
+    boxes.some((b) => interfaces(b) >= TALL_BOX),
+  );
   const rows = Math.max(1, Math.ceil(count / columns), gutter.length);
   const base = [...boxes, ...gutter].some((b) => b.published) ? ROW_H + PORT_ROW_H : ROW_H;
   const rowH = name === '' ? Math.max(base, ...boxes.map(bareBoxHeight)) : base;
@@ -143,17 +147,20 @@ function sizeBand(
 }
 
 /**
- * Boxes on no bridge go side by side sooner: an overlay's namespace is tall with its br0 and ports,
- * and a load balancer or a hand-made namespace beside it keeps the host box short.
+ * Beside a tall box on no bridge (an overlay's namespace, with its br0 and ports), the other boxes
+ * go in a second column rather than under it, keeping the host box short. Otherwise boxes on no
+ * bridge stack like containers: a pair of namespaces made by hand keeps its veth vertical.
  */
-function columnsFor(name: string, count: number): number {
-  if (name === '') return count <= 1 ? 1 : count <= 8 ? 2 : 3;
+function columnsFor(name: string, count: number, tall: boolean): number {
+  if (name === '' && tall && count > 1) return count <= 8 ? 2 : 3;
   return count <= 5 ? 1 : count <= 12 ? 2 : 3;
 }
 
+const TALL_BOX = 3;
+const interfaces = (b: Box) => b.devices.filter((d) => d.link !== 'loopback').length;
+
 /** A bare box's height with all its interfaces (an overlay's br0, vxlan0 and a veth per container). */
-const bareBoxHeight = (b: Box) =>
-  IFACE_TOP + b.devices.filter((d) => d.link !== 'loopback').length * IFACE_H + BARE_BOX_TAIL;
+const bareBoxHeight = (b: Box) => IFACE_TOP + interfaces(b) * IFACE_H + BARE_BOX_TAIL;
 const BARE_BOX_TAIL = 30;
 
 const gutterOf = (b: Band) => (b.gutter.length > 0 ? GUTTER_W : BAND_GAP);

@@ -24,9 +24,12 @@ export function hangOnPorts(
     }
   };
   const pairedWith = new Map<string, string>();
+  const bridgePorts = new Set<string>();
   for (const e of elements) {
     const { kind, source, target } = e.data;
-    if (kind !== 'veth' || !source || !target) continue;
+    if (!source || !target) continue;
+    if (kind === 'bridge-port' && e.classes.includes('in-netns')) bridgePorts.add(target);
+    if (kind !== 'veth') continue;
     pairedWith.set(source, target);
     pairedWith.set(target, source);
   }
@@ -34,11 +37,12 @@ export function hangOnPorts(
     const ifaces = box.devices.filter((d) => d.link !== 'loopback');
     if (ifaces.length !== 1) continue;
     const port = pairedWith.get(ifaces[0].id);
-    const bridged = port === undefined ? undefined : boxOf.get(port);
+    const bridged = port !== undefined && bridgePorts.has(port) ? boxOf.get(port) : undefined;
     const own = positions.get(ifaces[0].id);
     const there = port === undefined ? undefined : positions.get(port);
     const [at, across] = [box, bridged].map((b) => b && positions.get(b.node.id));
-    if (!bridged || !own || !there || !at || !across || there.y <= own.y) continue;
+    if (!bridged || !own || !there || !at || !across || there.y <= own.y || at.x === across.x)
+      continue;
     // The two swap columns when the box is on the right.
     const dx = across.x < at.x ? across.x - at.x : 0;
     move(box, dx, there.y - own.y);

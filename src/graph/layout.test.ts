@@ -147,6 +147,21 @@ describe('layoutGraph on a crowded lab', () => {
     }
   });
 
+  it('stacks a pair of namespaces made by hand, so their veth runs down, not across a box', () => {
+    const { els, layout } = layoutAfter([
+      'ip netns add red',
+      'ip netns add blue',
+      'ip link add veth-red type veth peer name veth-blue',
+      'ip link set veth-red netns red',
+      'ip link set veth-blue netns blue',
+    ]);
+    const [red, blue] = ['netns red', 'netns blue'].map((label) =>
+      layout.positions.get(els.find((e) => e.data.label === label)!.data.id)!,
+    );
+    expect(red.x).toBe(blue.x);
+    expect(blue.y).toBeGreaterThan(red.y);
+  });
+
   it('gives no two container boxes the same ground, multi-homed ones included', () => {
     const lines = ['net1', 'net2', 'net3'].map((n) => `docker network create ${n}`);
     for (let i = 0; i < 20; i++)
