@@ -63,6 +63,18 @@ type Reducer<A extends unknown[]> = (engine: LabEngine) => (s: LabData, ...args:
 /** How long a failed download of an engine part waits before it is tried again. */
 const PART_RETRY_MS = 3000;
 
+/** Resolves once `load` has succeeded, trying it again while it fails; `failed` hears of the first failure. */
+function untilLoaded(load: () => Promise<void>, failed?: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const attempt = (first: boolean) =>
+      void load().then(resolve, () => {
+        if (first) failed?.();
+        setTimeout(() => attempt(false), PART_RETRY_MS);
+      });
+    attempt(true);
+  });
+}
+
 /**
  * A lab store on `engine`: ready at once when given the loaded engine (tests), booting until it
  * arrives when given its download (the app).
@@ -80,13 +92,12 @@ export function createLabStore(engine: LabEngine | Promise<LabEngine>, seed?: nu
       held = false;
       while (!held && waiting.length > 0) waiting.shift()?.();
     };
-    const fetchPart = (e: LabEngine, part: PartName, told = false) => {
-      e.loadPart(part).then(drain, () => {
-        // Offline before the part was ever cached: say so once, and keep trying; nothing is lost.
-        if (!told) set((s) => ({ transcript: [...s.transcript, partDelayed(part)] }));
-        setTimeout(() => fetchPart(e, part, true), PART_RETRY_MS);
-      });
-    };
+    // Offline before the part was ever cached: say so once, and keep trying; nothing is lost.
+    const fetchPart = (e: LabEngine, part: PartName) =>
+      void untilLoaded(
+        () => e.loadPart(part),
+        () => set((s) => ({ transcript: [...s.transcript, partDelayed(part)] })),
+      ).then(drain);
     // Applied now when nothing waits, else after what waits. A line `echoed` is shown as typed
     // while it waits; its echo gives way to the line's real entry when it runs.
     const apply =
@@ -190,18 +201,16 @@ export const labReady: Promise<void> = new Promise((resolve) => {
  * compose, build or `--format` line seldom waits, and again while offline; the page's parts that
  * run such lines themselves (a lesson's checks, the inspector's views) wait for this.
  */
-export const partsReady: Promise<void> = labReady.then(
-  () =>
-    new Promise((resolve) => {
-      const fetchParts = () =>
-        void readyLab()
-          .engine.loadParts()
-          .then(resolve, () => setTimeout(fetchParts, PART_RETRY_MS));
-      if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(fetchParts, { timeout: 2000 });
-      else setTimeout(fetchParts, 0);
-    }),
-);
+export const partsReady: Promise<void> = labReady
+  .then(
+    () =>
+      new Promise<void>((resolve) => {
+        if (typeof requestIdleCallback === 'function')
+          requestIdleCallback(() => resolve(), { timeout: 2000 });
+        else setTimeout(resolve, 0);
+      }),
+  )
+  .then(() => untilLoaded(() => readyLab().engine.loadParts()));
 
 /**
  * The app's lab where it must have its engine: in the parts of the page that load after it.

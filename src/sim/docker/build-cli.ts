@@ -17,7 +17,8 @@ import { flagError } from './cli-errors';
 import { parseDockerfile } from './dockerfile';
 import { BUILD_FLAGS } from './build-flags';
 import { parseFlags } from './flags';
-import { isValidImageRef, parseImageRef } from './images';
+import { isValidImageRef } from './reference';
+import { parseImageRef } from './images';
 import { imageNames } from './pull';
 import { named, type ImageName } from './image-names';
 

@@ -7,7 +7,8 @@
 import type { RepoDigest } from '../model';
 import { output, type Process, type ProcessResult } from '../shell/process';
 import { hostOf, updateHost } from '../world';
-import { familiarRef, normalizedDigest, splitRegistry } from './image-names';
+import { splitRegistry } from './reference';
+import { familiarRef, normalizedDigest } from './image-names';
 import { ensureImage, findLocalImage } from './pull';
 import { pullFromRegistry } from './registry-pull';
 

@@ -17,10 +17,10 @@ import { parseImageRef, registryImage } from './images';
 import { findContainer, shortId } from './lookup';
 import { ensureImage, findLocalImage, hubImage, imageNames } from './pull';
 import { imageOnTop } from './image-records';
-import { addDigest, digestIn, NONE, repoDigests, splitRegistry } from './image-names';
+import { addDigest, digestIn, NONE, repoDigests } from './image-names';
 import { pullFromRegistry } from './registry-pull';
 import { pullByDigest } from './digest-pull';
-import { parseNamed } from './reference';
+import { parseNamed, splitRegistry } from './reference';
 
 export const IMAGES_FLAGS: readonly FlagSpec[] = [
   { long: 'all', short: 'a', type: 'bool' },

@@ -15,6 +15,7 @@ import { updateHost } from '../world';
 import type { HostDraft } from '../net/kernel';
 import { derivedHex } from './inspect-values';
 import { shortId } from './lookup';
+import { splitRegistry } from './reference';
 import {
   keepDigests,
   named,
@@ -22,7 +23,6 @@ import {
   normalizedName,
   repoDigests,
   sameName,
-  splitRegistry,
   type ImageName,
 } from './image-names';
 import { findLocalImage, imageNames, pulledLayerCount } from './pull';

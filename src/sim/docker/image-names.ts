@@ -6,6 +6,7 @@
  */
 import type { Image, RepoDigest } from '../model';
 import { imageNames } from './pull';
+import { splitRegistry } from './reference';
 
 export type ImageName = { readonly repo: string; readonly tag: string };
 
@@ -17,22 +18,6 @@ export type Wanted = ImageName | RepoDigest;
 /** `nginx:alpine` or `nginx@sha256:…`, as the daemon's messages name it (reference.FamiliarString). */
 export const familiarRef = (w: Wanted): string =>
   'digest' in w ? `${w.repo}@${w.digest}` : `${w.repo}:${w.tag}`;
-
-/** Whether the first path component names a registry (reference.splitDockerDomain). */
-const hasDomain = (repo: string): boolean => {
-  const slash = repo.indexOf('/');
-  if (slash === -1) return false;
-  const first = repo.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost';
-};
-
-/** The registry a repository lives in and its path there (`docker.io` + `library/nginx`). */
-export function splitRegistry(repo: string): { domain: string; path: string } {
-  if (!hasDomain(repo))
-    return { domain: 'docker.io', path: repo.includes('/') ? repo : `library/${repo}` };
-  const slash = repo.indexOf('/');
-  return { domain: repo.slice(0, slash), path: repo.slice(slash + 1) };
-}
 
 /** `nginx:alpine` -> `docker.io/library/nginx:alpine` (reference.ParseNormalizedNamed). */
 export const normalizedName = (n: ImageName): string => {

@@ -228,16 +228,6 @@ export function parseImageRef(ref: string): { repo: string; tag: string } {
   return { repo, tag: hasTag ? ref.slice(colon + 1) : 'latest' };
 }
 
-/**
- * Reference pattern docker accepts (distribution/reference): an optional registry domain with its
- * port (`localhost:5000/`, `10.0.2.15:5000/`), lowercase path components, an optional tag.
- */
-export function isValidImageRef(ref: string): boolean {
-  return /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(
-    ref,
-  );
-}
-
 /** The image a registry would serve for this reference, if the lab knows it. */
 export function registryImage(
   repo: string,

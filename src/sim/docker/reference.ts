@@ -19,10 +19,14 @@ const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(
-  `^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@(${DIGEST}))?$`,
-);
+const NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const NAME_AND_TAG = new RegExp(`^${NAME}(?::${TAG})?$`);
 const IMAGE_ID = /^[a-f0-9]{64}$/;
+
+/** A name with an optional tag, as `docker build -t` and `docker push` take it (no digest). */
+export const isValidImageRef = (ref: string): boolean => NAME_AND_TAG.test(ref);
 
 /** Hex lengths of the algorithms go-digest knows. */
 const DIGEST_SIZES: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
@@ -41,10 +45,13 @@ export function digestProblem(d: string): string | undefined {
   return /^[a-f0-9]+$/.test(hex) ? undefined : 'invalid checksum digest format';
 }
 
-/** reference.splitDockerDomain: the registry and the path in it, `library/` added on Docker Hub. */
-function splitDomain(name: string): { domain: string; remainder: string } {
+/**
+ * reference.splitDockerDomain: the registry a name lives in and its path there (`docker.io` +
+ * `library/nginx`, `localhost:5000` + `ubuntu`), `library/` added on Docker Hub.
+ */
+export function splitRegistry(name: string): { domain: string; path: string } {
   const slash = name.indexOf('/');
-  if (slash === -1) return { domain: 'docker.io', remainder: `library/${name}` };
+  if (slash === -1) return { domain: 'docker.io', path: `library/${name}` };
   const first = name.slice(0, slash);
   const rest = name.slice(slash + 1);
   const isDomain =
@@ -53,11 +60,10 @@ function splitDomain(name: string): { domain: string; remainder: string } {
     /[.:]/.test(first) ||
     first.toLowerCase() !== first;
   const domain = !isDomain || first === 'index.docker.io' ? 'docker.io' : first;
-  const remainder = isDomain ? rest : name;
+  const path = isDomain ? rest : name;
   return {
     domain,
-    remainder:
-      domain === 'docker.io' && !remainder.includes('/') ? `library/${remainder}` : remainder,
+    path: domain === 'docker.io' && !path.includes('/') ? `library/${path}` : path,
   };
 }
 
@@ -68,7 +74,7 @@ export function parseNamed(s: string): ParsedRef {
       ok: false,
       error: `invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`,
     };
-  const { domain, remainder } = splitDomain(s);
+  const { domain, path: remainder } = splitRegistry(s);
   const colon = remainder.indexOf(':');
   const remote = colon === -1 ? remainder : remainder.slice(0, colon);
   if (remote.toLowerCase() !== remote)

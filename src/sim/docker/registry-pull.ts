@@ -22,7 +22,6 @@ import {
   parseDigestRef,
   repoDigests,
   sameName,
-  splitRegistry,
   type Wanted,
 } from './image-names';
 import { parseImageRef } from './images';
@@ -30,7 +29,7 @@ import { layerBlobs } from './push-cli';
 import { ensureImage, findLocalImage, imageNames } from './pull';
 import { dialRegistry } from './registry-client';
 import { pulledImage } from './registry-store';
-import { notFoundLine } from './reference';
+import { notFoundLine, splitRegistry } from './reference';
 
 type Pulled =
   | {
